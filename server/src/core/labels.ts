@@ -1,0 +1,194 @@
+/**
+ * Finding template labels inside a piece of text, whatever the layout: on the compact key
+ * (normalize.ts), by longest prefix, with the row's numbering looked up just before it.
+ */
+import { compact, type Compact } from './normalize';
+import {
+  ACTIVE_2019,
+  ACTIVE_2021,
+  APPLICATIONS_2019,
+  APPLICATIONS_2021,
+  FORMAT_MARKERS,
+  TABLE3_HEADER,
+  TABLE4_HEADER,
+  type RowDef,
+} from './template';
+
+export type LabelKind = 'row' | 'header' | 'caption';
+
+export interface LabelEntry {
+  kind: LabelKind;
+  /** Compact key (without numbering). */
+  key: string;
+  minPrefix: number;
+  /** Compact numbering forms accepted before the key, e.g. ['6.'] or ['(三)', '三.', '三、']. */
+  numbering: string[];
+  needsNumbering: boolean;
+  /** For rows: template row keys by format ('' for group rows), and whether this text is the
+   *  canonical label in that format or a variant. */
+  rows?: { '2021'?: { def: RowDef; variant: boolean }; '2019'?: { def: RowDef; variant: boolean } };
+  /** For captions: the item numeral (一, 五, 六, 八, 九). */
+  item?: string;
+  /** For headers: the canonical word. */
+  word?: string;
+}
+
+export interface LabelHit {
+  entry: LabelEntry;
+  /** Offsets in the source text. */
+  start: number;
+  end: number;
+  /** Start of the numbering (== start when none). */
+  labelStart: number;
+  numbering: string;
+  /** Matched the whole key (not only a prefix). */
+  full: boolean;
+}
+
+function numberingForms(numbering: string): string[] {
+  const k = compact(numbering).text;
+  if (!k) return [];
+  const m = /^\(?([一二三四五六七八九十]+)[)、.]?$/.exec(k);
+  if (m) return [`(${m[1]})`, `${m[1]}.`, `${m[1]}、`, `${m[1]},`];
+  const d = /^(\d+)[.、]?$/.exec(k);
+  if (d) return [`${d[1]}.`, `${d[1]}、`];
+  return [k];
+}
+
+export class LabelMatcher {
+  private byFirst = new Map<string, LabelEntry[]>();
+  readonly entries: LabelEntry[] = [];
+
+  add(e: LabelEntry): void {
+    const existing = this.entries.find((x) => x.key === e.key && x.kind === e.kind);
+    if (existing) {
+      if (e.rows) existing.rows = { ...existing.rows, ...e.rows };
+      return;
+    }
+    this.entries.push(e);
+    const f = e.key[0]!;
+    const list = this.byFirst.get(f) ?? [];
+    list.push(e);
+    list.sort((a, b) => b.key.length - a.key.length);
+    this.byFirst.set(f, list);
+  }
+
+  /** Every label in src[start, end), left to right, non-overlapping. */
+  scan(src: string, start: number, end: number, c: Compact = compact(src, start, end)): LabelHit[] {
+    const out: LabelHit[] = [];
+    const t = c.text;
+    let i = 0;
+    while (i < t.length) {
+      const cands = this.byFirst.get(t[i]!);
+      let best: { e: LabelEntry; len: number; full: boolean; num: string } | undefined;
+      if (cands) {
+        for (const e of cands) {
+          let L = 0;
+          const max = Math.min(e.key.length, t.length - i);
+          while (L < max && t.charCodeAt(i + L) === e.key.charCodeAt(L)) L++;
+          const full = L === e.key.length;
+          if (!full && L < e.minPrefix) continue;
+          const num = this.numberingBefore(t, i, e, out.length ? out[out.length - 1]!.end : -1, c);
+          if (e.needsNumbering && num === null) continue;
+          if (!best || L > best.len || (L === best.len && full && !best.full)) best = { e, len: L, full, num: num ?? '' };
+        }
+      }
+      if (best) {
+        const s = c.map[i - best.num.length]!;
+        out.push({
+          entry: best.e,
+          start: c.map[i]!,
+          end: c.map[i + best.len - 1]! + 1,
+          labelStart: s,
+          numbering: best.num,
+          full: best.full,
+        });
+        i += best.len;
+      } else i++;
+    }
+    return out;
+  }
+
+  private numberingBefore(t: string, i: number, e: LabelEntry, prevEndOffset: number, c: Compact): string | null {
+    for (const form of e.numbering) {
+      if (i >= form.length && t.startsWith(form, i - form.length)) {
+        if (prevEndOffset >= 0 && c.map[i - form.length]! < prevEndOffset) continue;
+        return form;
+      }
+    }
+    if (!e.numbering.length) return '';
+    // A numbering other than the template's (misnumbered row): only where it cannot be digits of a value.
+    const m = /(?:\(([一二三四五六七八九十]{1,2})\)|([一二三四五六七八九十]{1,2})[、.]|(\d{1,2})\.)$/.exec(t.slice(Math.max(0, i - 4), i));
+    if (m) {
+      const before = t[i - m[0].length - 1];
+      if (m[3] && before !== undefined && /\d/.test(before)) return null;
+      if (prevEndOffset >= 0 && c.map[i - m[0].length]! < prevEndOffset) return null;
+      return m[0];
+    }
+    return null;
+  }
+}
+
+function addRows(m: LabelMatcher, defs: RowDef[], format: '2021' | '2019', extraVariants = true): void {
+  for (const def of defs) {
+    const k = compact(def.text).text;
+    m.add({
+      kind: 'row',
+      key: k,
+      minPrefix: Math.min(def.minPrefix, k.length),
+      numbering: numberingForms(def.numbering),
+      needsNumbering: !!def.needsNumbering,
+      rows: { [format]: { def, variant: false } },
+    });
+    if (extraVariants)
+      for (const v of def.variants ?? []) {
+        const vk = compact(v).text;
+        m.add({ kind: 'row', key: vk, minPrefix: vk.length, numbering: [], needsNumbering: false, rows: { [format]: { def, variant: true } } });
+      }
+  }
+}
+
+function header(m: LabelMatcher, word: string): void {
+  const k = compact(word).text;
+  m.add({ kind: 'header', key: k, minPrefix: k.length, numbering: [], needsNumbering: false, word });
+}
+
+let table2: LabelMatcher | undefined;
+let table3: LabelMatcher | undefined;
+let table4: LabelMatcher | undefined;
+
+/** Labels of table 二 (both formats). */
+export function table2Matcher(): LabelMatcher {
+  if (table2) return table2;
+  const m = new LabelMatcher();
+  for (const [fmt, def] of [['2021', ACTIVE_2021], ['2019', ACTIVE_2019]] as const) {
+    for (const cap of def.captions) {
+      const k = compact(cap.label).text;
+      m.add({ kind: 'caption', key: k, minPrefix: k.length, numbering: [], needsNumbering: false, item: cap.item });
+      for (const h of cap.header) header(m, h.replace(/（单位：万元）/, ''));
+      addRows(m, cap.rows, fmt, false);
+    }
+  }
+  for (const w of [...FORMAT_MARKERS['2021'], ...FORMAT_MARKERS['2019']]) header(m, w);
+  header(m, '单位:万元');
+  return (table2 = m);
+}
+
+/** Labels of table 三 (both formats). */
+export function table3Matcher(): LabelMatcher {
+  if (table3) return table3;
+  const m = new LabelMatcher();
+  addRows(m, APPLICATIONS_2021, '2021');
+  addRows(m, APPLICATIONS_2019, '2019');
+  for (const w of TABLE3_HEADER) header(m, w);
+  header(m, '第一项加第二项之和,等于第三项加第四项之和');
+  return (table3 = m);
+}
+
+/** Header words of table 四. */
+export function table4Matcher(): LabelMatcher {
+  if (table4) return table4;
+  const m = new LabelMatcher();
+  for (const w of TABLE4_HEADER) header(m, w);
+  return (table4 = m);
+}

@@ -1,0 +1,363 @@
+/**
+ * The parser: text → DocumentModel. Never throws, never gives up: whatever it cannot place is
+ * recorded as a ParseNote and the rest of the model is still built.
+ *
+ * Steps: analysis text (normalize.ts) → section headers → reports (a compilation holds several) →
+ * per report: title/organ/year, the three tables (tables.ts), format.
+ * Each section is read from its own range only, so a section can be re-read alone and spliced
+ * back (see `reparseSection`).
+ */
+import { htmlToText } from './html';
+import type { DocumentModel, ParseNote, Range, Report, Section, SubHeading, Table } from './model';
+import { analysisText, chineseNumeral, compact } from './normalize';
+import { readActive, readApplications, readReview } from './tables';
+import { SECTIONS, TITLE_PATTERN, type Format } from './template';
+
+interface HeaderCandidate {
+  number: number;
+  /** Offsets of the whole header (numeral to end of title). */
+  start: number;
+  end: number;
+  numeral: string;
+  separator: string;
+  title: string;
+  titleMatch: Section['titleMatch'];
+  /** 3: numeral and separator at a line start; 2: numeral and separator inside a line;
+   *  1: lost or parenthesised numeral at a line start. */
+  strength: number;
+}
+
+const TITLE_KEYS: { number: number; key: string; canonical: boolean }[] = SECTIONS.flatMap((s) => [
+  { number: s.number, key: compact(s.title).text, canonical: true },
+  ...s.variants.map((v) => ({ number: s.number, key: compact(v).text, canonical: false })),
+]).sort((a, b) => b.key.length - a.key.length);
+
+const TITLE_RE = new RegExp(TITLE_KEYS.map((k) => k.key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+
+/** Every line that may hold a section header: a cheap filter, then the compact key. */
+function headerCandidates(text: string, start: number, end: number): HeaderCandidate[] {
+  const out: HeaderCandidate[] = [];
+  let pos = start;
+  while (pos < end) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0 || nl > end) nl = end;
+    const line = text.slice(pos, nl);
+    if (line.includes('况') || line.includes('项') || line.includes('施')) lineCandidates(text, pos, nl, out);
+    pos = nl + 1;
+  }
+  return out;
+}
+
+function lineCandidates(text: string, ls: number, le: number, out: HeaderCandidate[]): void {
+  const c = compact(text, ls, le);
+  const t = c.text;
+  TITLE_RE.lastIndex = 0;
+  for (let m = TITLE_RE.exec(t); m; m = TITLE_RE.exec(t)) {
+    const k = TITLE_KEYS.find((x) => x.key === m![0])!;
+    const before = t.slice(0, m.index);
+    const end = c.map[m.index + m[0].length - 1]! + 1;
+    const mk = (numeral: string, separator: string, from: number, strength: number) =>
+      out.push({
+        number: k.number,
+        start: c.map[from]!,
+        end,
+        numeral,
+        separator,
+        title: m![0],
+        titleMatch: k.canonical ? 'canonical' : 'variant',
+        strength,
+      });
+    const num = /([一二三四五六七八九十])([、.,:]?)$/.exec(before);
+    if (num && (num[2] || before.length === 1)) {
+      const from = m.index - num[0].length;
+      const atStart = /^(?:[#>*\-]*)$/.test(before.slice(0, from));
+      // A numeral glued to the previous sentence is a header only if a separator follows it.
+      mk(num[1]!, num[2]!, from, atStart ? 3 : 2);
+      continue;
+    }
+    const lost = /^[#>*\-]*(\(([一二三四五六七八九十]?)\)|、|\.)?$/.exec(before);
+    if (lost) {
+      const from = m.index - (lost[1]?.length ?? 0);
+      const paren = lost[1]?.startsWith('(');
+      mk(paren ? lost[1]! : '', paren ? '' : lost[1] ?? '', from, 1);
+    }
+  }
+}
+
+/** Which candidates are the headers, and where each report begins. */
+function chooseHeaders(cands: HeaderCandidate[]): HeaderCandidate[][] {
+  const reports: HeaderCandidate[][] = [];
+  let cur: HeaderCandidate[] = [];
+  let maxSeen = 0;
+  for (const h of cands) {
+    if (h.strength < 2) continue;
+    if (h.number === 1 && maxSeen >= 2) {
+      reports.push(cur);
+      cur = [];
+      maxSeen = 0;
+    }
+    if (cur.some((x) => x.number === h.number && x.title === h.title) && h.strength < 3) continue;
+    cur.push(h);
+    maxSeen = Math.max(maxSeen, h.number);
+  }
+  reports.push(cur);
+  // Weak candidates (lost numeral) fill sections that have no strong header, in order.
+  const weak = cands.filter((h) => h.strength < 2);
+  for (const w of weak) {
+    const r = reports.find((hs, i) => {
+      const next = reports[i + 1]?.[0];
+      return (!hs.length || hs[0]!.start <= w.start || i === 0) && (!next || w.start < next.start);
+    });
+    if (!r || r.some((h) => h.number === w.number)) continue;
+    const prev = [...r].reverse().find((h) => h.start < w.start);
+    const next = r.find((h) => h.start > w.start);
+    if ((prev && prev.number >= w.number) || (next && next.number <= w.number)) continue;
+    r.push(w);
+    r.sort((a, b) => a.start - b.start);
+  }
+  return reports.filter((r) => r.length > 0);
+}
+
+/** Parses a whole document. */
+export function parse(original: string): DocumentModel {
+  try {
+    return parseUnsafe(original);
+  } catch (e) {
+    // The parser must never take a feature down; an empty model is still a model.
+    return { length: original.length, reports: [], traditional: false, pinyin: [], html: false, error: String(e) } as DocumentModel;
+  }
+}
+
+function parseUnsafe(original: string): DocumentModel {
+  const kind = htmlKind(original);
+  const html = kind ? htmlToText(original, kind === 'fragment') : null;
+  const source = html ? html.text : original;
+  const at = analysisText(source);
+  const text = at.text;
+  const groups = chooseHeaders(headerCandidates(text, 0, text.length));
+  const reports: Report[] = [];
+  let prevEnd = 0;
+  for (let i = 0; i < groups.length; i++) {
+    const hs = groups[i]!;
+    const nextFirst = groups[i + 1]?.[0];
+    const titleInfo = findTitle(text, prevEnd, hs[0]!.start);
+    const start = titleInfo ? lineStart(text, titleInfo.range.start) : i === 0 ? 0 : lineStart(text, hs[0]!.start);
+    let end = text.length;
+    if (nextFirst) {
+      const nt = findTitle(text, hs[hs.length - 1]!.end, nextFirst.start);
+      end = nt ? lineStart(text, nt.range.start) : lineStart(text, nextFirst.start);
+    }
+    reports.push(buildReport(text, { start, end }, hs, titleInfo));
+    prevEnd = end;
+  }
+  const model: DocumentModel = {
+    length: original.length,
+    reports,
+    traditional: at.traditional,
+    pinyin: at.pinyin.map((p) => ({ start: p.start, end: p.end })),
+    html: !!html,
+  };
+  return html ? mapModel(model, html.toOriginal, original.length) : model;
+}
+
+function lineStart(text: string, i: number): number {
+  return text.lastIndexOf('\n', i - 1) + 1;
+}
+
+/** 'page': an HTML document; 'fragment': a text document with HTML tables pasted in. */
+function htmlKind(s: string): 'page' | 'fragment' | null {
+  const head = s.slice(0, 4000).trimStart().toLowerCase();
+  if (/^<(?:!--|!doctype|html|body|head|p|div|table|meta)[\s>]/.test(head)) return 'page';
+  return /<table[\s>]/i.test(s) && /<\/t[dh]>/i.test(s) ? 'fragment' : null;
+}
+
+interface TitleInfo {
+  title: string;
+  range: Range;
+  organ: string | null;
+  year: number | null;
+}
+
+const META_PREFIX = /^(?:[-*•]\s*)?(?:标题|名称|题目|文章标题)\s*[:：]\s*/;
+
+/** The title line: the last line before the first header that names the report. */
+function findTitle(text: string, from: number, to: number): TitleInfo | null {
+  let best: TitleInfo | null = null;
+  let pos = from;
+  let prevLine: { s: number; e: number } | null = null;
+  while (pos < to) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0 || nl > to) nl = to;
+    const raw = text.slice(pos, nl);
+    const line = raw.trim();
+    if (line && line.length <= 80 && TITLE_PATTERN.test(line.replace(/\s+/g, '')) && !/[。，,；]/.test(line.replace(/[，,]\s*$/, ''))) {
+      let s = pos + raw.indexOf(line);
+      let t = line.replace(/^#+\s*/, '');
+      const meta = META_PREFIX.exec(t);
+      if (meta) {
+        t = t.slice(meta[0].length);
+        s += line.length - t.length;
+      } else s += line.length - t.length;
+      let title = t.replace(/\s+/g, '');
+      // `洪泽区人民政府` / `2023 年政府信息公开工作年度报告`: the organ on the line above.
+      if (/^\d{4}年/.test(title) && prevLine) {
+        const pl = text.slice(prevLine.s, prevLine.e).trim();
+        if (pl && pl.length <= 30 && !/[。，,：:]/.test(pl)) {
+          title = pl.replace(/\s+/g, '') + title;
+          s = prevLine.s + text.slice(prevLine.s, prevLine.e).indexOf(pl);
+        }
+      }
+      best = { title, range: { start: s, end: pos + raw.length - (raw.length - raw.trimEnd().length) }, ...organYear(title) };
+    }
+    if (line) prevLine = { s: pos, e: nl };
+    pos = nl + 1;
+  }
+  return best;
+}
+
+function organYear(title: string): { organ: string | null; year: number | null } {
+  const m = /^(.*?)(\d{4})\s*年度?(.*?)(?:政府信息公开(?:工作)?年度报告|政府信息公开工作年报)/.exec(title);
+  if (!m) return { organ: null, year: null };
+  const organ = (m[1]! + m[3]!).replace(/^关于|[《》“”"]/g, '').trim();
+  return { organ: organ || null, year: Number(m[2]) };
+}
+
+function buildReport(text: string, range: Range, headers: HeaderCandidate[], title: TitleInfo | null): Report {
+  const notes: ParseNote[] = [];
+  const sections: Section[] = headers.map((h, i) => ({
+    number: h.number,
+    title: h.title,
+    numeral: h.numeral,
+    separator: h.separator,
+    headerRange: { start: h.start, end: h.end },
+    range: { start: h.start, end: headers[i + 1]?.start ?? range.end },
+    titleMatch: h.titleMatch,
+  }));
+  const year = title?.year ?? yearFromText(text, range);
+  const hint: Format = year !== null && year <= 2020 ? '2019' : '2021';
+  const sec = (n: number) => sections.find((s) => s.number === n);
+  const s2 = sec(2);
+  const s3 = sec(3);
+  const s4 = sec(4);
+  let active: Table | null = null;
+  let format: Format = hint;
+  let formatEvidence: Report['formatEvidence'] = year !== null ? 'year' : 'default';
+  if (s2) {
+    const r = readActive(text, s2.headerRange.end, s2.range.end, hint, notes);
+    if (r.table.rows.length) active = r.table;
+    if (r.format) {
+      format = r.format;
+      formatEvidence = 'table2-header';
+      if (r.format !== hint) active = readActive(text, s2.headerRange.end, s2.range.end, r.format, []).table;
+    }
+  }
+  let applications: Table | null = null;
+  if (s3) {
+    applications = readApplications(text, s3.headerRange.end, s3.range.end, format, notes);
+    if (formatEvidence !== 'table2-header') {
+      // Table 三 tells the format when table 二 did not: （六） with sub-items is 2021.
+      const has2021Other = applications.rows.some((r) => r.key.startsWith('other.'));
+      const has2019Other = applications.rows.some((r) => r.key === 'other');
+      const f: Format | null = has2021Other ? '2021' : has2019Other && !has2021Other && year === null ? '2019' : null;
+      if (f && f !== format) {
+        format = f;
+        formatEvidence = 'table3-rows';
+        applications = readApplications(text, s3.headerRange.end, s3.range.end, format, notes);
+      }
+    }
+    if (!applications.rows.length) applications = null;
+  }
+  let review: Table | null = null;
+  if (s4) {
+    review = readReview(text, s4.headerRange.end, s4.range.end, notes);
+    if (!review.rows.length) review = null;
+  }
+  const overviewHeadings = sec(1) ? subHeadings(text, sec(1)!.headerRange.end, sec(1)!.range.end) : [];
+  return {
+    range,
+    title: title?.title ?? null,
+    titleRange: title?.range ?? null,
+    organ: title?.organ ?? null,
+    year,
+    format,
+    formatEvidence,
+    sections,
+    overviewHeadings,
+    tables: { active, applications, review },
+    notes,
+  };
+}
+
+function yearFromText(text: string, range: Range): number | null {
+  const slice = text.slice(range.start, Math.min(range.end, range.start + 20000));
+  const period = /统计期限[^。\n]{0,12}?(\d{4})\s*年/.exec(slice);
+  if (period) return Number(period[1]);
+  const counts = new Map<number, number>();
+  for (const m of slice.matchAll(/(20\d{2})\s*年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  let best: number | null = null;
+  let n = 0;
+  for (const [y, c] of counts) if (c > n || (c === n && best !== null && y < best)) [best, n] = [y, c];
+  return best;
+}
+
+const SUB_HEADING = /^\s*(?:#+\s*)?(\(([一二三四五六七八九十]{0,2})\)|[（(]\s*[)）])\s*([^\n]{0,60})/;
+
+function subHeadings(text: string, start: number, end: number): SubHeading[] {
+  const out: SubHeading[] = [];
+  let pos = start;
+  while (pos < end) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0 || nl > end) nl = end;
+    const line = text.slice(pos, nl);
+    const m = SUB_HEADING.exec(line);
+    if (m) {
+      const s = pos + line.indexOf(m[1]!);
+      const body = m[3]!.split(/[。；;]/)[0]!.trim();
+      out.push({ numbering: m[2] ? m[1]! : '', text: body, range: { start: s, end: s + m[1]!.length + m[0].length - m[0].indexOf(m[1]!) - m[1]!.length } });
+    }
+    pos = nl + 1;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Applies f to every range of the model (positions from a derived text back to the original). */
+function mapModel(model: DocumentModel, f: (offset: number) => number, length: number): DocumentModel {
+  const r = (x: Range): Range => ({ start: f(x.start), end: Math.max(f(x.start), f(x.end)) });
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (typeof o.start === 'number' && typeof o.end === 'number' && Object.keys(o).length === 2) return r(o as unknown as Range);
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(o)) out[k] = walk(x);
+      return out;
+    }
+    return v;
+  };
+  const m = walk(model) as DocumentModel;
+  m.length = length;
+  return m;
+}
+
+/** Shifts every range at or after `from` by `delta` (the parts of a model an edit did not touch). */
+export function shiftModel<T>(v: T, from: number, delta: number): T {
+  if (!delta) return v;
+  const walk = (x: unknown): unknown => {
+    if (Array.isArray(x)) return x.map(walk);
+    if (x && typeof x === 'object') {
+      const o = x as Record<string, unknown>;
+      if (typeof o.start === 'number' && typeof o.end === 'number' && Object.keys(o).length === 2) {
+        return { start: o.start >= from ? o.start + delta : o.start, end: o.end >= from ? o.end + delta : o.end };
+      }
+      const out: Record<string, unknown> = {};
+      for (const [k, y] of Object.entries(o)) out[k] = walk(y);
+      return out;
+    }
+    return x;
+  };
+  return walk(v) as T;
+}
+
+export { chineseNumeral };

@@ -1,0 +1,233 @@
+/**
+ * Reading a table region as a stream of tokens, whatever the layout: pipe rows, tab rows,
+ * space-aligned PDF columns, one cell per line (with `|` lines), or everything on one line with the
+ * digits run together. Labels are found inside cells (labels.ts); what is left between them is cut
+ * into number, blank, not-applicable and text tokens.
+ */
+import { compact } from './normalize';
+import type { LabelHit, LabelMatcher } from './labels';
+import type { Layout } from './model';
+
+export type TokenKind = 'label' | 'num' | 'blank' | 'na' | 'text';
+
+export interface Token {
+  kind: TokenKind;
+  start: number;
+  end: number;
+  /** Text as written (analysis text). */
+  text: string;
+  /** For 'num': the parsed value, or NaN when the digits must be split (`000023`, `35-15`). */
+  value?: number;
+  hit?: LabelHit;
+  /** Index of the source line (0-based within the region). */
+  line: number;
+}
+
+const PAGE_NUMBER = /^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|P\.\s*\d+|Page\s+\d+.*)\s*$/i;
+const MD_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+const NUMBER = /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+const NUMERIC_CHUNK = /^[-−]?[\d.,]*\d(?:[-−]?[\d.]+)*$/;
+const UNIT = /(?:万元|元|件|条|个|次|项)$/;
+const NA = /^(?:\/|／|-|—|–|——|无|－|\\)$/;
+
+export interface StreamResult {
+  tokens: Token[];
+  layout: Layout;
+}
+
+interface RawCell {
+  start: number;
+  end: number;
+  /** An explicit empty field (pipe or tab layout). */
+  explicit: boolean;
+}
+
+/** Tokens of text[start, end). */
+export function tokenize(text: string, start: number, end: number, matcher: LabelMatcher): StreamResult {
+  const tokens: Token[] = [];
+  const votes: Record<string, number> = {};
+  let lineNo = 0;
+  let pos = start;
+  while (pos < end) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0 || nl > end) nl = end;
+    const lineEnd = nl > pos && text[nl - 1] === '\r' ? nl - 1 : nl;
+    const line = text.slice(pos, lineEnd);
+    if (line.trim() && !PAGE_NUMBER.test(line) && !MD_SEPARATOR.test(line)) {
+      const { cells, mode } = splitLine(line, pos);
+      votes[mode] = (votes[mode] ?? 0) + 1;
+      for (const cell of cells) cellTokens(text, cell, matcher, lineNo, tokens);
+    }
+    pos = nl + 1;
+    lineNo++;
+  }
+  return { tokens, layout: layoutOf(votes, tokens) };
+}
+
+function layoutOf(votes: Record<string, number>, tokens: Token[]): Layout {
+  let best: string = 'unknown';
+  let n = 0;
+  for (const [k, v] of Object.entries(votes)) if (v > n) [best, n] = [k, v];
+  if (best === 'single') {
+    const lines = new Set(tokens.map((t) => t.line)).size;
+    return lines <= 2 || tokens.some((t) => t.kind === 'num' && Number.isNaN(t.value)) ? 'run-together' : 'cell-per-line';
+  }
+  if (best === 'pipe') {
+    // One cell per line with a trailing `|`: most lines hold one cell.
+    const perLine = new Map<number, number>();
+    for (const t of tokens) perLine.set(t.line, (perLine.get(t.line) ?? 0) + 1);
+    const single = [...perLine.values()].filter((v) => v === 1).length;
+    return single > perLine.size * 0.7 ? 'cell-per-line' : 'pipe';
+  }
+  return best as Layout;
+}
+
+function splitLine(line: string, offset: number): { cells: RawCell[]; mode: string } {
+  const cells: RawCell[] = [];
+  if (line.includes('|')) {
+    const trimmed = line.trim();
+    if (/^\|+$/.test(trimmed)) {
+      // A lone `|` is an empty cell in one-cell-per-line copies; `||`, `|||` are padding.
+      if (trimmed === '|') {
+        const i = line.indexOf('|');
+        cells.push({ start: offset + i, end: offset + i, explicit: true });
+      }
+      return { cells, mode: 'pipe' };
+    }
+    let s = 0;
+    let e = line.length;
+    while (s < e && /\s/.test(line[s]!)) s++;
+    while (e > s && /\s/.test(line[e - 1]!)) e--;
+    if (line[s] === '|') s++;
+    if (e > s && line[e - 1] === '|') e--;
+    let cs = s;
+    for (let i = s; i <= e; i++) {
+      if (i === e || line[i] === '|') {
+        cells.push(trimCell(line, offset, cs, i, true));
+        cs = i + 1;
+      }
+    }
+    return { cells, mode: 'pipe' };
+  }
+  if (line.includes('\t')) {
+    const parts = line.split('\t');
+    let i = 0;
+    let seenContent = false;
+    for (const p of parts) {
+      const c = trimCell(line, offset, i, i + p.length, true);
+      if (c.end > c.start) seenContent = true;
+      // Leading empty fields are indentation under a group cell, not blank values.
+      if (seenContent) cells.push(c);
+      i += p.length + 1;
+    }
+    return { cells, mode: 'tab' };
+  }
+  // Space-separated: runs of two or more spaces, or single spaces between numbers.
+  if (/\S\s+\S/.test(line.trim())) {
+    let i = 0;
+    while (i < line.length) {
+      while (i < line.length && /\s/.test(line[i]!)) i++;
+      if (i >= line.length) break;
+      const s = i;
+      while (i < line.length && !/\s/.test(line[i]!)) i++;
+      cells.push({ start: offset + s, end: offset + i, explicit: false });
+    }
+    return { cells: mergeText(line, offset, cells), mode: 'space' };
+  }
+  const t = trimCell(line, offset, 0, line.length, false);
+  cells.push(t);
+  return { cells, mode: 'single' };
+}
+
+/** In space-separated lines, neighbouring words that are not numbers belong to one label. */
+function mergeText(line: string, offset: number, cells: RawCell[]): RawCell[] {
+  const out: RawCell[] = [];
+  const isNum = (c: RawCell) => NUMERIC_CHUNK.test(line.slice(c.start - offset, c.end - offset).replace(UNIT, ''));
+  for (const c of cells) {
+    const prev = out[out.length - 1];
+    if (prev && !isNum(prev) && !isNum(c)) prev.end = c.end;
+    else out.push({ ...c });
+  }
+  return out;
+}
+
+function trimCell(line: string, offset: number, s: number, e: number, explicit: boolean): RawCell {
+  while (s < e && /\s/.test(line[s]!)) s++;
+  while (e > s && /\s/.test(line[e - 1]!)) e--;
+  return { start: offset + s, end: offset + e, explicit };
+}
+
+function cellTokens(text: string, cell: RawCell, matcher: LabelMatcher, line: number, out: Token[]): void {
+  if (cell.end === cell.start) {
+    if (cell.explicit) out.push({ kind: 'blank', start: cell.start, end: cell.end, text: '', line });
+    return;
+  }
+  const raw = text.slice(cell.start, cell.end);
+  if (isValueText(raw)) {
+    out.push(valueToken(raw, cell.start, cell.end, line));
+    return;
+  }
+  const c = compact(text, cell.start, cell.end);
+  const hits = matcher.scan(text, cell.start, cell.end, c);
+  let p = cell.start;
+  for (const h of hits) {
+    if (h.labelStart > p) residual(text, p, h.labelStart, line, out);
+    out.push({ kind: 'label', start: h.labelStart, end: h.end, text: text.slice(h.labelStart, h.end), hit: h, line });
+    p = h.end;
+  }
+  if (p < cell.end) residual(text, p, cell.end, line, out);
+}
+
+function isValueText(raw: string): boolean {
+  const s = raw.trim();
+  return NA.test(s) || NUMERIC_CHUNK.test(s.replace(UNIT, ''));
+}
+
+function valueToken(raw: string, start: number, end: number, line: number): Token {
+  const s = raw.trim();
+  if (NA.test(s)) return { kind: 'na', start, end, text: s, line };
+  const body = s.replace(UNIT, '').replace('−', '-');
+  const value = NUMBER.test(body) && !/^-?0\d/.test(body) ? Number(body.replace(/,/g, '')) : NaN;
+  return { kind: 'num', start, end, text: body, value, line };
+}
+
+/** Text between labels inside a cell: numbers split on whitespace, words kept as text. */
+function residual(text: string, s: number, e: number, line: number, out: Token[]): void {
+  let i = s;
+  let textStart = -1;
+  let textEnd = -1;
+  const flushText = () => {
+    if (textStart >= 0) {
+      const t = text.slice(textStart, textEnd);
+      if (/[\p{L}\p{N}]/u.test(t)) out.push({ kind: 'text', start: textStart, end: textEnd, text: t, line });
+      textStart = -1;
+    }
+  };
+  while (i < e) {
+    while (i < e && /\s/.test(text[i]!)) i++;
+    if (i >= e) break;
+    const ws = i;
+    while (i < e && !/\s/.test(text[i]!)) i++;
+    const word = text.slice(ws, i);
+    // A word may mix text and digits (`情况2293`): cut it at the boundaries.
+    const re = /[-−]?\d[\d.,]*(?:[-−]\d[\d.]*)*(?:万元|元)?|[^\d-−]+|[-−]/g;
+    for (let m = re.exec(word); m; m = re.exec(word)) {
+      const a = ws + m.index;
+      const b = a + m[0].length;
+      const after = word[m.index + m[0].length];
+      const isNumbering = /^\d{1,2}[.、]?$/.test(m[0]) && (m[0].endsWith('.') || after === '、') && /^[^\d\s]/.test(word.slice(m.index + m[0].length).replace(/^、/, ''));
+      if (!isNumbering && /\d/.test(m[0]) && isValueText(m[0].replace(/,$/, ''))) {
+        flushText();
+        const tok = m[0].replace(/[.,]$/, '');
+        out.push(valueToken(tok, a, a + tok.length, line));
+      } else if (NA.test(m[0]) && word.length === m[0].length) {
+        flushText();
+        out.push(valueToken(m[0], a, b, line));
+      } else {
+        if (textStart < 0) textStart = a;
+        textEnd = b;
+      }
+    }
+  }
+  flushText();
+}

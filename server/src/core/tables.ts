@@ -1,0 +1,402 @@
+/**
+ * The three tables: tokens (stream.ts) → rows with cells.
+ *
+ * A row label takes the values that follow it. Values that come before any label, or after a
+ * row already has its values (PDF copies whose reading order went astray), are kept as orphans and
+ * given, in order, to the labels that got none; a block of orphans that only adds up when read
+ * column by column is read that way. Digits run together are split (split.ts) where the totals
+ * admit exactly one reading.
+ */
+import { similarity, compact } from './normalize';
+import { table2Matcher, table3Matcher, table4Matcher } from './labels';
+import type { Cell, ParseNote, Row, SplitInfo, Table } from './model';
+import { noConstraint, reviewBlocks, rowTotal, splitCandidates, type Constraint } from './split';
+import { tokenize, type Token } from './stream';
+import { activeTable, applicationRows, FORMAT_MARKERS, type Format, type RowDef } from './template';
+
+interface Slot {
+  def: RowDef | null;
+  label: Token;
+  match: Row['match'];
+  values: Token[];
+  /** Values given from the orphan pool. */
+  displaced?: boolean;
+  cells?: Cell[];
+  split?: SplitInfo;
+}
+
+const NUMBERING = /^(?:\(?[一二三四五六七八九十]{1,2}[)、.]|\d{1,2}[.、])/;
+
+function cellOf(t: Token): Cell {
+  if (t.kind === 'num') return { kind: 'number', value: t.value!, raw: t.text, range: { start: t.start, end: t.end } };
+  if (t.kind === 'na') return { kind: 'na', value: null, raw: t.text, range: { start: t.start, end: t.end } };
+  return { kind: 'blank', value: null, raw: '', range: { start: t.start, end: t.end } };
+}
+
+const isValue = (t: Token) => t.kind === 'num' || t.kind === 'blank' || t.kind === 'na';
+
+/** Turns a row's value tokens into exactly `n` cells, splitting run-together digits if needed. */
+function fillCells(slot: Slot, n: number, constraint: Constraint, signed: boolean, decimals: boolean): void {
+  const vals = slot.values;
+  const needsSplit = vals.some((t) => t.kind === 'num' && Number.isNaN(t.value));
+  if (!needsSplit && vals.length >= n) {
+    slot.cells = vals.slice(0, n).map(cellOf);
+    return;
+  }
+  if (!needsSplit || vals.some((t) => t.kind !== 'num')) {
+    // Too few values and nothing to split: the cells that are there, in order.
+    slot.cells = vals.slice(0, n).map(cellOf);
+    return;
+  }
+  const digits = vals.map((t) => t.text);
+  let cands = splitCandidates(digits, n, constraint, { signed, decimals });
+  const range = { start: vals[0]!.start, end: vals[vals.length - 1]!.end };
+  const raw = digits.join(' ');
+  let how: SplitInfo['how'];
+  if (cands.length === 1) how = 'unique';
+  else if (cands.length === 0) {
+    how = 'none';
+    cands = splitCandidates(digits, n, noConstraint, { signed, decimals, maxCandidates: 10 });
+  } else how = 'ambiguous';
+  slot.split = { how, candidates: cands, raw, range };
+  slot.cells = splitCells(slot, n, how === 'unique' ? cands[0]! : null);
+}
+
+function splitCells(slot: Slot, n: number, values: number[] | null): Cell[] {
+  const range = slot.split!.range;
+  const cells: Cell[] = [];
+  if (values) {
+    // Locate each part inside the written digits so that every cell has its own range.
+    let ti = 0;
+    let pos = 0;
+    for (const v of values) {
+      const tok = slot.values[ti]!;
+      const s = String(v);
+      const start = tok.start + pos;
+      cells.push({ kind: 'number', value: v, raw: s, range: { start, end: start + s.length } });
+      pos += s.length;
+      if (pos >= tok.text.length) {
+        ti++;
+        pos = 0;
+      }
+    }
+    return cells;
+  }
+  for (let i = 0; i < n; i++) cells.push({ kind: 'unknown', value: null, raw: slot.split!.raw, range: { ...range } });
+  return cells;
+}
+
+function toRow(s: Slot): Row {
+  return {
+    key: s.def?.key ?? '',
+    label: s.label.text.replace(/\s+/g, ''),
+    labelRange: { start: s.label.start, end: s.label.end },
+    numbering: s.label.hit?.numbering ?? NUMBERING.exec(compact(s.label.text).text)?.[0] ?? '',
+    cells: s.cells ?? [],
+    match: s.match,
+    ...(s.split ? { split: s.split } : {}),
+    ...(s.displaced ? { displaced: true } : {}),
+  };
+}
+
+/** A text token that looks like a row label (numbering and words) but matched none. */
+function unknownLabel(t: Token): boolean {
+  const k = compact(t.text).text;
+  return NUMBERING.test(k) && /[\u4e00-\u9fff]{2}/.test(k.replace(NUMBERING, ''));
+}
+
+/** The closest template row for a label with a typo (same numbering, similar words). */
+function fuzzyRow(t: Token, defs: RowDef[], taken: Set<string>): RowDef | null {
+  const k = compact(t.text).text;
+  const num = NUMBERING.exec(k)?.[0] ?? '';
+  const body = k.slice(num.length);
+  let best: RowDef | null = null;
+  let score = 0;
+  for (const d of defs) {
+    if (!d.values || taken.has(d.key)) continue;
+    const dn = compact(d.numbering).text;
+    if (num && dn && num.replace(/[、.]/g, '') !== dn.replace(/[、.]/g, '')) continue;
+    const sc = similarity(body, compact(d.text).text);
+    if (sc > score) [best, score] = [d, sc];
+  }
+  return score >= 0.6 ? best : null;
+}
+
+interface AssignOptions {
+  defs: RowDef[];
+  resolve: (t: Token) => { def: RowDef; variant: boolean } | null;
+  constraint: (def: RowDef) => Constraint;
+  table: 'active' | 'applications';
+  notes: ParseNote[];
+}
+
+function assign(tokens: Token[], o: AssignOptions): Slot[] {
+  const slots: Slot[] = [];
+  const orphanRuns: Token[][] = [];
+  let current: Slot | null = null;
+  let run: Token[] = [];
+  const taken = new Set<string>();
+  const closeRun = () => {
+    if (run.length) orphanRuns.push(run);
+    run = [];
+  };
+  const finish = () => {
+    if (!current) return;
+    const n = current.def?.values ?? 7;
+    let vals = current.values;
+    // More fields than columns: blank fields at the end are padding, blank fields right after the
+    // label are the label's own spanned columns.
+    while (vals.length > n && vals[vals.length - 1]!.kind === 'blank') vals = vals.slice(0, -1);
+    while (vals.length > n && vals[0]!.kind === 'blank') vals = vals.slice(1);
+    current.values = vals;
+    if (vals.length > n && !vals.some((t) => t.kind === 'num' && Number.isNaN(t.value))) {
+      // Extra values: trailing blanks are padding; extra numbers are orphans.
+      const extra = vals.slice(n);
+      current.values = vals.slice(0, n);
+      const nums = extra.filter((t) => t.kind === 'num');
+      if (nums.length) {
+        let first = extra.findIndex((t) => t.kind === 'num');
+        run.push(...extra.slice(first));
+        closeRun();
+      }
+    }
+    current = null;
+  };
+  for (const t of tokens) {
+    if (t.kind === 'label' && t.hit!.entry.kind === 'row') {
+      const r = o.resolve(t);
+      finish();
+      closeRun();
+      if (!r || !r.def.values) continue; // group label
+      current = { def: r.def, label: t, match: r.variant ? 'variant' : t.hit!.full ? 'exact' : 'prefix', values: [] };
+      taken.add(r.def.key);
+      slots.push(current);
+    } else if (t.kind === 'text' && unknownLabel(t)) {
+      finish();
+      closeRun();
+      const def = fuzzyRow(t, o.defs, taken);
+      current = { def, label: t, match: def ? 'fuzzy' : 'unknown', values: [] };
+      if (def) taken.add(def.key);
+      slots.push(current);
+    } else if (isValue(t)) {
+      if (current) current.values.push(t);
+      else if (t.kind === 'num') run.push(t);
+    }
+  }
+  finish();
+  closeRun();
+
+  placeOrphans(slots, orphanRuns, o);
+
+  for (const s of slots) {
+    const n = s.def?.values ?? 7;
+    const kinds = s.def?.valueKind;
+    fillCells(s, n, s.def ? o.constraint(s.def) : noConstraint, !!kinds?.includes('signed'), !!kinds?.includes('amount'));
+  }
+  return slots;
+}
+
+/** Orphan values go, in order, to the labels that got none. */
+function placeOrphans(slots: Slot[], runs: Token[][], o: AssignOptions): void {
+  const empty = slots.filter((s) => s.values.length === 0 && s.def);
+  if (!runs.length) return;
+  const groups: Token[][] = [];
+  for (const r of runs) {
+    const n = 7;
+    if (o.table !== 'applications' || r.length % n !== 0) {
+      o.notes.push({ kind: 'unplaced-values', range: { start: r[0]!.start, end: r[r.length - 1]!.end }, table: o.table, detail: r.map((t) => t.text).join(' ') });
+      continue;
+    }
+    const rows: Token[][] = [];
+    for (let i = 0; i < r.length; i += n) rows.push(r.slice(i, i + n));
+    groups.push(...orient(rows));
+  }
+  let gi = 0;
+  for (const s of empty) {
+    if (gi >= groups.length) break;
+    s.values = groups[gi++]!;
+    s.displaced = true;
+  }
+  for (; gi < groups.length; gi++) {
+    const g = groups[gi]!;
+    o.notes.push({ kind: 'unplaced-values', range: { start: g[0]!.start, end: g[g.length - 1]!.end }, table: o.table, detail: g.map((t) => t.text).join(' ') });
+  }
+}
+
+/** A block of k rows of 7: read by rows, or by columns when only that reading adds up. */
+function orient(rows: Token[][]): Token[][] {
+  const ok = (rs: Token[][]) => rs.every((r) => rowTotal(r.map((t) => t.value!)));
+  if (rows.length < 2 || ok(rows)) return rows;
+  const k = rows.length;
+  const flat = rows.flat();
+  const cols: Token[][] = [];
+  for (let i = 0; i < k; i++) cols.push([]);
+  for (let c = 0; c < 7; c++) for (let i = 0; i < k; i++) cols[i]!.push(flat[c * k + i]!);
+  return ok(cols) ? cols : rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export interface ActiveResult {
+  table: Table;
+  /** Format shown by the header words, if any. */
+  format: Format | null;
+}
+
+/** Table 二. */
+export function readActive(text: string, start: number, end: number, hint: Format, notes: ParseNote[]): ActiveResult {
+  const { tokens, layout } = tokenize(text, start, end, table2Matcher());
+  const headerWords = tokens.filter((t) => t.kind === 'label' && t.hit!.entry.kind !== 'row').map((t) => t.hit!.entry.word ?? compact(t.text).text);
+  let v21 = 0;
+  let v19 = 0;
+  for (const t of tokens) {
+    if (t.kind !== 'label') continue;
+    const k = t.hit!.entry.key;
+    if (FORMAT_MARKERS['2021'].some((w) => compact(w).text === k)) v21++;
+    if (FORMAT_MARKERS['2019'].some((w) => compact(w).text === k)) v19++;
+  }
+  const format: Format | null = v21 > v19 ? '2021' : v19 > v21 ? '2019' : null;
+  const fmt = format ?? hint;
+  const defs = activeTable(fmt).captions.flatMap((c) => c.rows);
+  const slots = assign(tokens, {
+    defs,
+    table: 'active',
+    notes,
+    constraint: () => noConstraint,
+    resolve: (t) => {
+      const rows = t.hit!.entry.rows!;
+      const own = rows[fmt];
+      if (own) return own;
+      const other = rows[fmt === '2021' ? '2019' : '2021'];
+      const def = other && defs.find((d) => d.key === other.def.key);
+      return def ? { def, variant: true } : null;
+    },
+  });
+  return {
+    table: { kind: 'active', range: { start, end }, layout: tokensLayout(layout, tokens), rows: slots.map(toRow), headerWords },
+    format,
+  };
+}
+
+/** Table 三. */
+export function readApplications(text: string, start: number, end: number, format: Format, notes: ParseNote[]): Table {
+  const { tokens, layout } = tokenize(text, start, end, table3Matcher());
+  const defs = applicationRows(format);
+  // A 2021 report that prints （六）其他处理 as one row with numbers (real/008): accept that row.
+  const other2019 = applicationRows('2019').find((d) => d.key === 'other')!;
+  const slots = assign(tokens, {
+    defs,
+    table: 'applications',
+    notes,
+    constraint: () => rowTotal,
+    resolve: (t) => {
+      const rows = t.hit!.entry.rows!;
+      const own = rows[format];
+      if (own && own.def.key === '' && format === '2021' && own.def.label === '（六）其他处理' && followedByValues(tokens, t)) {
+        return { def: other2019, variant: true };
+      }
+      if (own) return own;
+      const other = rows[format === '2021' ? '2019' : '2021'];
+      if (other && other.def.key === 'other' && followedByValues(tokens, t)) return { def: other.def, variant: true };
+      return null;
+    },
+  });
+  resolveAmbiguousByColumns(slots, format);
+  const rows = slots.map(toRow);
+  return { kind: 'applications', range: { start, end }, layout: tokensLayout(layout, tokens), rows, headerWords: [] };
+}
+
+function followedByValues(tokens: Token[], t: Token): boolean {
+  const i = tokens.indexOf(t);
+  const next = tokens[i + 1];
+  return !!next && next.kind === 'num';
+}
+
+/** Where several rows have several possible splits, the table's column rules may admit only one combination. */
+function resolveAmbiguousByColumns(slots: Slot[], format: Format): void {
+  const amb = slots.filter((s) => s.split?.how === 'ambiguous');
+  if (!amb.length) return;
+  let combos = 1;
+  for (const s of amb) combos *= s.split!.candidates.length;
+  if (combos > 20000) return;
+  const byKey = new Map<string, Slot>();
+  for (const s of slots) if (s.def) byKey.set(s.def.key, s);
+  const outcomeKeys = applicationRows(format)
+    .filter((d) => d.values && !['newReceived', 'carriedOver', 'totalProcessed', 'carriedForward'].includes(d.key))
+    .map((d) => d.key);
+  const choice = new Map<Slot, number[]>();
+  const val = (key: string, c: number): number | null => {
+    const s = byKey.get(key);
+    if (!s) return null;
+    const chosen = choice.get(s);
+    if (chosen) return chosen[c]!;
+    const cell = s.cells?.[c];
+    return cell && cell.kind === 'number' ? cell.value : null;
+  };
+  const consistent = (): boolean => {
+    for (let c = 0; c < 7; c++) {
+      const a = val('newReceived', c);
+      const b = val('carriedOver', c);
+      const t = val('totalProcessed', c);
+      const f = val('carriedForward', c);
+      if (a !== null && b !== null && t !== null && f !== null && a + b !== t + f) return false;
+      let sum = 0;
+      let complete = true;
+      for (const k of outcomeKeys) {
+        const v = val(k, c);
+        if (v === null) {
+          if (byKey.has(k)) complete = false;
+        } else sum += v;
+      }
+      if (complete && t !== null && sum !== t) return false;
+    }
+    return true;
+  };
+  const found: Map<Slot, number[]>[] = [];
+  const walk = (i: number): void => {
+    if (found.length > 1) return;
+    if (i === amb.length) {
+      if (consistent()) found.push(new Map(choice));
+      return;
+    }
+    for (const cand of amb[i]!.split!.candidates) {
+      choice.set(amb[i]!, cand);
+      walk(i + 1);
+    }
+    choice.delete(amb[i]!);
+  };
+  walk(0);
+  if (found.length !== 1) return;
+  for (const [s, values] of found[0]!) {
+    s.split = { ...s.split!, how: 'table' };
+    s.cells = splitCells(s, 7, values);
+  }
+}
+
+/** Table 四: fifteen numbers after its header. */
+export function readReview(text: string, start: number, end: number, notes: ParseNote[]): Table {
+  const { tokens, layout } = tokenize(text, start, end, table4Matcher());
+  const firstHeader = tokens.findIndex((t) => t.kind === 'label');
+  // Blank fields count only on lines that hold numbers (header lines are full of empty fields).
+  const numLines = new Set(tokens.filter((t) => t.kind === 'num').map((t) => t.line));
+  let values = tokens.slice(Math.max(0, firstHeader)).filter((t) => t.kind === 'num' || t.kind === 'na' || (t.kind === 'blank' && numLines.has(t.line)));
+  while (values.length > 15 && values[values.length - 1]!.kind === 'blank') values = values.slice(0, -1);
+  const rows: Row[] = [];
+  if (firstHeader >= 0 || values.length) {
+    const label = tokens[firstHeader] ?? values[0]!;
+    const slot: Slot = { def: null, label, match: 'exact', values };
+    if (values.length > 15) {
+      const extra = values.slice(15).filter((t) => t.kind === 'num');
+      if (extra.length)
+        notes.push({ kind: 'extra-values', range: { start: extra[0]!.start, end: extra[extra.length - 1]!.end }, table: 'review', detail: extra.map((t) => t.text).join(' ') });
+    }
+    fillCells(slot, 15, reviewBlocks, false, false);
+    if (values.length) rows.push({ ...toRow(slot), key: 'review', label: '行政复议、行政诉讼' });
+  }
+  return { kind: 'review', range: { start, end }, layout: tokensLayout(layout, tokens), rows, headerWords: [] };
+}
+
+function tokensLayout(layout: Table['layout'], tokens: Token[]): Table['layout'] {
+  if (layout !== 'run-together' && tokens.some((t) => t.kind === 'num' && Number.isNaN(t.value)) && tokens.filter((t) => t.kind === 'num').length < 20) return 'run-together';
+  return layout;
+}
