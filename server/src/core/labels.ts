@@ -117,6 +117,7 @@ export class LabelMatcher {
       }
     }
     if (!e.numbering.length) return '';
+    if (e.needsNumbering) return null;
     // A numbering other than the template's (misnumbered row): only where it cannot be digits of a value.
     const m = /(?:\(([一二三四五六七八九十]{1,2})\)|([一二三四五六七八九十]{1,2})[、.]|(\d{1,2})\.)$/.exec(t.slice(Math.max(0, i - 4), i));
     if (m) {

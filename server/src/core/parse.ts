@@ -190,9 +190,9 @@ function findTitle(text: string, from: number, to: number): TitleInfo | null {
     if (nl < 0 || nl > to) nl = to;
     const raw = text.slice(pos, nl);
     const line = raw.trim();
-    if (line && line.length <= 80 && TITLE_PATTERN.test(line.replace(/\s+/g, '')) && !/[。，,；]/.test(line.replace(/[，,]\s*$/, ''))) {
+    if (line && line.length <= 80 && TITLE_PATTERN.test(line.replace(/\s+/g, '')) && !/[。，,；]|https?:|\.s?html?\b|[/\\]/.test(line.replace(/[，,]\s*$/, ''))) {
       let s = pos + raw.indexOf(line);
-      let t = line.replace(/^#+\s*/, '');
+      let t = line.replace(/^#+\s*/, '').replace(/^Page\s*\d+\s*[-–—]\s*/i, '');
       const meta = META_PREFIX.exec(t);
       if (meta) {
         t = t.slice(meta[0].length);
@@ -202,7 +202,7 @@ function findTitle(text: string, from: number, to: number): TitleInfo | null {
       // `洪泽区人民政府` / `2023 年政府信息公开工作年度报告`: the organ on the line above.
       if (/^\d{4}年/.test(title) && prevLine) {
         const pl = text.slice(prevLine.s, prevLine.e).trim();
-        if (pl && pl.length <= 30 && !/[。，,：:]/.test(pl)) {
+        if (pl && pl.length <= 30 && !/[。，,：:]/.test(pl) && !TITLE_PATTERN.test(pl.replace(/\s+/g, ''))) {
           title = pl.replace(/\s+/g, '') + title;
           s = prevLine.s + text.slice(prevLine.s, prevLine.e).indexOf(pl);
         }

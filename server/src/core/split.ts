@@ -9,8 +9,8 @@
 export type Constraint = (cells: number[]) => boolean;
 
 export interface SplitOptions {
-  /** Allow a minus sign at the start of a part (2019 table 二 本年增/减). */
-  signed?: boolean;
+  /** Which cells may carry a minus sign (2019 table 二 本年增/减). */
+  signed?: boolean[];
   /** Allow decimals (amounts). */
   decimals?: boolean;
   /** Stop after this many candidates. */
@@ -31,7 +31,7 @@ export function splitCandidates(tokens: string[], n: number, ok: Constraint, opt
   const validPart = (s: string): boolean => {
     let body = s;
     if (body.startsWith('-')) {
-      if (!opts.signed) return false;
+      if (!opts.signed?.[cur.length]) return false;
       body = body.slice(1);
     }
     if (!body) return false;

@@ -46,6 +46,10 @@ interface RawCell {
 export function tokenize(text: string, start: number, end: number, matcher: LabelMatcher): StreamResult {
   const tokens: Token[] = [];
   const votes: Record<string, number> = {};
+  // A lone `|` line is an empty cell where cells end in ` |` (one cell per line); where cells
+  // carry no pipe at all, `|` lines are only separators between them.
+  const region = text.slice(start, end);
+  const lonePipeIsCell = /[^|\s][^\n]*\|/.test(region);
   let lineNo = 0;
   let pos = start;
   while (pos < end) {
@@ -54,7 +58,7 @@ export function tokenize(text: string, start: number, end: number, matcher: Labe
     const lineEnd = nl > pos && text[nl - 1] === '\r' ? nl - 1 : nl;
     const line = text.slice(pos, lineEnd);
     if (line.trim() && !PAGE_NUMBER.test(line) && !MD_SEPARATOR.test(line)) {
-      const { cells, mode } = splitLine(line, pos);
+      const { cells, mode } = splitLine(line, pos, lonePipeIsCell);
       votes[mode] = (votes[mode] ?? 0) + 1;
       for (const cell of cells) cellTokens(text, cell, matcher, lineNo, tokens);
     }
@@ -82,13 +86,13 @@ function layoutOf(votes: Record<string, number>, tokens: Token[]): Layout {
   return best as Layout;
 }
 
-function splitLine(line: string, offset: number): { cells: RawCell[]; mode: string } {
+function splitLine(line: string, offset: number, lonePipeIsCell: boolean): { cells: RawCell[]; mode: string } {
   const cells: RawCell[] = [];
   if (line.includes('|')) {
     const trimmed = line.trim();
     if (/^\|+$/.test(trimmed)) {
       // A lone `|` is an empty cell in one-cell-per-line copies; `||`, `|||` are padding.
-      if (trimmed === '|') {
+      if (trimmed === '|' && lonePipeIsCell) {
         const i = line.indexOf('|');
         cells.push({ start: offset + i, end: offset + i, explicit: true });
       }

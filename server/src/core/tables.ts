@@ -36,9 +36,11 @@ function cellOf(t: Token): Cell {
 const isValue = (t: Token) => t.kind === 'num' || t.kind === 'blank' || t.kind === 'na';
 
 /** Turns a row's value tokens into exactly `n` cells, splitting run-together digits if needed. */
-function fillCells(slot: Slot, n: number, constraint: Constraint, signed: boolean, decimals: boolean): void {
+function fillCells(slot: Slot, n: number, constraint: Constraint, kinds: RowDef['valueKind'], decimals: boolean): void {
   const vals = slot.values;
-  const needsSplit = vals.some((t) => t.kind === 'num' && Number.isNaN(t.value));
+  const digitsOnly = vals.length > 0 && vals.every((t) => t.kind === 'num' && /^-?[\d.]+$/.test(t.text));
+  const splittable = vals.some((t) => t.text.replace(/^-/, '').length > 1);
+  const needsSplit = vals.some((t) => t.kind === 'num' && Number.isNaN(t.value)) || (digitsOnly && splittable && vals.length < n);
   if (!needsSplit && vals.length >= n) {
     slot.cells = vals.slice(0, n).map(cellOf);
     return;
@@ -49,6 +51,7 @@ function fillCells(slot: Slot, n: number, constraint: Constraint, signed: boolea
     return;
   }
   const digits = vals.map((t) => t.text);
+  const signed = kinds?.map((k) => k === 'signed');
   let cands = splitCandidates(digits, n, constraint, { signed, decimals });
   const range = { start: vals[0]!.start, end: vals[vals.length - 1]!.end };
   const raw = digits.join(' ');
@@ -155,6 +158,8 @@ function assign(tokens: Token[], o: AssignOptions): Slot[] {
       current.values = vals.slice(0, n);
       const nums = extra.filter((t) => t.kind === 'num');
       if (nums.length) {
+        // A row followed by more numbers than it has columns comes from a scrambled reading order too.
+        current.displaced = true;
         let first = extra.findIndex((t) => t.kind === 'num');
         run.push(...extra.slice(first));
         closeRun();
@@ -191,8 +196,21 @@ function assign(tokens: Token[], o: AssignOptions): Slot[] {
   for (const s of slots) {
     const n = s.def?.values ?? 7;
     const kinds = s.def?.valueKind;
-    fillCells(s, n, s.def ? o.constraint(s.def) : noConstraint, !!kinds?.includes('signed'), !!kinds?.includes('amount'));
+    fillCells(s, n, s.def ? o.constraint(s.def) : noConstraint, kinds, !!kinds?.includes('amount'));
   }
+  // Values recovered from a scrambled reading order are kept only if every such row adds up:
+  // one that does not shows the recovery went wrong, and then none of them can be trusted.
+  const displaced = slots.filter((s) => s.displaced);
+  const broken = o.table === 'applications' && displaced.some((s) => {
+    const v = s.cells!.map((c) => c.value);
+    return v.length === 7 && v.every((x) => x !== null) && !rowTotal(v as number[]);
+  });
+  if (broken)
+    for (const s of displaced) {
+      if (!s.values.length) continue;
+      o.notes.push({ kind: 'unplaced-values', range: { start: s.values[0]!.start, end: s.values[s.values.length - 1]!.end }, table: o.table, detail: s.values.map((t) => t.text).join(' ') });
+      s.cells = s.cells!.map((c) => ({ ...c, kind: 'unknown' as const, value: null }));
+    }
   return slots;
 }
 
@@ -201,9 +219,22 @@ function placeOrphans(slots: Slot[], runs: Token[][], o: AssignOptions): void {
   const empty = slots.filter((s) => s.values.length === 0 && s.def);
   if (!runs.length) return;
   const groups: Token[][] = [];
+  if (o.table === 'active') {
+    // Table 二: each empty row takes as many orphan values as it has columns, in order.
+    const pool = runs.flat();
+    for (const s of empty) {
+      const n = s.def!.values;
+      if (pool.length < n) break;
+      s.values = pool.splice(0, n);
+      s.displaced = true;
+    }
+    if (pool.length)
+      o.notes.push({ kind: 'unplaced-values', range: { start: pool[0]!.start, end: pool[pool.length - 1]!.end }, table: o.table, detail: pool.map((t) => t.text).join(' ') });
+    return;
+  }
   for (const r of runs) {
     const n = 7;
-    if (o.table !== 'applications' || r.length % n !== 0) {
+    if (r.length % n !== 0) {
       o.notes.push({ kind: 'unplaced-values', range: { start: r[0]!.start, end: r[r.length - 1]!.end }, table: o.table, detail: r.map((t) => t.text).join(' ') });
       continue;
     }
@@ -390,7 +421,16 @@ export function readReview(text: string, start: number, end: number, notes: Pars
       if (extra.length)
         notes.push({ kind: 'extra-values', range: { start: extra[0]!.start, end: extra[extra.length - 1]!.end }, table: 'review', detail: extra.map((t) => t.text).join(' ') });
     }
-    fillCells(slot, 15, reviewBlocks, false, false);
+    fillCells(slot, 15, reviewBlocks, undefined, false);
+    // Values scattered among header words (a scrambled PDF copy) are kept only if they add up.
+    const first = tokens.indexOf(values[0]!);
+    const last = tokens.indexOf(values[values.length - 1]!);
+    const interleaved = tokens.slice(first, last).some((t) => t.kind === 'label');
+    const v = slot.cells!.map((c) => c.value);
+    if (interleaved && v.length === 15 && v.every((x) => x !== null) && !reviewBlocks(v as number[])) {
+      notes.push({ kind: 'unplaced-values', range: { start: values[0]!.start, end: values[values.length - 1]!.end }, table: 'review', detail: values.map((t) => t.text).join(' ') });
+      slot.cells = slot.cells!.map((c) => ({ ...c, kind: 'unknown', value: null }));
+    }
     if (values.length) rows.push({ ...toRow(slot), key: 'review', label: '行政复议、行政诉讼' });
   }
   return { kind: 'review', range: { start, end }, layout: tokensLayout(layout, tokens), rows, headerWords: [] };
