@@ -150,10 +150,16 @@ export function toMarkdown(items: { path: string; report: Report }[]): string {
   for (const { path, report } of items) {
     out.push(`## ${mdCell(report.title ?? report.organ ?? path)} (${report.format})`, '', `${mdCell(path)}`, '');
     let table = '';
+    let columns = '';
     for (const r of flatRows(report)) {
       if (r.table !== table) {
         table = r.table;
-        out.push('', `### 表${table}`, '', `| 项目 | ${r.columns.map(mdCell).join(' | ')} |`, `|---|${r.columns.map(() => '---:').join('|')}|`);
+        columns = '';
+        out.push('', `### 表${table}`);
+      }
+      if (r.columns.join() !== columns) {
+        columns = r.columns.join();
+        out.push('', `| 项目 | ${r.columns.map(mdCell).join(' | ')} |`, `|---|${r.columns.map(() => '---:').join('|')}|`);
       }
       out.push(`| ${mdCell(r.row)} | ${r.values.map((v) => (v === null ? '' : String(v))).join(' | ')} |`);
     }

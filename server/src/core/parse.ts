@@ -324,7 +324,8 @@ function subHeadings(text: string, start: number, end: number): SubHeading[] {
 
 /** Applies f to every range of the model (positions from a derived text back to the original). */
 function mapModel(model: DocumentModel, f: (offset: number) => number, length: number): DocumentModel {
-  const r = (x: Range): Range => ({ start: f(x.start), end: Math.max(f(x.start), f(x.end)) });
+  // An end offset is exclusive: map the last character it covers, then step past it.
+  const r = (x: Range): Range => ({ start: f(x.start), end: x.end > x.start ? Math.max(f(x.start), f(x.end - 1) + 1) : f(x.start) });
   const walk = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(walk);
     if (v && typeof v === 'object') {

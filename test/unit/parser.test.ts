@@ -1,0 +1,69 @@
+// The parser on constructed inputs: compilations, pasted HTML, hostile and random text.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parse, shiftModel } from '../../server/src/core/parse';
+import { lineIndex, normalizeReport } from '../../server/src/core/normalized';
+import { byPrefix, readCorpus } from './helpers';
+
+test('a compilation of reports yields one model per report, each as when alone', () => {
+  const a = readCorpus(byPrefix('000'));
+  const b = readCorpus(byPrefix('002'));
+  const c = readCorpus(byPrefix('real-011'));
+  const all = [a, b, c].join('\n\n');
+  const m = parse(all);
+  assert.equal(m.reports.length, 3);
+  const alone = [a, b, c].map((t) => parse(t).reports[0]!);
+  m.reports.forEach((r, i) => {
+    assert.deepEqual(JSON.stringify(r.tables.applications?.rows.map((x) => x.cells.map((c) => c.value))), JSON.stringify(alone[i]!.tables.applications?.rows.map((x) => x.cells.map((c) => c.value))));
+    assert.equal(r.organ, alone[i]!.organ);
+  });
+  assert.ok(m.reports[1]!.range.start >= m.reports[0]!.range.end);
+  assert.equal(m.reports[2]!.title, '淮安市人民政府2024年政府信息公开工作年度报告');
+});
+
+test('an HTML table pasted into a text document is read with its spans, ranges in the document', () => {
+  const html = readCorpus(byPrefix('real-015'));
+  const table = html.slice(html.indexOf('<p>三、'), html.indexOf('<p>五、'));
+  const doc = '某某局2024年政府信息公开工作年度报告\n一、总体情况\n正文。\n' + table + '\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n本年度未收取信息处理费。\n';
+  const m = parse(doc);
+  assert.equal(m.html, true);
+  const r = m.reports[0]!;
+  const row = r.tables.applications!.rows.find((x) => x.key === 'newReceived')!;
+  assert.deepEqual(row.cells.map((c) => c.value), [821, 35, null, null, 2, 1, 859]);
+  assert.equal(doc.slice(row.cells[0]!.range.start, row.cells[0]!.range.end), '821');
+  assert.deepEqual(r.sections.map((s) => s.number), [1, 3, 4, 5, 6]);
+});
+
+test('never throws, whatever the input', () => {
+  const seed = readCorpus(byPrefix('000'));
+  let x = 12345;
+  const rnd = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const alphabet = ['一、', '二、', '三、', '（七）总计', '|', '\t', '\n', ' ', '0', '12', '<td>', '</tr>', '<table>', '號(hào)', '-1-', '𠮷', '\u0000', '第二十条第(一)项', '行政许可'];
+  const inputs = ['', '\n\n\n', '|||', '<table><tr><td rowspan=99999>', '一、总体情况'.repeat(500), '1'.repeat(5000), seed.slice(0, 3000)];
+  for (let i = 0; i < 200; i++) {
+    let s = '';
+    const n = Math.floor(rnd() * 200);
+    for (let j = 0; j < n; j++) s += alphabet[Math.floor(rnd() * alphabet.length)];
+    inputs.push(s);
+    // Random cuts and splices of a real report.
+    const a = Math.floor(rnd() * seed.length);
+    const b = Math.floor(rnd() * seed.length);
+    inputs.push(seed.slice(0, Math.min(a, b)) + s + seed.slice(Math.max(a, b)));
+  }
+  for (const s of inputs) {
+    const m = parse(s);
+    assert.equal((m as { error?: string }).error, undefined, JSON.stringify(s.slice(0, 80)));
+    const li = lineIndex(s);
+    for (const r of m.reports) JSON.stringify(normalizeReport(r, li));
+  }
+});
+
+test('a section re-parsed alone matches the whole parse, shifted', () => {
+  const text = readCorpus(byPrefix('000'));
+  const whole = parse(text).reports[0]!;
+  const s3 = whole.sections.find((s) => s.number === 3)!;
+  const prefix = '前言\n';
+  const again = parse(prefix + text).reports[0]!;
+  assert.deepEqual(again.tables.applications, shiftModel(whole.tables.applications, 0, prefix.length));
+  assert.ok(s3.range.end > s3.range.start);
+});
