@@ -10,20 +10,29 @@
  * 2. `compact(text, start, end)`: the key used to match labels: no whitespace, no quotes,
  *    `（一）`→`(一)`, `1、`→`1.`; with a map from each key character back to its offset.
  */
-import { CustomConverter } from 'opencc-js/core';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 
 /** Characters frequent in reports that exist only in Traditional script. */
-const TRADITIONAL_MARKERS = new Set(
-  '開報資總請數處關機務門與們這會國個說為書時條實項號發內廢現規範執辦結轉審復議訴訟維糾處續權護濟費權單財頒屬於計劃體測網絡標準'.split(''),
-);
+const TRADITIONAL_MARKERS = new Uint8Array(65536);
+for (const ch of '開報資總請數處關機務門與們這會國個說為書時條實項號發內廢現規範執辦結轉審復議訴訟維糾處續權護濟費權單財頒屬於計劃體測網絡標準') TRADITIONAL_MARKERS[ch.charCodeAt(0)] = 1;
 
-let t2sChar: ((s: string) => string) | undefined;
+/** Full-width ASCII forms → half-width, U+3000 → space (one code unit each). */
+const WIDTH = new Uint16Array(65536);
+for (let c = 0; c < 65536; c++) WIDTH[c] = c;
+for (let c = 0xff01; c <= 0xff5e; c++) WIDTH[c] = c - 0xfee0;
+WIDTH[0x3000] = 32;
 
-function traditionalToSimplifiedChar(ch: string): string {
-  t2sChar ??= CustomConverter(TSCharacters);
-  const out = t2sChar(ch);
-  return out.length === ch.length ? out : ch;
+let T2S: Uint16Array | undefined;
+
+/** OpenCC's Traditional→Simplified character table, where one code unit maps to one. */
+function t2sTable(): Uint16Array {
+  if (T2S) return T2S;
+  const t = WIDTH.slice();
+  for (const entry of TSCharacters.split('|')) {
+    const [from, to] = entry.split(' ');
+    if (from && to && from.length === 1 && to.length === 1) t[from.charCodeAt(0)] = to.charCodeAt(0);
+  }
+  return (T2S = t);
 }
 
 /** True when the text is written in Traditional script (enough marker characters). */
@@ -31,8 +40,7 @@ export function isTraditional(text: string): boolean {
   let hits = 0;
   const limit = Math.min(text.length, 200_000);
   for (let i = 0; i < limit; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x4e00 && c <= 0x9fff && TRADITIONAL_MARKERS.has(text[i]!)) {
+    if (TRADITIONAL_MARKERS[text.charCodeAt(i)]) {
       if (++hits >= 8) return true;
     }
   }
@@ -70,56 +78,51 @@ export interface AnalysisText {
 export function analysisText(original: string): AnalysisText {
   const traditional = isTraditional(original);
   const pinyin = findPinyinAnnotations(original);
-  let needsWork = traditional || pinyin.length > 0;
-  if (!needsWork) {
-    // Full-width forms are common; convert only when present.
-    for (let i = 0; i < original.length; i++) {
-      const c = original.charCodeAt(i);
-      if ((c >= 0xff01 && c <= 0xff5e) || c === 0x3000) {
-        needsWork = true;
-        break;
-      }
-    }
-  }
-  if (!needsWork) return { text: original, traditional, pinyin };
-  const chars: string[] = new Array(original.length);
-  const cache = new Map<string, string>();
+  const table = traditional ? t2sTable() : WIDTH;
+  let codes: Uint16Array | null = null;
   for (let i = 0; i < original.length; i++) {
-    const ch = original[i]!;
     const c = original.charCodeAt(i);
-    if (c >= 0xff01 && c <= 0xff5e) chars[i] = String.fromCharCode(c - 0xfee0);
-    else if (c === 0x3000) chars[i] = ' ';
-    else if (traditional && c >= 0x3400 && c <= 0x9fff) {
-      let s = cache.get(ch);
-      if (s === undefined) {
-        s = traditionalToSimplifiedChar(ch);
-        cache.set(ch, s);
+    const d = table[c]!;
+    if (d !== c) {
+      if (!codes) {
+        codes = new Uint16Array(original.length);
+        for (let j = 0; j < i; j++) codes[j] = original.charCodeAt(j);
       }
-      chars[i] = s;
-    } else chars[i] = ch;
+      codes[i] = d;
+    } else if (codes) codes[i] = c;
   }
-  for (const p of pinyin) for (let i = p.start; i < p.end; i++) chars[i] = ' ';
-  return { text: chars.join(''), traditional, pinyin };
+  if (codes) for (const p of pinyin) codes.fill(32, p.start, p.end);
+  if (!codes) {
+    if (!pinyin.length) return { text: original, traditional, pinyin };
+    codes = new Uint16Array(original.length);
+    for (let j = 0; j < original.length; j++) codes[j] = original.charCodeAt(j);
+    for (const p of pinyin) codes.fill(32, p.start, p.end);
+  }
+  let text = '';
+  for (let i = 0; i < codes.length; i += 8192) text += String.fromCharCode.apply(null, codes.subarray(i, i + 8192) as unknown as number[]);
+  return { text, traditional, pinyin };
 }
-
 // ---------------------------------------------------------------------------------------------
 
-const SKIP = new Set([' ', '\t', '\n', '\r', '\u00a0', '\u3000', '\u200b', '\ufeff', '“', '”', '"', '‘', '’', "'", '「', '」', '『', '』', '*', '#']);
-const MAP: Record<string, string> = {
-  '（': '(',
-  '）': ')',
-  '：': ':',
-  '，': ',',
-  '．': '.',
-  '；': ';',
-  '／': '/',
-  '【': '(',
-  '】': ')',
-  '〔': '(',
-  '〕': ')',
-  '﹝': '(',
-  '﹞': ')',
-};
+const SKIP_CHARS = ' \t\n\r\u00a0\u3000\u200b\ufeff“”"‘’\'「」『』*#';
+const MAP_PAIRS: [string, string][] = [
+  ['（', '('], ['）', ')'], ['：', ':'], ['，', ','], ['．', '.'], ['；', ';'], ['／', '/'],
+  ['【', '('], ['】', ')'], ['〔', '('], ['〕', ')'], ['﹝', '('], ['﹞', ')'],
+];
+
+/** Char code → compact char code; 0 drops the character. Built once. */
+const TABLE: Uint16Array = (() => {
+  const t = new Uint16Array(65536);
+  for (let c = 0; c < 65536; c++) t[c] = c;
+  for (let c = 0xff01; c <= 0xff5e; c++) t[c] = c - 0xfee0;
+  for (const ch of SKIP_CHARS) t[ch.charCodeAt(0)] = 0;
+  for (const [a, b] of MAP_PAIRS) t[a.charCodeAt(0)] = b.charCodeAt(0);
+  return t;
+})();
+
+const COMMA = 44;
+const IDEO_COMMA = 0x3001; // 、
+const DOT = 46;
 
 export interface Compact {
   text: string;
@@ -128,22 +131,30 @@ export interface Compact {
 }
 
 /** The matching key of `src[start, end)`, with its offset map. */
+let scratchCodes = new Uint16Array(4096);
+let scratchMap = new Int32Array(4097);
+
 export function compact(src: string, start = 0, end = src.length): Compact {
-  const out: string[] = [];
-  const map = new Int32Array(end - start + 1);
+  const len = end - start;
+  if (scratchCodes.length < len) {
+    scratchCodes = new Uint16Array(len * 2);
+    scratchMap = new Int32Array(len * 2 + 1);
+  }
+  const codes = scratchCodes;
+  const map = scratchMap;
   let n = 0;
   for (let i = start; i < end; i++) {
-    let ch = src[i]!;
-    if (SKIP.has(ch)) continue;
-    const c = src.charCodeAt(i);
-    if (c >= 0xff01 && c <= 0xff5e) ch = String.fromCharCode(c - 0xfee0);
-    else ch = MAP[ch] ?? ch;
-    if ((ch === '、' || ch === ',') && n > 0 && isDigitCode(out[n - 1]!.charCodeAt(0)) && !isDigitAfter(src, i + 1, end)) ch = '.';
-    out.push(ch);
+    let c = TABLE[src.charCodeAt(i)]!;
+    if (c === 0) continue;
+    // `1、` and `1,` before a non-digit are a numbering: `1.`
+    if ((c === IDEO_COMMA || c === COMMA) && n > 0 && isDigitCode(codes[n - 1]!) && !isDigitAfter(src, i + 1, end)) c = DOT;
+    codes[n] = c;
     map[n++] = i;
   }
   map[n] = end;
-  return { text: out.join(''), map: map.subarray(0, n + 1) };
+  let text = '';
+  for (let i = 0; i < n; i += 8192) text += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
+  return { text, map: map.slice(0, n + 1) };
 }
 
 function isDigitCode(c: number): boolean {

@@ -42,10 +42,16 @@ function headerCandidates(text: string, start: number, end: number): HeaderCandi
     let nl = text.indexOf('\n', pos);
     if (nl < 0 || nl > end) nl = end;
     const line = text.slice(pos, nl);
-    if (line.includes('况') || line.includes('项') || line.includes('施')) lineCandidates(text, pos, nl, out);
+    // Long lines are prose unless a title stands in them as written; short ones may space it out.
+    if (line.length < 80 ? /[况项施]/.test(line) : hasTitle(line)) lineCandidates(text, pos, nl, out);
     pos = nl + 1;
   }
   return out;
+}
+
+function hasTitle(line: string): boolean {
+  TITLE_RE.lastIndex = 0;
+  return TITLE_RE.test(line);
 }
 
 function lineCandidates(text: string, ls: number, le: number, out: HeaderCandidate[]): void {

@@ -22,7 +22,7 @@ export interface SplitOptions {
 /** All ways to read `tokens` as exactly `n` numbers satisfying `ok`. */
 export function splitCandidates(tokens: string[], n: number, ok: Constraint, opts: SplitOptions = {}): number[][] {
   const maxCandidates = opts.maxCandidates ?? 50;
-  let steps = opts.maxSteps ?? 200_000;
+  let steps = opts.maxSteps ?? 20_000;
   const out: number[][] = [];
   const cur: number[] = [];
   const totalChars = tokens.reduce((s, t) => s + t.length, 0);
@@ -43,8 +43,18 @@ export function splitCandidates(tokens: string[], n: number, ok: Constraint, opt
     return /^(0|[1-9]\d*)$/.test(body);
   };
 
+  // Characters and tokens left after token i: each cell takes at least one character, and each
+  // token at least one cell, which bounds how many cells the rest can still make.
+  const charsAfter: number[] = new Array(tokens.length + 1).fill(0);
+  for (let i = tokens.length - 1; i >= 0; i--) charsAfter[i] = charsAfter[i + 1]! + tokens[i]!.length;
   const walk = (ti: number, pos: number): void => {
     if (out.length >= maxCandidates || --steps < 0) return;
+    if (ti < tokens.length) {
+      const cellsLeft = n - cur.length;
+      const charsLeft = charsAfter[ti]! - pos;
+      const tokensLeft = tokens.length - ti - (pos === tokens[ti]!.length ? 1 : 0);
+      if (cellsLeft < tokensLeft || cellsLeft > charsLeft) return;
+    }
     if (ti === tokens.length) {
       if (cur.length === n && ok(cur)) out.push([...cur]);
       return;

@@ -48,8 +48,7 @@ export function tokenize(text: string, start: number, end: number, matcher: Labe
   const votes: Record<string, number> = {};
   // A lone `|` line is an empty cell where cells end in ` |` (one cell per line); where cells
   // carry no pipe at all, `|` lines are only separators between them.
-  const region = text.slice(start, end);
-  const lonePipeIsCell = /[^|\s][^\n]*\|/.test(region);
+  const lonePipeIsCell = hasContentWithPipe(text, start, end);
   let lineNo = 0;
   let pos = start;
   while (pos < end) {
@@ -66,6 +65,17 @@ export function tokenize(text: string, start: number, end: number, matcher: Labe
     lineNo++;
   }
   return { tokens, layout: layoutOf(votes, tokens) };
+}
+
+function hasContentWithPipe(text: string, start: number, end: number): boolean {
+  for (let p = text.indexOf('|', start); p >= 0 && p < end; p = text.indexOf('|', p + 1)) {
+    const ls = text.lastIndexOf('\n', p) + 1;
+    let le = text.indexOf('\n', p);
+    if (le < 0 || le > end) le = end;
+    if (/[^|\s]/.test(text.slice(Math.max(ls, start), le))) return true;
+    p = le;
+  }
+  return false;
 }
 
 function layoutOf(votes: Record<string, number>, tokens: Token[]): Layout {

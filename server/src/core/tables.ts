@@ -52,7 +52,8 @@ function fillCells(slot: Slot, n: number, constraint: Constraint, kinds: RowDef[
   }
   const digits = vals.map((t) => t.text);
   const signed = kinds?.map((k) => k === 'signed');
-  let cands = splitCandidates(digits, n, constraint, { signed, decimals });
+  const unconstrained = constraint === noConstraint;
+  let cands = splitCandidates(digits, n, constraint, { signed, decimals, ...(unconstrained ? { maxCandidates: 20, maxSteps: 2000 } : {}) });
   const range = { start: vals[0]!.start, end: vals[vals.length - 1]!.end };
   const raw = digits.join(' ');
   let how: SplitInfo['how'];
@@ -268,6 +269,11 @@ function orient(rows: Token[][]): Token[][] {
 
 // ---------------------------------------------------------------------------------------------
 
+const MARKER_KEYS: Record<Format, Set<string>> = {
+  '2021': new Set(FORMAT_MARKERS['2021'].map((w) => compact(w).text)),
+  '2019': new Set(FORMAT_MARKERS['2019'].map((w) => compact(w).text)),
+};
+
 export interface ActiveResult {
   table: Table;
   /** Format shown by the header words, if any. */
@@ -283,8 +289,8 @@ export function readActive(text: string, start: number, end: number, hint: Forma
   for (const t of tokens) {
     if (t.kind !== 'label') continue;
     const k = t.hit!.entry.key;
-    if (FORMAT_MARKERS['2021'].some((w) => compact(w).text === k)) v21++;
-    if (FORMAT_MARKERS['2019'].some((w) => compact(w).text === k)) v19++;
+    if (MARKER_KEYS['2021'].has(k)) v21++;
+    if (MARKER_KEYS['2019'].has(k)) v19++;
   }
   const format: Format | null = v21 > v19 ? '2021' : v19 > v21 ? '2019' : null;
   const fmt = format ?? hint;
