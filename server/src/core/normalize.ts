@@ -47,7 +47,8 @@ export function isTraditional(text: string): boolean {
   return false;
 }
 
-const PINYIN_ANNOTATION = /(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüń]{1,7}[)）]/g;
+const PINYIN_ANNOTATION = /[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüń]{1,7}[)）]/g;
+const TONED = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüń]/;
 
 export interface PinyinAnnotation {
   start: number;
@@ -57,14 +58,16 @@ export interface PinyinAnnotation {
 /** Every pinyin annotation (`(hào)` after `號`) in the text. */
 export function findPinyinAnnotations(text: string): PinyinAnnotation[] {
   const out: PinyinAnnotation[] = [];
+  let toned = 0;
   PINYIN_ANNOTATION.lastIndex = 0;
   for (let m = PINYIN_ANNOTATION.exec(text); m; m = PINYIN_ANNOTATION.exec(text)) {
-    // A real annotation carries a tone mark or ü, or is one of many: `(hao)` alone could be prose.
+    const before = text.charCodeAt(m.index - 1);
+    if (!(before >= 0x4e00 && before <= 0x9fff)) continue;
+    if (TONED.test(m[0])) toned++;
     out.push({ start: m.index, end: m.index + m[0].length });
   }
-  // Require several annotations before treating ASCII-only ones as such.
-  const toned = out.filter((a) => /[^\x00-\x7f（）]/.test(text.slice(a.start + 1, a.end - 1)));
-  return toned.length >= 2 ? out : toned;
+  // Without tone marks, `(abc)` after a character is prose unless there are many more with them.
+  return toned >= 2 ? out : out.filter((a) => TONED.test(text.slice(a.start, a.end)));
 }
 
 export interface AnalysisText {

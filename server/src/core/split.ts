@@ -19,8 +19,23 @@ export interface SplitOptions {
   maxSteps?: number;
 }
 
-/** All ways to read `tokens` as exactly `n` numbers satisfying `ok`. */
+const cache = new Map<string, number[][]>();
+const constraintIds = new Map<Constraint, number>();
+
+/** All ways to read `tokens` as exactly `n` numbers satisfying `ok` (memoized: a compilation repeats rows). */
 export function splitCandidates(tokens: string[], n: number, ok: Constraint, opts: SplitOptions = {}): number[][] {
+  let cid = constraintIds.get(ok);
+  if (cid === undefined) constraintIds.set(ok, (cid = constraintIds.size));
+  const key = `${tokens.join(' ')}|${n}|${cid}|${opts.signed?.map(Number).join('') ?? ''}|${opts.decimals ? 1 : 0}|${opts.maxCandidates ?? ''}|${opts.maxSteps ?? ''}`;
+  const hit = cache.get(key);
+  if (hit) return hit.map((c) => [...c]);
+  const out = computeSplits(tokens, n, ok, opts);
+  if (cache.size > 5000) cache.clear();
+  cache.set(key, out);
+  return out.map((c) => [...c]);
+}
+
+function computeSplits(tokens: string[], n: number, ok: Constraint, opts: SplitOptions): number[][] {
   const maxCandidates = opts.maxCandidates ?? 50;
   let steps = opts.maxSteps ?? 20_000;
   const out: number[][] = [];
@@ -29,18 +44,25 @@ export function splitCandidates(tokens: string[], n: number, ok: Constraint, opt
   if (totalChars < n) return out;
 
   const validPart = (s: string): boolean => {
-    let body = s;
-    if (body.startsWith('-')) {
+    let i = 0;
+    if (s.charCodeAt(0) === 45) {
       if (!opts.signed?.[cur.length]) return false;
-      body = body.slice(1);
+      i = 1;
     }
-    if (!body) return false;
-    if (body.includes('.')) {
-      if (!opts.decimals) return false;
-      if (!/^(0|[1-9]\d*)\.\d+$/.test(body)) return false;
-      return true;
+    if (i >= s.length) return false;
+    // No leading zero unless the integer part is 0; at most one decimal point, digits after it.
+    const first = s.charCodeAt(i);
+    let dot = -1;
+    for (let j = i; j < s.length; j++) {
+      const c = s.charCodeAt(j);
+      if (c === 46) {
+        if (dot >= 0 || !opts.decimals || j === i) return false;
+        dot = j;
+      } else if (c < 48 || c > 57) return false;
     }
-    return /^(0|[1-9]\d*)$/.test(body);
+    if (dot === s.length - 1) return false;
+    const intEnd = dot >= 0 ? dot : s.length;
+    return !(first === 48 && intEnd - i > 1);
   };
 
   // Characters and tokens left after token i: each cell takes at least one character, and each

@@ -56,7 +56,7 @@ export function tokenize(text: string, start: number, end: number, matcher: Labe
     if (nl < 0 || nl > end) nl = end;
     const lineEnd = nl > pos && text[nl - 1] === '\r' ? nl - 1 : nl;
     const line = text.slice(pos, lineEnd);
-    if (line.trim() && !PAGE_NUMBER.test(line) && !MD_SEPARATOR.test(line)) {
+    if (!blank(line) && !PAGE_NUMBER.test(line) && !(line.includes('--') && MD_SEPARATOR.test(line))) {
       const { cells, mode } = splitLine(line, pos, lonePipeIsCell);
       votes[mode] = (votes[mode] ?? 0) + 1;
       for (const cell of cells) cellTokens(text, cell, matcher, lineNo, tokens);
@@ -65,6 +65,11 @@ export function tokenize(text: string, start: number, end: number, matcher: Labe
     lineNo++;
   }
   return { tokens, layout: layoutOf(votes, tokens) };
+}
+
+function blank(line: string): boolean {
+  for (let i = 0; i < line.length; i++) if (!isWs(line.charCodeAt(i))) return false;
+  return true;
 }
 
 function hasContentWithPipe(text: string, start: number, end: number): boolean {
@@ -96,61 +101,61 @@ function layoutOf(votes: Record<string, number>, tokens: Token[]): Layout {
   return best as Layout;
 }
 
+function isWs(c: number): boolean {
+  return c === 32 || c === 9 || c === 13 || c === 0xa0 || c === 0x3000 || c === 0x200b || c === 0xfeff || (c >= 0x2000 && c <= 0x200a);
+}
+
 function splitLine(line: string, offset: number, lonePipeIsCell: boolean): { cells: RawCell[]; mode: string } {
   const cells: RawCell[] = [];
-  if (line.includes('|')) {
-    const trimmed = line.trim();
-    if (/^\|+$/.test(trimmed)) {
+  // Trim spaces but not tabs: a trailing tab ends an empty field.
+  let s = 0;
+  let e = line.length;
+  while (s < e && line.charCodeAt(s) !== 9 && isWs(line.charCodeAt(s))) s++;
+  while (e > s && line.charCodeAt(e - 1) !== 9 && isWs(line.charCodeAt(e - 1))) e--;
+  if (line.indexOf('|', s) >= 0) {
+    let onlyPipes = true;
+    for (let i = s; i < e; i++) if (line.charCodeAt(i) !== 124) onlyPipes = false;
+    if (onlyPipes) {
       // A lone `|` is an empty cell in one-cell-per-line copies; `||`, `|||` are padding.
-      if (trimmed === '|' && lonePipeIsCell) {
-        const i = line.indexOf('|');
-        cells.push({ start: offset + i, end: offset + i, explicit: true });
-      }
+      if (e - s === 1 && lonePipeIsCell) cells.push({ start: offset + s, end: offset + s, explicit: true });
       return { cells, mode: 'pipe' };
     }
-    let s = 0;
-    let e = line.length;
-    while (s < e && /\s/.test(line[s]!)) s++;
-    while (e > s && /\s/.test(line[e - 1]!)) e--;
-    if (line[s] === '|') s++;
-    if (e > s && line[e - 1] === '|') e--;
+    if (line.charCodeAt(s) === 124) s++;
+    if (e > s && line.charCodeAt(e - 1) === 124) e--;
     let cs = s;
     for (let i = s; i <= e; i++) {
-      if (i === e || line[i] === '|') {
+      if (i === e || line.charCodeAt(i) === 124) {
         cells.push(trimCell(line, offset, cs, i, true));
         cs = i + 1;
       }
     }
     return { cells, mode: 'pipe' };
   }
-  if (line.includes('\t')) {
-    const parts = line.split('\t');
-    let i = 0;
+  if (line.indexOf('\t', s) >= 0 && line.indexOf('\t', s) < e) {
+    let cs = s;
     let seenContent = false;
-    for (const p of parts) {
-      const c = trimCell(line, offset, i, i + p.length, true);
-      if (c.end > c.start) seenContent = true;
-      // Leading empty fields are indentation under a group cell, not blank values.
-      if (seenContent) cells.push(c);
-      i += p.length + 1;
+    for (let i = s; i <= e; i++) {
+      if (i === e || line.charCodeAt(i) === 9) {
+        const c = trimCell(line, offset, cs, i, true);
+        if (c.end > c.start) seenContent = true;
+        // Leading empty fields are indentation under a group cell, not blank values.
+        if (seenContent) cells.push(c);
+        cs = i + 1;
+      }
     }
     return { cells, mode: 'tab' };
   }
-  // Space-separated: runs of two or more spaces, or single spaces between numbers.
-  if (/\S\s+\S/.test(line.trim())) {
-    let i = 0;
-    while (i < line.length) {
-      while (i < line.length && /\s/.test(line[i]!)) i++;
-      if (i >= line.length) break;
-      const s = i;
-      while (i < line.length && !/\s/.test(line[i]!)) i++;
-      cells.push({ start: offset + s, end: offset + i, explicit: false });
-    }
-    return { cells: mergeText(line, offset, cells), mode: 'space' };
+  // Space-separated words; neighbouring words that are not numbers are merged into one label.
+  let i = s;
+  while (i < e) {
+    while (i < e && isWs(line.charCodeAt(i))) i++;
+    if (i >= e) break;
+    const ws = i;
+    while (i < e && !isWs(line.charCodeAt(i))) i++;
+    cells.push({ start: offset + ws, end: offset + i, explicit: false });
   }
-  const t = trimCell(line, offset, 0, line.length, false);
-  cells.push(t);
-  return { cells, mode: 'single' };
+  if (cells.length <= 1) return { cells, mode: 'single' };
+  return { cells: mergeText(line, offset, cells), mode: 'space' };
 }
 
 /** In space-separated lines, neighbouring words that are not numbers belong to one label. */
@@ -166,8 +171,8 @@ function mergeText(line: string, offset: number, cells: RawCell[]): RawCell[] {
 }
 
 function trimCell(line: string, offset: number, s: number, e: number, explicit: boolean): RawCell {
-  while (s < e && /\s/.test(line[s]!)) s++;
-  while (e > s && /\s/.test(line[e - 1]!)) e--;
+  while (s < e && isWs(line.charCodeAt(s))) s++;
+  while (e > s && isWs(line.charCodeAt(e - 1))) e--;
   return { start: offset + s, end: offset + e, explicit };
 }
 
