@@ -306,7 +306,7 @@ function yearFromText(text: string, range: Range): number | null {
   return best;
 }
 
-const SUB_HEADING = /^\s*(?:#+\s*)?(\(([一二三四五六七八九十]{0,2})\)|[（(]\s*[)）])\s*([^\n]{0,60})/;
+const SUB_HEADING = /^\s*(?:#+\s*)?(\(([一二三四五六七八九十]{0,2})\)|[（(]\s*[)）]|([一二三四五六七八九十]{1,2})[、.,](?=\s*[\u4e00-\u9fff]))\s*([^\n]{0,60})/;
 
 function subHeadings(text: string, start: number, end: number): SubHeading[] {
   const out: SubHeading[] = [];
@@ -318,8 +318,9 @@ function subHeadings(text: string, start: number, end: number): SubHeading[] {
     const m = SUB_HEADING.exec(line);
     if (m) {
       const s = pos + line.indexOf(m[1]!);
-      const body = m[3]!.split(/[。；;]/)[0]!.trim();
-      out.push({ numbering: m[2] ? m[1]! : '', text: body, range: { start: s, end: s + m[1]!.length + m[0].length - m[0].indexOf(m[1]!) - m[1]!.length } });
+      const body = m[4]!.split(/[。；;]/)[0]!.replace(/\s+/g, '');
+      const numbering = m[2] || m[3] ? m[1]!.replace(/\s+/g, '') : '';
+      out.push({ numbering, text: body, range: { start: s, end: pos + m[0].length } });
     }
     pos = nl + 1;
   }

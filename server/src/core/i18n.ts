@@ -1,0 +1,57 @@
+/**
+ * Every user-visible string of the core, in Simplified Chinese (the default) and English.
+ * A message is an id and arguments; `{name}` in a template is replaced by the argument.
+ */
+import type { Message } from './findings';
+
+export type Locale = 'zh-CN' | 'en';
+
+const M: Record<string, Record<Locale, string>> = {
+  'section.missing': { 'zh-CN': '缺少“{section}”部分', en: 'Section “{section}” is missing' },
+  'section.order': { 'zh-CN': '“{section}”排在第{after}部分之后，顺序有误', en: 'Section “{section}” comes after section {after}: out of order' },
+  'section.duplicate': { 'zh-CN': '“{section}”在同一报告中出现了两次', en: 'Section “{section}” appears twice in this report' },
+  'section.numbering.lost': { 'zh-CN': '标题缺少序号，应为“{expected}”', en: 'The header has lost its numeral: “{expected}” expected' },
+  'section.numbering.numeral': { 'zh-CN': '标题序号“{written}”有误，应为“{expected}”', en: 'Header numbering “{written}” is wrong: “{expected}” expected' },
+  'section.numbering.separator': { 'zh-CN': '标题序号“{written}”的标点有误，应为“{expected}”', en: 'Header numbering “{written}” has the wrong punctuation: “{expected}” expected' },
+  'section.numbering.sub': { 'zh-CN': '总体情况的小标题序号“{written}”不规范，应为“{expected}”（{heading}）', en: 'Sub-heading numbering “{written}” in 总体情况 is irregular: “{expected}” expected ({heading})' },
+  'section.numbering.sub-lost': { 'zh-CN': '总体情况的小标题缺少序号，应为“{expected}”（{heading}）', en: 'A sub-heading of 总体情况 has lost its numeral: “{expected}” expected ({heading})' },
+  'section.title': { 'zh-CN': '标题“{written}”不是规范写法，规范标题为“{canonical}”', en: 'Title “{written}” is not the canonical wording “{canonical}”' },
+  'overview.topic-missing': { 'zh-CN': '“一、总体情况”未涉及“{topic}”方面的内容', en: '“一、总体情况” does not cover “{topic}”' },
+  'report.title-missing': { 'zh-CN': '未找到写明机关名称和年度的报告标题', en: 'No title line naming the organ and the year' },
+  'table.missing.active': { 'zh-CN': '“二、主动公开政府信息情况”下没有表格', en: 'Section 二 (主动公开政府信息情况) has no table' },
+  'table.missing.applications': { 'zh-CN': '“三、收到和处理政府信息公开申请情况”下没有表格', en: 'Section 三 (收到和处理政府信息公开申请情况) has no table' },
+  'table.missing.review': { 'zh-CN': '“四、政府信息公开行政复议、行政诉讼情况”下没有表格', en: 'Section 四 (行政复议、行政诉讼情况) has no table' },
+  'table.row-missing': { 'zh-CN': '表格缺少“{row}”一行', en: 'The table lacks the row “{row}”' },
+  'table.row-missing.other-single': { 'zh-CN': '“（六）其他处理”写成了一行；2021年格式应分为1至3三个子项', en: '“（六）其他处理” is one row; the 2021 format splits it into items 1–3' },
+  'table.row-unknown': { 'zh-CN': '行名“{written}”不在格式中', en: 'Row label “{written}” is not in the format' },
+  'table.row-unknown.typo': { 'zh-CN': '行名“{written}”与格式不符，应为“{canonical}”', en: 'Row label “{written}” does not match the format: “{canonical}” expected' },
+  'table.row-unknown.other-format': { 'zh-CN': '“{written}”是另一种格式的行名；{format}年格式写作“{canonical}”', en: '“{written}” is a label of the other format; the {format} format says “{canonical}”' },
+  'table.cell-count': { 'zh-CN': '“{row}”有{found}个数值，应为{expected}个', en: '“{row}” has {found} values, {expected} expected' },
+  'table.cell-count.ambiguous': { 'zh-CN': '数字“{digits}”连在一起，拆成{count}个数值的方式不止一种：{candidates}', en: 'Digits “{digits}” run together and split into {count} values in more than one way: {candidates}' },
+  'table.cell-count.unsplittable': { 'zh-CN': '数字“{digits}”连在一起，无法拆成合计相符的{count}个数值（可能的拆分：{candidates}）', en: 'Digits “{digits}” run together and no split into {count} values adds up (possible splits: {candidates})' },
+  'table.cell-count.unplaced-values': { 'zh-CN': '无法确定这些数值所属的行列（文本顺序错乱）：{values}', en: 'These values could not be placed in the table (scrambled text order): {values}' },
+  'table.cell-count.extra-values': { 'zh-CN': '表格中多出数值：{values}', en: 'Extra values in the table: {values}' },
+  'table.cell-invalid.negative': { 'zh-CN': '“{value}”为负数，此处的数量不能为负', en: '“{value}” is negative; this count cannot be' },
+  'table.cell-invalid.decimal': { 'zh-CN': '“{value}”为小数，此处的数量应为整数', en: '“{value}” is a decimal; this count must be a whole number' },
+  'table.cell-blank': { 'zh-CN': '“{row}”的{columns}为空；没有数据应填0', en: '“{row}” is blank in {columns}; write 0 where there is nothing' },
+  'table3.row-total': { 'zh-CN': '“{row}”的总计为{total}，各申请人之和为{sum}', en: '“{row}”: 总计 is {total}, the applicants add up to {sum}' },
+  'table3.outcome-total': { 'zh-CN': '（七）总计{total} ≠ 各项办理结果之和{sum}（{column}列）', en: '（七）总计 {total} ≠ the outcome rows’ sum {sum} ({column} column)' },
+  'table3.balance': { 'zh-CN': '第一项加第二项之和{left} ≠ 第三项加第四项之和{right}（{column}列）', en: 'Items 一 + 二 = {left} ≠ items 三 + 四 = {right} ({column} column)' },
+  'table4.total': { 'zh-CN': '{block}的总计为{total}，结果维持、结果纠正、其他结果、尚未审结之和为{sum}', en: '{block}: 总计 is {total}, its four results add up to {sum}' },
+  'narrative.mismatch': { 'zh-CN': '正文写{value}件，表格中“{scope}”为{table}', en: 'The text says {value}; the table’s “{scope}” is {table}' },
+  'section6.fee-missing': { 'zh-CN': '“六、其他需要报告的事项”未说明信息处理费的收取情况', en: '“六、其他需要报告的事项” says nothing about 信息处理费 (information processing fees)' },
+  'text.pinyin-annotation': { 'zh-CN': '转换残留的拼音注音（如“{example}”），本行共{count}处', en: 'Pinyin left by a converter (e.g. “{example}”), {count} on this line' },
+  'crossyear.carry-over': { 'zh-CN': '上年结转{value}与{year}年报告的“结转下年度继续办理”{previous}不一致（{column}列，{source}）', en: '上年结转 {value} differs from {previous} carried forward in the {year} report ({column} column, {source})' },
+};
+
+export function localize(message: Message, locale: Locale = 'zh-CN'): string {
+  const t = M[message.id]?.[locale] ?? M[message.id]?.['zh-CN'] ?? message.id;
+  return t.replace(/\{(\w+)\}/g, (_, k: string) => String(message.args?.[k] ?? ''));
+}
+
+/** 'en', 'en-US' → 'en'; everything else → 'zh-CN'. */
+export function toLocale(s: string | undefined | null): Locale {
+  return s && /^en\b/i.test(s) ? 'en' : 'zh-CN';
+}
+
+export const MESSAGE_IDS = Object.keys(M);

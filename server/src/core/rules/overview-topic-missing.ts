@@ -1,0 +1,16 @@
+/**
+ * overview.topic-missing — 一、总体情况 does not cover one of its five topics (主动公开, 依申请公开,
+ * 政府信息管理, 政府信息公开平台建设, 监督保障). Range: the section header.
+ */
+import { OVERVIEW_TOPICS } from '../template';
+import { finding, type Rule } from './rule';
+
+export const overviewTopicMissing: Rule = {
+  code: 'overview.topic-missing',
+  check({ report, text }) {
+    const s = report.sections.find((x) => x.number === 1);
+    if (!s) return [];
+    const body = text.slice(s.headerRange.end, s.range.end).replace(/\s+/g, '');
+    return OVERVIEW_TOPICS.filter((t) => !t.words.some((w) => body.includes(w))).map((t) => finding('overview.topic-missing', s.headerRange, 'overview.topic-missing', { topic: t.title }));
+  },
+};
