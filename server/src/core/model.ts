@@ -112,4 +112,6 @@ export interface DocumentModel {
   pinyin: Range[];
   /** The text came as HTML and was read through an HTML parser. */
   html: boolean;
+  /** Set only when the parser hit an internal error and returned this empty model instead. */
+  error?: string;
 }

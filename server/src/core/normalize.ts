@@ -81,6 +81,12 @@ export interface AnalysisText {
 export function analysisText(original: string): AnalysisText {
   const traditional = isTraditional(original);
   const pinyin = findPinyinAnnotations(original);
+  return { text: analysisFragment(original, traditional, pinyin), traditional, pinyin };
+}
+
+/** The analysis text of a piece of a document, given the document's script and the piece's
+ *  pinyin annotations (offsets relative to the piece). */
+export function analysisFragment(original: string, traditional: boolean, pinyin: PinyinAnnotation[]): string {
   const table = traditional ? t2sTable() : WIDTH;
   let codes: Uint16Array | null = null;
   for (let i = 0; i < original.length; i++) {
@@ -96,14 +102,14 @@ export function analysisText(original: string): AnalysisText {
   }
   if (codes) for (const p of pinyin) codes.fill(32, p.start, p.end);
   if (!codes) {
-    if (!pinyin.length) return { text: original, traditional, pinyin };
+    if (!pinyin.length) return original;
     codes = new Uint16Array(original.length);
     for (let j = 0; j < original.length; j++) codes[j] = original.charCodeAt(j);
     for (const p of pinyin) codes.fill(32, p.start, p.end);
   }
   let text = '';
   for (let i = 0; i < codes.length; i += 8192) text += String.fromCharCode.apply(null, codes.subarray(i, i + 8192) as unknown as number[]);
-  return { text, traditional, pinyin };
+  return text;
 }
 // ---------------------------------------------------------------------------------------------
 

@@ -130,7 +130,7 @@ export function parse(original: string): DocumentModel {
     return parseUnsafe(original);
   } catch (e) {
     // The parser must never take a feature down; an empty model is still a model.
-    return { length: original.length, reports: [], traditional: false, pinyin: [], html: false, error: String(e) } as DocumentModel;
+    return { length: original.length, reports: [], traditional: false, pinyin: [], html: false, error: String(e) };
   }
 }
 
@@ -140,22 +140,7 @@ function parseUnsafe(original: string): DocumentModel {
   const source = html ? html.text : original;
   const at = analysisText(source);
   const text = at.text;
-  const groups = chooseHeaders(headerCandidates(text, 0, text.length));
-  const reports: Report[] = [];
-  let prevEnd = 0;
-  for (let i = 0; i < groups.length; i++) {
-    const hs = groups[i]!;
-    const nextFirst = groups[i + 1]?.[0];
-    const titleInfo = findTitle(text, prevEnd, hs[0]!.start);
-    const start = titleInfo ? lineStart(text, titleInfo.range.start) : i === 0 ? 0 : lineStart(text, hs[0]!.start);
-    let end = text.length;
-    if (nextFirst) {
-      const nt = findTitle(text, hs[hs.length - 1]!.end, nextFirst.start);
-      end = nt ? lineStart(text, nt.range.start) : lineStart(text, nextFirst.start);
-    }
-    reports.push(buildReport(text, { start, end }, hs, titleInfo));
-    prevEnd = end;
-  }
+  const reports = parseReports(text, 0, text.length);
   const model: DocumentModel = {
     length: original.length,
     reports,
@@ -164,6 +149,73 @@ function parseUnsafe(original: string): DocumentModel {
     html: !!html,
   };
   return html ? mapModel(model, html.toOriginal, original.length) : model;
+}
+
+/** The reports of analysis text[from, to): headers, boundaries, then each report on its own. */
+export function parseReports(text: string, from: number, to: number): Report[] {
+  const groups = chooseHeaders(headerCandidates(text, from, to));
+  const reports: Report[] = [];
+  let prevEnd = from;
+  for (let i = 0; i < groups.length; i++) {
+    const hs = groups[i]!;
+    const nextFirst = groups[i + 1]?.[0];
+    const titleInfo = findTitle(text, prevEnd, hs[0]!.start);
+    const start = titleInfo ? lineStart(text, titleInfo.range.start) : i === 0 ? from : lineStart(text, hs[0]!.start);
+    let end = to;
+    if (nextFirst) {
+      const nt = findTitle(text, hs[hs.length - 1]!.end, nextFirst.start);
+      end = nt ? lineStart(text, nt.range.start) : lineStart(text, nextFirst.start);
+    }
+    reports.push(buildReport(text, { start, end }, hs, titleInfo));
+    prevEnd = end;
+  }
+  return reports;
+}
+
+/** Header candidates in text[from, to) (lines touched by an edit: none means no header changed). */
+export function headersIn(text: string, from: number, to: number): number {
+  return headerCandidates(text, from, to).length;
+}
+
+/**
+ * Re-reads one section of a report after an edit inside its body (the report's ranges already
+ * shifted). Returns false when the section's change reaches beyond it (the format changed), in
+ * which case the caller re-reads the whole report.
+ */
+export function reparseSection(text: string, report: Report, index: number): boolean {
+  const s = report.sections[index]!;
+  const kind = s.number === 2 ? 'active' : s.number === 3 ? 'applications' : s.number === 4 ? 'review' : null;
+  if (s.number === 1) {
+    // Only the first 一、总体情况 gives the sub-headings (as in a whole parse).
+    if (report.sections.find((x) => x.number === 1) !== s) return true;
+    if (report.formatEvidence !== 'table2-header' && report.title === null && yearFromText(text, report.range) !== report.year) return false;
+    report.overviewHeadings = subHeadings(text, s.headerRange.end, s.range.end);
+    return true;
+  }
+  if (!kind || report.sections.filter((x) => x.number === s.number).length > 1) return kind === null;
+  const notes = report.notes.filter((n) => n.table !== kind);
+  const fresh: ParseNote[] = [];
+  if (kind === 'active') {
+    const hint: Format = report.year !== null && report.year <= 2020 ? '2019' : '2021';
+    const r = readActive(text, s.headerRange.end, s.range.end, report.formatEvidence === 'table2-header' ? report.format : hint, fresh);
+    if ((r.format ?? null) !== (report.formatEvidence === 'table2-header' ? report.format : null)) return false;
+    report.tables.active = r.table.rows.length ? r.table : null;
+  } else if (kind === 'applications') {
+    const t = readApplications(text, s.headerRange.end, s.range.end, report.format, fresh);
+    if (report.formatEvidence === 'table3-rows' || report.formatEvidence === 'default' || report.formatEvidence === 'year') {
+      const has2021Other = t.rows.some((r) => r.key.startsWith('other.'));
+      const before = report.tables.applications?.rows.some((r) => r.key.startsWith('other.')) ?? false;
+      if (has2021Other !== before) return false;
+    }
+    report.tables.applications = t.rows.length ? t : null;
+  } else {
+    const t = readReview(text, s.headerRange.end, s.range.end, fresh);
+    report.tables.review = t.rows.length ? t : null;
+  }
+  // Notes in the order a whole parse gives them: table 二, 三, 四.
+  const order = { active: 0, applications: 1, review: 2 } as const;
+  report.notes = [...notes, ...fresh].sort((a, b) => order[a.table ?? 'active'] - order[b.table ?? 'active']);
+  return true;
 }
 
 function lineStart(text: string, i: number): number {

@@ -1,0 +1,67 @@
+// Edits applied to a DocumentAnalysis give exactly what a fresh parse of the new text gives.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DocumentAnalysis } from '../../server/src/core/analysis';
+import { checkDocument } from '../../server/src/core/check';
+import { parse } from '../../server/src/core/parse';
+import { analysisText } from '../../server/src/core/normalize';
+import { byPrefix, readCorpus } from './helpers';
+
+function fresh(text: string) {
+  const m = parse(text);
+  const at = analysisText(text).text;
+  return { reports: m.reports, findings: checkDocument(at, text, m) };
+}
+
+function same(a: DocumentAnalysis, label: string) {
+  const f = fresh(a.text);
+  assert.deepEqual(JSON.parse(JSON.stringify(a.model().reports)), JSON.parse(JSON.stringify(f.reports)), `${label}: model`);
+  assert.deepEqual(JSON.parse(JSON.stringify(a.allFindings())), JSON.parse(JSON.stringify(f.findings)), `${label}: findings`);
+}
+
+const compilation = () => [readCorpus(byPrefix('000')), readCorpus(byPrefix('002')), readCorpus(byPrefix('real-011')), readCorpus(byPrefix('001'))].join('\n\n');
+
+test('typing a digit in a table cell re-reads one section and matches a full parse', () => {
+  const text = compilation();
+  const a = new DocumentAnalysis(text);
+  a.allFindings();
+  const at = text.indexOf('(七)总计 | 1 | 0');
+  const r = a.edit(at + 8, at + 9, "2");
+  assert.equal(r.scope, 'section');
+  assert.equal(r.report, 0);
+  same(a, 'after edit');
+  assert.ok(a.allFindings().some((f) => f.code === 'table3.balance'));
+  const back = a.edit(at + 8, at + 9, "1");
+  assert.equal(back.scope, 'section');
+  same(a, 'after undo');
+  assert.ok(!a.allFindings().some((f) => f.code === 'table3.balance'));
+});
+
+test('edits in prose, in headers, across reports, with astral characters all match a full parse', () => {
+  const text = compilation();
+  const a = new DocumentAnalysis(text);
+  let x = 7;
+  const rnd = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const inserts = ['𠮷', '0', '12', '\n', '', '三、收到和处理政府信息公开申请情况\n', '|', '\t', '總計(jì)', '一、总体情况\n'];
+  const scopes = new Set<string>();
+  for (let k = 0; k < 120; k++) {
+    const len = a.text.length;
+    const s = Math.floor(rnd() * len);
+    const e = Math.min(len, s + Math.floor(rnd() * 6));
+    const ins = inserts[Math.floor(rnd() * inserts.length)]!;
+    scopes.add(a.edit(s, e, ins).scope);
+    if (k % 10 === 9) same(a, `edit ${k}`);
+  }
+  same(a, 'end');
+  assert.ok(scopes.has('section') && scopes.has('report'), [...scopes].join());
+});
+
+test('reports after an edit keep their content and move with it', () => {
+  const text = compilation();
+  const a = new DocumentAnalysis(text);
+  const before = JSON.stringify(a.report(3).tables.applications!.rows.map((r) => r.cells.map((c) => c.value)));
+  const startBefore = a.report(3).range.start;
+  a.edit(10, 10, '插入的文字\n');
+  assert.equal(a.report(3).range.start, startBefore + 6);
+  assert.equal(JSON.stringify(a.report(3).tables.applications!.rows.map((r) => r.cells.map((c) => c.value))), before);
+});
