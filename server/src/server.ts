@@ -1,39 +1,236 @@
 /**
- * The language server (LSP adapter over the pure core). This first cut serves the normalized
- * tables (`disclosureReport/tables`); diagnostics and the editor features come with the rules.
- * The analysis of a document is computed once per version and shared by every request.
+ * The language server: the LSP adapter over the pure core.
+ *
+ * - Incremental text sync; each document's analysis is updated edit by edit (core/analysis.ts) and
+ *   shared by every feature.
+ * - Diagnostics are pulled where the client supports it (textDocument/diagnostic), published with
+ *   the document version otherwise.
+ * - Settings `disclosureReport.*` are read through workspace/configuration when the client has it,
+ *   with defaults otherwise; messages follow the client's locale (zh-CN by default).
+ * - `disclosureReport/tables` returns the normalized reports of a document.
+ * - A failing handler answers with an error; it never takes the server down.
  */
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parse } from './core/parse';
+import {
+  createConnection,
+  DiagnosticRefreshRequest,
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  ErrorCodes,
+  LSPErrorCodes,
+  ProposedFeatures,
+  ResponseError,
+  TextDocumentSyncKind,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import type { CheckOptions } from './core/check';
+import { toLocale, type Locale } from './core/i18n';
 import { lineIndex, normalizeReport } from './core/normalized';
-import type { DocumentModel } from './core/model';
+import type { ReportRef } from './core/rules/rule';
+import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
+import { analysed, DocumentStore, type OpenDoc } from './store';
+import { WorkspaceIndex } from './workspace';
+import { fileURLToPath } from 'node:url';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
-const cache = new Map<string, { version: number; model: DocumentModel }>();
+const store = new DocumentStore();
+const workspace = new WorkspaceIndex();
 
-function analysis(doc: TextDocument): DocumentModel {
-  const hit = cache.get(doc.uri);
-  if (hit && hit.version === doc.version) return hit.model;
-  const model = parse(doc.getText());
-  cache.set(doc.uri, { version: doc.version, model });
-  return model;
+let settings: Settings = DEFAULT_SETTINGS;
+let clientLocale: Locale = 'zh-CN';
+let pull = false;
+let hasConfiguration = false;
+let hasRefresh = false;
+let hasWorkspaceFolders = false;
+
+/** Resolves once the client's settings have been read (diagnostics wait for it, so that the first
+ *  ones already follow the user's settings). */
+let markReady: () => void = () => undefined;
+const ready = new Promise<void>((r) => (markReady = r));
+
+const locale = (): Locale => (settings.locale ? settings.locale : clientLocale);
+
+function others(uri: string): ReportRef[] {
+  const refs: ReportRef[] = [];
+  let path: string | undefined;
+  try {
+    path = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    path = undefined;
+  }
+  try {
+    refs.push(...workspace.refs(path));
+  } catch {
+    // an unreadable workspace only loses the cross-year check
+  }
+  for (const [u, d] of store.docs) {
+    if (u === uri) continue;
+    const m = d.analysis.model();
+    for (const report of m.reports) refs.push({ source: u, organ: report.organ, year: report.year, report });
+  }
+  return refs;
 }
 
-connection.onInitialize(() => ({
-  capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
-  serverInfo: { name: 'disclosure-report', version: '0.1.0' },
-}));
+function checkOptions(uri: string): CheckOptions {
+  return { narrativeChecks: settings.narrativeChecks, severity: settings.severity, others: others(uri) };
+}
 
-connection.onRequest('disclosureReport/tables', (params: { uri: string }) => {
-  const doc = documents.get(params?.uri);
-  if (!doc) return { reports: [] };
-  const text = doc.getText();
-  const li = lineIndex(text);
-  return { reports: analysis(doc).reports.map((r) => normalizeReport(r, li)) };
+function guard<P, R>(name: string, f: (p: P, token?: { isCancellationRequested: boolean }) => R) {
+  return (p: P, token?: { isCancellationRequested: boolean }): R | ResponseError<void> => {
+    try {
+      return f(p, token);
+    } catch (e) {
+      connection.console.error(`${name}: ${(e as Error).stack ?? String(e)}`);
+      return new ResponseError(ErrorCodes.InternalError, `${name} failed: ${(e as Error).message}`);
+    }
+  };
+}
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  clientLocale = toLocale(params.locale ?? (params.initializationOptions as { locale?: string } | undefined)?.locale);
+  pull = !!params.capabilities.textDocument?.diagnostic;
+  hasConfiguration = !!params.capabilities.workspace?.configuration;
+  hasRefresh = !!params.capabilities.workspace?.diagnostics?.refreshSupport;
+  hasWorkspaceFolders = !!params.capabilities.workspace?.workspaceFolders;
+  const init = (params.initializationOptions ?? {}) as { settings?: unknown };
+  if (init.settings) settings = readSettings(init.settings);
+  workspace.setFolders((params.workspaceFolders ?? []).map((f) => f.uri));
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      ...(pull ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+      ...(hasWorkspaceFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
+    },
+    serverInfo: { name: 'disclosure-report', version: '0.1.0' },
+  };
 });
 
-documents.onDidClose((e) => cache.delete(e.document.uri));
-documents.listen(connection);
+connection.onInitialized(() => {
+  if (!hasConfiguration) markReady();
+  if (hasWorkspaceFolders)
+    connection.workspace.onDidChangeWorkspaceFolders(() => {
+      void connection.workspace.getWorkspaceFolders().then((fs) => {
+        workspace.setFolders((fs ?? []).map((f) => f.uri));
+        changedEverything();
+      });
+    });
+  if (hasConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'disclosureReport' }).catch(() => undefined);
+  void refreshSettings();
+});
+
+async function refreshSettings(): Promise<void> {
+  if (!hasConfiguration) return;
+  try {
+    const raw = await connection.workspace.getConfiguration('disclosureReport');
+    settings = readSettings(raw);
+  } catch {
+    settings = DEFAULT_SETTINGS;
+  }
+  markReady();
+  changedEverything();
+}
+
+function changedEverything(): void {
+  store.invalidate();
+  if (pull) {
+    if (hasRefresh) void connection.sendRequest(DiagnosticRefreshRequest.type).catch(() => undefined);
+  } else for (const d of store.docs.values()) schedulePublish(d);
+}
+
+connection.onDidChangeConfiguration((p) => {
+  if (hasConfiguration) void refreshSettings();
+  else {
+    const s = (p.settings as { disclosureReport?: unknown } | undefined)?.disclosureReport;
+    settings = readSettings(s);
+    changedEverything();
+  }
+});
+
+
+// ---------------------------------------------------------------------------------------------
+// Documents
+
+const pending = new Map<string, NodeJS.Immediate>();
+
+function publish(d: OpenDoc): void {
+  const uri = d.doc.uri;
+  if (!store.get(uri)) return;
+  const diagnostics = analysed(d, settings) ? (store.diagnostics(d, checkOptions(uri), locale()) ?? []) : [];
+  void connection.sendDiagnostics({ uri, version: d.doc.version, diagnostics });
+}
+
+function schedulePublish(d: OpenDoc): void {
+  if (pull) return;
+  const uri = d.doc.uri;
+  const t = pending.get(uri);
+  if (t) clearImmediate(t);
+  pending.set(
+    uri,
+    setImmediate(() => {
+      void ready.then(() => {
+        pending.delete(uri);
+        try {
+          publish(store.get(uri) ?? d);
+        } catch (e) {
+          connection.console.error(`diagnostics: ${String(e)}`);
+        }
+      });
+    }),
+  );
+}
+
+connection.onDidOpenTextDocument((p) => {
+  try {
+    const d = store.open(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text);
+    schedulePublish(d);
+  } catch (e) {
+    connection.console.error(`open: ${String(e)}`);
+  }
+});
+
+connection.onDidChangeTextDocument((p) => {
+  try {
+    const d = store.change(p.textDocument.uri, p.textDocument.version ?? 0, p.contentChanges);
+    if (d) schedulePublish(d);
+  } catch (e) {
+    // A change we could not apply: start the document over from the client's next full sync.
+    connection.console.error(`change: ${String(e)}`);
+    store.close(p.textDocument.uri);
+  }
+});
+
+connection.onDidCloseTextDocument((p) => {
+  store.close(p.textDocument.uri);
+  if (!pull) void connection.sendDiagnostics({ uri: p.textDocument.uri, diagnostics: [] });
+});
+
+connection.languages.diagnostics.on(async (p, token) => {
+  await ready;
+  const cancelled = () => new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
+  try {
+    const d = store.get(p.textDocument.uri);
+    if (!d || !analysed(d, settings)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    if (token.isCancellationRequested) return cancelled();
+    const items = store.diagnostics(d, checkOptions(d.doc.uri), locale(), () => token.isCancellationRequested);
+    if (!items) return cancelled();
+    return { kind: DocumentDiagnosticReportKind.Full, items };
+  } catch (e) {
+    connection.console.error(`diagnostics: ${(e as Error).stack ?? String(e)}`);
+    return new ResponseError(ErrorCodes.InternalError, `diagnostics failed: ${(e as Error).message}`, { retriggerRequest: false });
+  }
+});
+
+connection.onRequest(
+  'disclosureReport/tables',
+  guard('tables', (p: { uri?: unknown }) => {
+    if (!p || typeof p.uri !== 'string') throw new Error('params.uri must be a string');
+    const d = store.get(p.uri);
+    if (!d) throw new Error(`document not open: ${p.uri}`);
+    const text = d.doc.getText();
+    const li = lineIndex(text);
+    return { reports: d.analysis.model().reports.map((r) => normalizeReport(r, li)) };
+  }),
+);
+
+process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.stack ?? String(e)}`));
 connection.listen();

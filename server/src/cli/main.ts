@@ -8,19 +8,9 @@ import { extname, join } from 'node:path';
 import { parse } from '../core/parse';
 import { lineIndex, normalizeReport, toCsv, toMarkdown } from '../core/normalized';
 import type { Report } from '../core/model';
+import { decode } from './decode';
 
 const EXTENSIONS = new Set(['.txt', '.md', '.html', '.htm', '.gkbg']);
-
-export function decode(buf: Buffer): string {
-  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return buf.subarray(3).toString('utf8');
-  if (buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder('utf-16le').decode(buf.subarray(2));
-  if (buf[0] === 0xfe && buf[1] === 0xff) return new TextDecoder('utf-16be').decode(buf.subarray(2));
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    return new TextDecoder('gb18030').decode(buf);
-  }
-}
 
 interface Input {
   path: string;

@@ -179,7 +179,8 @@ export class DocumentAnalysis {
     const i = this.reportAt(start);
     const slot = this.slots[i]!;
     const last = i === this.slots.length - 1;
-    if (start < slot.start || (end > slot.end && !last)) return full();
+    // An edit reaching the next report's first line may move its boundary: re-read everything.
+    if (start < slot.start || (end >= slot.end && !last)) return full();
     this.text = text;
     this.atext = atext;
     this.pinyin = pinyin;

@@ -1,0 +1,25 @@
+/** Core findings → LSP diagnostics (positions in UTF-16 code units, as LSP counts them). */
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding, Severity } from './core/findings';
+import { localize, type Locale } from './core/i18n';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostic(f: Finding, doc: TextDocument, locale: Locale): Diagnostic {
+  const start = doc.positionAt(f.range.start);
+  const end = doc.positionAt(Math.max(f.range.end, f.range.start));
+  return {
+    range: { start, end },
+    severity: SEVERITY[f.severity],
+    code: f.code,
+    source: 'disclosure-report',
+    message: localize(f.message, locale),
+    ...(f.data ? { data: f.data } : {}),
+  };
+}

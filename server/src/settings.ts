@@ -1,0 +1,28 @@
+/** Settings `disclosureReport.*`, read with defaults when the client sends none or bad values. */
+import { CODES, type Code, type Severity } from './core/findings';
+
+export interface Settings {
+  detect: 'auto' | 'always' | 'never';
+  narrativeChecks: boolean;
+  severity: Partial<Record<Code, Severity | 'off'>>;
+  /** '' = follow the client's locale. */
+  locale: '' | 'zh-CN' | 'en';
+}
+
+export const DEFAULT_SETTINGS: Settings = { detect: 'auto', narrativeChecks: true, severity: {}, locale: '' };
+
+const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
+
+export function readSettings(raw: unknown): Settings {
+  const o = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const detect = o.detect === 'always' || o.detect === 'never' ? o.detect : 'auto';
+  const narrativeChecks = typeof o.narrativeChecks === 'boolean' ? o.narrativeChecks : true;
+  const severity: Settings['severity'] = {};
+  if (o.severity && typeof o.severity === 'object') {
+    for (const [k, v] of Object.entries(o.severity as Record<string, unknown>)) {
+      if ((CODES as readonly string[]).includes(k) && typeof v === 'string' && SEVERITIES.has(v)) severity[k as Code] = v as Severity | 'off';
+    }
+  }
+  const locale = o.locale === 'en' || o.locale === 'zh-CN' ? o.locale : '';
+  return { detect, narrativeChecks, severity, locale };
+}
