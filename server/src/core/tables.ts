@@ -57,6 +57,12 @@ function fillCells(slot: Slot, n: number, constraint: Constraint, kinds: RowDef[
   const range = { start: vals[0]!.start, end: vals[vals.length - 1]!.end };
   const raw = digits.join(' ');
   let how: SplitInfo['how'];
+  // The likeliest readings first: parts of similar length (`89 | 89 | 89` before `8 | 9 | 8989`).
+  const spread = (c: number[]) => {
+    const l = c.map((v) => String(v).length);
+    return Math.max(...l) - Math.min(...l);
+  };
+  cands.sort((a, b) => spread(a) - spread(b));
   if (cands.length === 1) how = 'unique';
   else if (cands.length === 0) {
     how = 'none';
@@ -184,6 +190,10 @@ function assign(tokens: Token[], o: AssignOptions): Slot[] {
       current = { def, label: t, match: def ? 'fuzzy' : 'unknown', values: [] };
       if (def) taken.add(def.key);
       slots.push(current);
+    } else if (t.kind === 'label') {
+      // A caption or header word ends the row before it.
+      finish();
+      closeRun();
     } else if (isValue(t)) {
       if (current) current.values.push(t);
       else if (t.kind === 'num') run.push(t);

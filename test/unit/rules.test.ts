@@ -1,0 +1,114 @@
+// Every rule, firing and silent: small edits of real reports (data), and the expected count.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parse } from '../../server/src/core/parse';
+import { analysisText } from '../../server/src/core/normalize';
+import { checkDocument } from '../../server/src/core/check';
+import { CODES, type Code, type Finding } from '../../server/src/core/findings';
+import { localize, MESSAGE_IDS } from '../../server/src/core/i18n';
+import type { ReportRef } from '../../server/src/core/rules/rule';
+import { byPrefix, readCorpus } from './helpers';
+
+const S000 = readCorpus(byPrefix('000'));
+const S002 = readCorpus(byPrefix('002'));
+
+function findings(text: string, others: ReportRef[] = []): Finding[] {
+  const m = parse(text);
+  return checkDocument(analysisText(text).text, text, m, { others });
+}
+
+function edit(text: string, pairs: [string, string][]): string {
+  let t = text;
+  for (const [a, b] of pairs) {
+    assert.ok(t.includes(a), `fixture lacks ${JSON.stringify(a)}`);
+    t = t.replace(a, b);
+  }
+  return t;
+}
+
+interface Case {
+  code: Code;
+  name: string;
+  base: string;
+  edits: [string, string][];
+  /** How many findings of `code` the edit makes. */
+  count: number;
+}
+
+const CASES: Case[] = [
+  { code: 'section.missing', name: 'section 五 removed', base: S000, edits: [['五、存在的主要问题及改进情况\n', '']], count: 1 },
+  { code: 'section.order', name: '五 and 六 swapped', base: S000, edits: [['五、存在的主要问题及改进情况', '@@'], ['六、其他需要报告的事项', '五、存在的主要问题及改进情况'], ['@@', '六、其他需要报告的事项']], count: 1 },
+  { code: 'section.duplicate', name: '五 twice', base: S000, edits: [['六、其他需要报告的事项', '五、存在的主要问题及改进情况']], count: 1 },
+  { code: 'section.numbering', name: '二. for 二、', base: S000, edits: [['二、主动公开政府信息情况', '二.主动公开政府信息情况']], count: 1 },
+  { code: 'section.numbering', name: '三、 numbering 二', base: S000, edits: [['二、主动公开政府信息情况', '三、主动公开政府信息情况']], count: 1 },
+  { code: 'section.title', name: 'known variant of 五', base: S000, edits: [['五、存在的主要问题及改进情况', '五、存在问题及改进情况']], count: 1 },
+  { code: 'overview.topic-missing', name: 'no word of 平台', base: S000.replace(/平台/g, '渠道'), edits: [], count: 1 },
+  { code: 'report.title-missing', name: 'title removed', base: S002, edits: [['# 克井镇人民政府 2024 年政府信息公开工作年度报告', '']], count: 1 },
+  { code: 'table.missing', name: 'table 四 removed', base: S000, edits: [[S000.slice(S000.indexOf('行政复议 | 行政诉讼'), S000.indexOf('五、存在')), '']], count: 1 },
+  { code: 'table.row-missing', name: '2.重复申请 removed', base: S002, edits: [['\t\t2. 重复申请\t0\t0\t0\t0\t0\t0\t0\n', '']], count: 1 },
+  { code: 'table.row-unknown', name: 'typo in a label', base: S000, edits: [['2.其他法律行政法规禁止公开', '2.其他法律行政止公开']], count: 1 },
+  { code: 'table.row-unknown', name: '2019 label in a 2021 report', base: S000, edits: [['行政规范性文件 |', '规范性文件 |']], count: 1 },
+  { code: 'table.cell-count', name: 'a row with six values', base: S002, edits: [['2. 重复申请\t0\t0\t0\t0\t0\t0\t0', '2. 重复申请\t0\t0\t0\t0\t0\t0']], count: 1 },
+  { code: 'table.cell-count', name: 'run-together digits with several splits', base: S000, edits: [['行政规范性文件 | 0 | 0 | 1 |', '行政规范性文件 | 1234 |']], count: 1 },
+  { code: 'table.cell-invalid', name: 'negative count', base: S000, edits: [['行政处罚 | 161', '行政处罚 | -161']], count: 1 },
+  { code: 'table.cell-invalid', name: 'decimal count', base: S000, edits: [['行政处罚 | 161', '行政处罚 | 16.1']], count: 1 },
+  { code: 'table.cell-blank', name: 'blank cell', base: S000, edits: [['行政强制 | 19 |', '行政强制 |  |']], count: 1 },
+  { code: 'table3.balance', name: '结转下年度 1 without a source', base: S000, edits: [['四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |', '四、结转下年度继续办理 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |']], count: 2 },
+  { code: 'table3.outcome-total', name: 'an outcome row that （七） misses', base: S000, edits: [['(一)予以公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0', '(一)予以公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1']], count: 2 },
+  { code: 'table3.row-total', name: '总计 of a row', base: S000, edits: [['一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1', '一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 2']], count: 1 },
+  { code: 'table4.total', name: 'a review total', base: S000, edits: [['\n0 | 0 | 0 | 0 | 0 | 0 |', '\n1 | 0 | 0 | 0 | 0 | 0 |']], count: 1 },
+  { code: 'narrative.mismatch', name: 'prose 3, table 1', base: S000, edits: [['共收到依申请公开1件', '共收到依申请公开3件']], count: 1 },
+  { code: 'narrative.mismatch', name: 'a wider scope, a breakdown and 备案 are not compared', base: S000, edits: [['共收到依申请公开1件', '共收到依申请公开1件，其中办结7件，全区共收到申请500件，收到备案申请9件']], count: 0 },
+  { code: 'section6.fee-missing', name: 'no word on the fee', base: S000, edits: [['本年度无收取信息处理费情况。', '']], count: 1 },
+  { code: 'text.pinyin-annotation', name: 'pinyin after characters', base: S000, edits: [['一、总体情况\n', '一、总体情况\n文號(hào)與編碼(mǎ)\n']], count: 1 },
+];
+
+for (const c of CASES) {
+  test(`${c.code} fires: ${c.name}`, () => {
+    const got = findings(edit(c.base, c.edits)).filter((f) => f.code === c.code);
+    assert.equal(got.length, c.count, JSON.stringify(got.map((f) => localize(f.message))));
+  });
+}
+
+test('every rule is silent on the clean seeds', () => {
+  for (const base of [S000, S002]) {
+    const codes = findings(base).map((f) => f.code);
+    assert.deepEqual(codes.filter((c) => c !== 'report.title-missing'), []);
+  }
+});
+
+test('every code has a case above, and every message id has both languages', () => {
+  const covered = new Set(CASES.map((c) => c.code));
+  covered.add('crossyear.carry-over');
+  assert.deepEqual(CODES.filter((c) => !covered.has(c)), []);
+  for (const id of MESSAGE_IDS) {
+    const zh = localize({ id, args: {} }, 'zh-CN');
+    const en = localize({ id, args: {} }, 'en');
+    assert.ok(zh && en && zh !== en, id);
+  }
+});
+
+test('crossyear.carry-over compares with last year’s report of the same organ', () => {
+  const prev = S002.replace('四、结转下年度继续办理\t\t0\t0\t0\t0\t0\t0\t0', '四、结转下年度继续办理\t\t2\t0\t0\t0\t0\t0\t2').replace('二、上年结转政府信息公开申请数量\t\t0', '二、上年结转政府信息公开申请数量\t\t0');
+  const prevModel = parse(prev);
+  const cur = S002.replace('2024 年政府信息公开工作年度报告', '2025 年政府信息公开工作年度报告');
+  const refs: ReportRef[] = prevModel.reports.map((report) => ({ source: 'prev.txt', organ: report.organ, year: report.year, report }));
+  const fired = findings(cur, refs).filter((f) => f.code === 'crossyear.carry-over');
+  assert.equal(fired.length, 2);
+  assert.match(localize(fired[0]!.message), /上年结转0与2024年报告的“结转下年度继续办理”2不一致（自然人列，prev.txt）/);
+  // Same organ, two years back, or another organ: nothing.
+  const other = cur.replace('克井镇', '某某镇');
+  assert.equal(findings(other, refs).filter((f) => f.code === 'crossyear.carry-over').length, 0);
+});
+
+test('ranges point at the smallest text that shows the problem', () => {
+  const text = edit(S000, [['四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |', '四、结转下年度继续办理 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |']]);
+  const f = findings(text).find((x) => x.code === 'table3.balance')!;
+  // The （七）总计 cell of the 自然人 column.
+  const line = text.slice(text.lastIndexOf('\n', f.range.start) + 1, f.range.start);
+  assert.ok(line.startsWith('(七)总计'), line);
+  assert.equal(text.slice(f.range.start, f.range.end), '1');
+  assert.equal(f.data?.expected, 0);
+  const h = findings(edit(S000, [['二、主动公开政府信息情况', '二.主动公开政府信息情况']])).find((x) => x.code === 'section.numbering')!;
+  assert.equal(S000.slice(0, 0) + edit(S000, [['二、主动公开政府信息情况', '二.主动公开政府信息情况']]).slice(h.range.start, h.range.end), '二.');
+});
