@@ -3,6 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { FIXTURES, byPrefix } from './helpers';
 
 const CLI = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
@@ -53,4 +55,52 @@ test('usage and I/O errors exit 2 with a message and nothing on stdout', () => {
     assert.equal(r.stdout, '');
     assert.match(r.stderr, /disclosure-report: /);
   }
+});
+
+test('check: text with a summary per file and for the run; exit 0 without errors, 1 with', () => {
+  const ok = run(['check', seed]);
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.match(ok.stdout, /000_083edb9afe0f713f\.txt:5:1: information report\.title-missing 未找到写明机关名称和年度的报告标题/);
+  assert.match(ok.stdout, /000_083edb9afe0f713f\.txt: 错误 0，警告 0，提示 1，建议 0（1 份报告）/);
+  assert.match(ok.stdout, /合计：1 个文件，错误 0，警告 0，提示 1，建议 0\n$/);
+  const bad = run(['check', '--locale', 'en', join(FIXTURES, 'corpus', byPrefix('real-010'))]);
+  assert.equal(bad.status, 1);
+  assert.match(bad.stdout, /:25:8: warning narrative\.mismatch The text says 17; the table’s “本年新收” is 95/);
+  assert.match(bad.stdout, /total: files: 1, errors: 1, warnings: 2/);
+});
+
+test('check --format json follows the contract', () => {
+  const r = run(['check', '--format', 'json', join(FIXTURES, 'corpus', byPrefix('real-002'))]);
+  assert.equal(r.status, 1);
+  const out = JSON.parse(r.stdout);
+  const f = out.files[0];
+  assert.deepEqual(Object.keys(f), ['path', 'reports', 'diagnostics']);
+  assert.deepEqual(f.reports[0], { title: '平潭综合实验区2020年度政府信息公开工作年度报告', organ: '平潭综合实验区', year: 2020, format: '2019', range: f.reports[0].range });
+  assert.deepEqual(Object.keys(f.reports[0].range.start), ['line', 'character']);
+  const d = f.diagnostics.find((x: { code: string }) => x.code === 'table3.outcome-total');
+  assert.equal(d.severity, 'error');
+  assert.equal(d.range.start.line, 9);
+  assert.ok(d.range.end.character > d.range.start.character);
+});
+
+test('check --format sarif is SARIF 2.1.0 with 1-based regions', () => {
+  const r = run(['check', '--format', 'sarif', join(FIXTURES, 'corpus', byPrefix('real-008'))]);
+  assert.equal(r.status, 1);
+  const log = JSON.parse(r.stdout);
+  assert.equal(log.version, '2.1.0');
+  const res = log.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'table4.total');
+  assert.equal(res.level, 'error');
+  assert.equal(res.locations[0].physicalLocation.region.startLine, 152);
+  assert.equal(log.runs[0].tool.driver.rules[res.ruleIndex].id, 'table4.total');
+});
+
+test('check compares each report with last year’s among the inputs', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dr-'));
+  const base = readFileSync(join(FIXTURES, 'corpus', byPrefix('002')), 'utf8');
+  writeFileSync(join(dir, '2024.txt'), base.replace('四、结转下年度继续办理\t\t0', '四、结转下年度继续办理\t\t5').replace('0\t0\t0\t0\t0\t0\t\n\n####', '0\t0\t0\t0\t0\t5\t\n\n####'));
+  writeFileSync(join(dir, '2025.txt'), base.replace('2024 年政府信息公开工作年度报告', '2025 年政府信息公开工作年度报告'));
+  writeFileSync(join(dir, 'notes.pdf'), 'x');
+  const r = run(['check', dir]);
+  assert.match(r.stdout, /2025\.txt:\d+:\d+: warning crossyear\.carry-over 上年结转0与2024年报告的“结转下年度继续办理”5不一致（自然人列/);
+  assert.match(r.stderr, /skipped .*notes\.pdf/);
 });
