@@ -1,6 +1,6 @@
 /** Core findings → LSP diagnostics (positions in UTF-16 code units, as LSP counts them). */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Position } from './core/analysis';
 import type { Finding, Severity } from './core/findings';
 import { localize, type Locale } from './core/i18n';
 
@@ -11,11 +11,9 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(f: Finding, doc: TextDocument, locale: Locale): Diagnostic {
-  const start = doc.positionAt(f.range.start);
-  const end = doc.positionAt(Math.max(f.range.end, f.range.start));
+export function toDiagnostic(f: Finding, positionAt: (offset: number) => Position, locale: Locale): Diagnostic {
   return {
-    range: { start, end },
+    range: { start: positionAt(f.range.start), end: positionAt(Math.max(f.range.end, f.range.start)) },
     severity: SEVERITY[f.severity],
     code: f.code,
     source: 'disclosure-report',

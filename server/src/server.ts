@@ -25,7 +25,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { CheckOptions } from './core/check';
 import { toLocale, type Locale } from './core/i18n';
-import { lineIndex, normalizeReport } from './core/normalized';
+import { normalizeReport } from './core/normalized';
 import type { ReportRef } from './core/rules/rule';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import { analysed, DocumentStore, type OpenDoc } from './store';
@@ -50,6 +50,9 @@ const ready = new Promise<void>((r) => (markReady = r));
 
 const locale = (): Locale => (settings.locale ? settings.locale : clientLocale);
 
+/** Reports of the open documents, per document version (for the cross-year check). */
+const openRefs = new Map<string, { version: number; refs: ReportRef[] }>();
+
 function others(uri: string): ReportRef[] {
   const refs: ReportRef[] = [];
   let path: string | undefined;
@@ -65,8 +68,12 @@ function others(uri: string): ReportRef[] {
   }
   for (const [u, d] of store.docs) {
     if (u === uri) continue;
-    const m = d.analysis.model();
-    for (const report of m.reports) refs.push({ source: u, organ: report.organ, year: report.year, report });
+    let cached = openRefs.get(u);
+    if (!cached || cached.version !== d.version) {
+      cached = { version: d.version, refs: d.analysis.model().reports.map((report) => ({ source: u, organ: report.organ, year: report.year, report })) };
+      openRefs.set(u, cached);
+    }
+    refs.push(...cached.refs);
   }
   return refs;
 }
@@ -153,15 +160,15 @@ connection.onDidChangeConfiguration((p) => {
 const pending = new Map<string, NodeJS.Immediate>();
 
 function publish(d: OpenDoc): void {
-  const uri = d.doc.uri;
+  const uri = d.uri;
   if (!store.get(uri)) return;
   const diagnostics = analysed(d, settings) ? (store.diagnostics(d, checkOptions(uri), locale()) ?? []) : [];
-  void connection.sendDiagnostics({ uri, version: d.doc.version, diagnostics });
+  void connection.sendDiagnostics({ uri, version: d.version, diagnostics });
 }
 
 function schedulePublish(d: OpenDoc): void {
   if (pull) return;
-  const uri = d.doc.uri;
+  const uri = d.uri;
   const t = pending.get(uri);
   if (t) clearImmediate(t);
   pending.set(
@@ -211,7 +218,7 @@ connection.languages.diagnostics.on(async (p, token) => {
     const d = store.get(p.textDocument.uri);
     if (!d || !analysed(d, settings)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     if (token.isCancellationRequested) return cancelled();
-    const items = store.diagnostics(d, checkOptions(d.doc.uri), locale(), () => token.isCancellationRequested);
+    const items = store.diagnostics(d, checkOptions(d.uri), locale(), () => token.isCancellationRequested);
     if (!items) return cancelled();
     return { kind: DocumentDiagnosticReportKind.Full, items };
   } catch (e) {
@@ -226,9 +233,7 @@ connection.onRequest(
     if (!p || typeof p.uri !== 'string') throw new Error('params.uri must be a string');
     const d = store.get(p.uri);
     if (!d) throw new Error(`document not open: ${p.uri}`);
-    const text = d.doc.getText();
-    const li = lineIndex(text);
-    return { reports: d.analysis.model().reports.map((r) => normalizeReport(r, li)) };
+    return { reports: d.analysis.model().reports.map((r) => normalizeReport(r, (o) => d.analysis.positionAt(o).line)) };
   }),
 );
 

@@ -1,10 +1,9 @@
 /**
- * Open documents and their analyses. Edits arrive as LSP content changes; each is applied to the
- * TextDocument and to the DocumentAnalysis (which re-reads only what the edit touched). LSP
- * diagnostics are kept per report: the edited report's are rebuilt, the ones after it move by the
- * number of lines the edit added or removed.
+ * Open documents and their analyses. The DocumentAnalysis is the document: LSP content changes
+ * are applied to it directly (positions ↔ offsets through its per-report line tables), and it
+ * re-reads only what an edit touched. LSP diagnostics are kept per report: the edited report's are
+ * rebuilt, the ones after it move by the number of lines the edit added or removed.
  */
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { DocumentAnalysis } from './core/analysis';
 import type { CheckOptions } from './core/check';
@@ -13,23 +12,19 @@ import { toDiagnostic } from './convert';
 import type { Settings } from './settings';
 
 export interface OpenDoc {
-  doc: TextDocument;
+  uri: string;
+  languageId: string;
+  version: number;
   analysis: DocumentAnalysis;
-  /** LSP diagnostics per report, null where they must be rebuilt. */
+  /** LSP diagnostics per piece (report), null where they must be rebuilt. */
   diags: (Diagnostic[] | null)[];
 }
-
-const countLines = (s: string): number => {
-  let n = 0;
-  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
-  return n;
-};
 
 export class DocumentStore {
   readonly docs = new Map<string, OpenDoc>();
 
   open(uri: string, languageId: string, version: number, text: string): OpenDoc {
-    const d: OpenDoc = { doc: TextDocument.create(uri, languageId, version, text), analysis: new DocumentAnalysis(text), diags: [] };
+    const d: OpenDoc = { uri, languageId, version, analysis: new DocumentAnalysis(text), diags: [] };
     this.docs.set(uri, d);
     return d;
   }
@@ -45,32 +40,27 @@ export class DocumentStore {
   change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): OpenDoc | undefined {
     const d = this.docs.get(uri);
     if (!d) return undefined;
+    d.version = version;
     for (const c of changes) {
       if ('range' in c && c.range) {
-        const start = d.doc.offsetAt(c.range.start);
-        const end = d.doc.offsetAt(c.range.end);
-        const removed = d.doc.getText().slice(start, end);
-        d.doc = TextDocument.update(d.doc, [c], version);
+        const start = d.analysis.offsetAt(c.range.start);
+        const end = Math.max(start, d.analysis.offsetAt(c.range.end));
         const r = d.analysis.edit(start, end, c.text);
         if (r.scope === 'document') d.diags = [];
         else {
-          const lineDelta = countLines(c.text) - countLines(removed);
           d.diags[r.report] = null;
-          if (lineDelta)
+          if (r.lineDelta)
             for (let j = r.report + 1; j < d.diags.length; j++)
               for (const g of d.diags[j] ?? []) {
-                g.range.start.line += lineDelta;
-                g.range.end.line += lineDelta;
+                g.range.start.line += r.lineDelta;
+                g.range.end.line += r.lineDelta;
               }
         }
       } else {
-        d.doc = TextDocument.update(d.doc, [c], version);
         d.analysis = new DocumentAnalysis(c.text);
         d.diags = [];
       }
     }
-    // The edit may have changed the number of reports; rebuild what is not aligned.
-    if (d.diags.length !== d.analysis.reportCount) d.diags = [];
     return d;
   }
 
@@ -84,11 +74,12 @@ export class DocumentStore {
 
   diagnostics(d: OpenDoc, opts: CheckOptions, locale: Locale, isCancelled: () => boolean = () => false): Diagnostic[] | null {
     const out: Diagnostic[] = [];
-    for (let i = 0; i < d.analysis.reportCount; i++) {
+    const n = Math.max(1, d.analysis.pieceCount);
+    for (let i = 0; i < n; i++) {
       if (isCancelled()) return null;
       let list = d.diags[i];
       if (!list) {
-        list = d.analysis.findings(i, opts).map((f) => toDiagnostic(f, d.doc, locale));
+        list = d.analysis.localFindings(i, opts).map((f) => toDiagnostic(f, (o) => d.analysis.localPosition(i, o), locale));
         d.diags[i] = list;
       }
       for (const g of list) out.push(g);
@@ -99,10 +90,9 @@ export class DocumentStore {
 
 /** Is this document analysed as a report? */
 export function analysed(d: OpenDoc, settings: Settings): boolean {
-  if (d.doc.languageId === 'disclosure-report') return true;
+  if (d.languageId === 'disclosure-report') return true;
   if (settings.detect === 'never') return false;
   if (settings.detect === 'always') return true;
   // auto: the text reads as a report (two sections or more).
-  for (let i = 0; i < d.analysis.reportCount; i++) if (d.analysis.report(i).sections.length >= 2) return true;
-  return false;
+  return d.analysis.looksLikeReport();
 }

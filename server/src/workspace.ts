@@ -26,10 +26,20 @@ export class WorkspaceIndex {
       }
     });
     this.files.clear();
+    this.walked = null;
   }
 
-  /** Reports of the workspace files, except `skipPath` (the open document itself). */
+  private walked: { at: number; refs: ReportRef[] } | null = null;
+
+  /** Reports of the workspace files, except `skipPath` (the open document itself). The folders are
+   *  walked again at most every few seconds; a file is re-read only when it changed. */
   refs(skipPath?: string): ReportRef[] {
+    const now = Date.now();
+    if (!this.walked || now - this.walked.at > 5000) this.walked = { at: now, refs: this.walk() };
+    return skipPath ? this.walked.refs.filter((r) => r.source !== skipPath) : this.walked.refs;
+  }
+
+  private walk(): ReportRef[] {
     const out: ReportRef[] = [];
     let count = 0;
     const walk = (dir: string, depth: number) => {
@@ -51,7 +61,6 @@ export class WorkspaceIndex {
         }
         if (st.isDirectory()) walk(p, depth + 1);
         else if (EXT.has(extname(name).toLowerCase()) && st.size <= MAX_BYTES && ++count <= MAX_FILES) {
-          if (p === skipPath) continue;
           let entry = this.files.get(p);
           if (!entry || entry.mtime !== st.mtimeMs) {
             let refs: ReportRef[] = [];

@@ -1,25 +1,29 @@
 /**
  * A document's analysis, kept up to date edit by edit.
  *
- * An edit inside the body of one section re-reads that section only; an edit that touches a header
- * line or a title re-reads its report; anything else (HTML, a change of script, a new report
- * boundary) re-reads the document. Reports after the edit are not touched: their offsets move by
- * a pending delta applied when they are next read (`report(i)`), so a keystroke costs the size of
- * one section, not of the document. Findings are kept per report for the same reason.
+ * The document is held as pieces, one per report (the first piece also holds whatever comes before
+ * the first report). Each piece keeps its own text, analysis text, line starts, report and findings,
+ * all in coordinates local to the piece. An edit inside a piece costs the size of that piece:
+ * inside a section's body it re-reads that section; touching a header or title it re-reads the
+ * report; anything reaching across reports (or HTML, or a change of script) re-reads the document.
+ * The pieces after the edit only have their start offset and first line moved.
  */
 import { checkReport, type CheckOptions } from './check';
 import type { Finding } from './findings';
 import type { DocumentModel, Range, Report } from './model';
-import { analysisFragment, analysisText, findPinyinAnnotations, isTraditional } from './normalize';
+import { analysisFragment, findPinyinAnnotations, isTraditional } from './normalize';
 import { headersIn, parse, parseReports, reparseSection } from './parse';
 import { TITLE_PATTERN } from './template';
 
-interface Slot {
-  report: Report;
-  /** Offset still to add to every range of `report` (and of `findings`). */
-  pending: number;
-  start: number;
-  end: number;
+interface Piece {
+  source: string;
+  /** Analysis text of the piece (same length as source). */
+  atext: string;
+  /** Local offsets where lines start (first is 0). */
+  lineStarts: number[];
+  /** Local coordinates; null only in a document without reports. */
+  report: Report | null;
+  pinyin: Range[];
   findings: Finding[] | null;
 }
 
@@ -27,8 +31,15 @@ export type EditScope = 'section' | 'report' | 'document';
 
 export interface EditResult {
   scope: EditScope;
-  /** Index of the report that was re-read (section or report scope). */
+  /** Index of the report re-read (section or report scope). */
   report: number;
+  /** Lines added (negative: removed) by the edit. */
+  lineDelta: number;
+}
+
+export interface Position {
+  line: number;
+  character: number;
 }
 
 /** Adds `delta` to every {start,end} (and fix-data `insertAt`) at or after `from`, in place. */
@@ -47,13 +58,24 @@ export function shiftInPlace(v: unknown, from: number, delta: number): void {
       if ((o.start as number) >= from) o.start = (o.start as number) + delta;
       if ((o.end as number) >= from) o.end = (o.end as number) + delta;
     }
-    // Fix data carries bare offsets too.
     if (typeof o.insertAt === 'number' && (o.insertAt as number) >= from) o.insertAt = (o.insertAt as number) + delta;
     for (const k in o) {
       const y = o[k];
       if (y && typeof y === 'object') stack.push(y);
     }
   }
+}
+
+function lineStartsOf(s: string): number[] {
+  const out = [0];
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) out.push(i + 1);
+  return out;
+}
+
+function countLines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 function lineStartOf(text: string, i: number): number {
@@ -64,157 +86,259 @@ function lineEndOf(text: string, i: number): number {
   return n < 0 ? text.length : n;
 }
 
+const clone = <T>(v: T): T => structuredClone(v);
+
 export class DocumentAnalysis {
-  private slots: Slot[] = [];
-  private pinyin: Range[] = [];
+  private pieces: Piece[] = [];
+  /** Absolute start offset of each piece. */
+  private starts: number[] = [];
+  /** First line (0-based) of each piece. */
+  private lineBases: number[] = [];
   private traditional = false;
-  private html = false;
-  private error: string | undefined;
-  text = '';
-  /** The analysis text (see normalize.ts); equal in length to `text` unless the document is HTML. */
-  atext = '';
+  /** HTML or an internal parser error: one piece, no local re-reads, model in document offsets. */
+  private whole: DocumentModel | null = null;
+  private wholeText = '';
+  private wholeFindings: Finding[] | null = null;
+  private wholeLines: number[] = [0];
 
   constructor(text: string) {
     this.reset(text);
   }
 
   private reset(text: string): void {
-    this.text = text;
     const model = parse(text);
-    this.html = model.html;
     this.traditional = model.traditional;
-    this.pinyin = model.pinyin;
-    this.error = model.error;
-    this.atext = model.html ? text : analysisText(text).text;
-    this.slots = model.reports.map((r) => ({ report: r, pending: 0, start: r.range.start, end: r.range.end, findings: null }));
+    this.whole = null;
+    this.wholeFindings = null;
+    if (model.html || model.error) {
+      this.whole = model;
+      this.wholeText = text;
+      this.wholeLines = lineStartsOf(text);
+      this.pieces = [];
+      this.starts = [];
+      this.lineBases = [];
+      return;
+    }
+    const cuts = model.reports.map((r, i) => (i === 0 ? 0 : r.range.start));
+    if (!cuts.length) cuts.push(0);
+    this.pieces = [];
+    this.starts = [];
+    this.lineBases = [];
+    let line = 0;
+    cuts.forEach((start, i) => {
+      const end = cuts[i + 1] ?? text.length;
+      const source = text.slice(start, end);
+      const pinyin = findPinyinAnnotations(source);
+      const report = model.reports[i] ?? null;
+      if (report) shiftInPlace(report, 0, -start);
+      this.pieces.push({ source, atext: analysisFragment(source, this.traditional, pinyin), lineStarts: lineStartsOf(source), report, pinyin, findings: null });
+      this.starts.push(start);
+      this.lineBases.push(line);
+      line += countLines(source);
+    });
+  }
+
+  get text(): string {
+    return this.whole ? this.wholeText : this.pieces.map((p) => p.source).join('');
+  }
+
+  get length(): number {
+    if (this.whole) return this.wholeText.length;
+    const last = this.pieces.length - 1;
+    return this.starts[last]! + this.pieces[last]!.source.length;
+  }
+
+  /** Pieces (one per report; at least one): the unit of findings and of re-reading. */
+  get pieceCount(): number {
+    return this.whole ? 1 : this.pieces.length;
+  }
+
+  /** Some report of the document has two sections or more. */
+  looksLikeReport(): boolean {
+    if (this.whole) return this.whole.reports.some((r) => r.sections.length >= 2);
+    return this.pieces.some((p) => (p.report?.sections.length ?? 0) >= 2);
   }
 
   get reportCount(): number {
-    return this.slots.length;
+    if (this.whole) return this.whole.reports.length;
+    return this.pieces.filter((p) => p.report).length;
   }
 
-  /** Report i with its offsets up to date. */
+  /** Report i in document offsets (a copy). */
   report(i: number): Report {
-    const s = this.slots[i]!;
-    if (s.pending) {
-      shiftInPlace(s.report, 0, s.pending);
-      if (s.findings) shiftInPlace(s.findings, 0, s.pending);
-      s.pending = 0;
-    }
-    return s.report;
+    if (this.whole) return this.whole.reports[i]!;
+    const r = clone(this.pieces[i]!.report!);
+    shiftInPlace(r, 0, this.starts[i]!);
+    return r;
   }
 
   model(): DocumentModel {
-    return {
-      length: this.text.length,
-      reports: this.slots.map((_, i) => this.report(i)),
-      traditional: this.traditional,
-      pinyin: this.pinyin,
-      html: this.html,
-      ...(this.error ? { error: this.error } : {}),
-    };
+    if (this.whole) return this.whole;
+    const reports: Report[] = [];
+    const pinyin: Range[] = [];
+    this.pieces.forEach((p, i) => {
+      if (p.report) reports.push(this.report(i));
+      for (const a of p.pinyin) pinyin.push({ start: a.start + this.starts[i]!, end: a.end + this.starts[i]! });
+    });
+    return { length: this.length, reports, traditional: this.traditional, pinyin, html: false };
   }
 
-  /** Findings of report i (computed once per change of that report). */
+  /** Findings of report i, in document offsets (computed once per change of that report). */
   findings(i: number, opts: CheckOptions = {}): Finding[] {
-    const r = this.report(i);
-    const s = this.slots[i]!;
-    if (!s.findings) {
-      // The rules read only this report and the document-wide pinyin list.
-      const model: DocumentModel = { length: this.text.length, reports: [r], traditional: this.traditional, pinyin: this.pinyin, html: this.html };
-      s.findings = checkReport(this.atext, this.text, model, r, opts);
+    const local = this.localFindings(i, opts);
+    if (this.whole) return local;
+    const out = clone(local);
+    shiftInPlace(out, 0, this.starts[i]!);
+    return out;
+  }
+
+  /** Findings of report i in coordinates local to its piece, with the piece's position mapping. */
+  localFindings(i: number, opts: CheckOptions = {}): Finding[] {
+    if (this.whole) {
+      if (!this.wholeFindings) {
+        const w = this.whole;
+        this.wholeFindings = w.reports.flatMap((r) => checkReport(this.wholeText, this.wholeText, w, r, opts));
+      }
+      return i === 0 ? this.wholeFindings : [];
     }
-    return s.findings;
+    const p = this.pieces[i]!;
+    if (!p.findings) {
+      if (!p.report) return (p.findings = []);
+      const model: DocumentModel = { length: p.source.length, reports: [p.report], traditional: this.traditional, pinyin: p.pinyin, html: false };
+      p.findings = checkReport(p.atext, p.source, model, p.report, opts);
+    }
+    return p.findings;
   }
 
-  /** Drops the cached findings (settings or other documents changed). */
-  invalidateFindings(): void {
-    for (const s of this.slots) s.findings = null;
-  }
-
-  allFindings(opts: CheckOptions = {}): Finding[] {
-    return this.slots.flatMap((_, i) => this.findings(i, opts));
-  }
-
-  /** Which report holds an offset (binary search on the report starts). */
-  reportAt(offset: number): number {
+  /** Position of a local offset of piece i. */
+  localPosition(i: number, offset: number): Position {
+    const starts = this.whole ? this.wholeLines : this.pieces[i]!.lineStarts;
     let lo = 0;
-    let hi = this.slots.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.slots[mid]!.start <= offset) lo = mid;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: (this.whole ? 0 : this.lineBases[i]!) + lo, character: offset - starts[lo]! };
+  }
+
+  positionAt(offset: number): Position {
+    if (this.whole) return this.localPosition(0, offset);
+    const i = this.pieceAt(offset);
+    return this.localPosition(i, offset - this.starts[i]!);
+  }
+
+  offsetAt(pos: Position): number {
+    if (this.whole) {
+      const ls = this.wholeLines;
+      if (pos.line >= ls.length) return this.wholeText.length;
+      const end = pos.line + 1 < ls.length ? ls[pos.line + 1]! - 1 : this.wholeText.length;
+      return Math.min(ls[Math.max(0, pos.line)]! + pos.character, end);
+    }
+    let lo = 0;
+    let hi = this.pieces.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineBases[mid]! <= pos.line) lo = mid;
+      else hi = mid - 1;
+    }
+    const p = this.pieces[lo]!;
+    const l = pos.line - this.lineBases[lo]!;
+    if (l >= p.lineStarts.length) return this.length;
+    const lineEnd = l + 1 < p.lineStarts.length ? p.lineStarts[l + 1]! - 1 : p.source.length;
+    return this.starts[lo]! + Math.min(p.lineStarts[Math.max(0, l)]! + Math.max(0, pos.character), lineEnd);
+  }
+
+  private pieceAt(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
     return lo;
   }
 
-  /** Replaces text[start, end) with `insert`. */
+  /** Drops the cached findings (settings or other documents changed). */
+  invalidateFindings(): void {
+    this.wholeFindings = null;
+    for (const p of this.pieces) p.findings = null;
+  }
+
+  allFindings(opts: CheckOptions = {}): Finding[] {
+    if (this.whole) return this.localFindings(0, opts);
+    const out: Finding[] = [];
+    for (let i = 0; i < this.pieces.length; i++) out.push(...this.findings(i, opts));
+    return out;
+  }
+
+  /** Replaces [start, end) with `insert` (document offsets). */
   edit(start: number, end: number, insert: string): EditResult {
-    const old = this.text;
-    const text = old.slice(0, start) + insert + old.slice(end);
-    const delta = insert.length - (end - start);
     const full = (): EditResult => {
-      this.reset(text);
-      return { scope: 'document', report: -1 };
+      const text = this.text;
+      const lineDelta = countLines(insert) - countLines(text.slice(start, end));
+      this.reset(text.slice(0, start) + insert + text.slice(end));
+      return { scope: 'document', report: -1, lineDelta };
     };
-    if (this.html || this.error || !this.slots.length) return full();
+    if (this.whole || !this.pieces.length) return full();
     if (!this.traditional && isTraditional(insert + insert + insert)) return full();
+    const i = this.pieceAt(start);
+    const p = this.pieces[i]!;
+    const base = this.starts[i]!;
+    const last = i === this.pieces.length - 1;
+    const s = start - base;
+    const e = end - base;
+    // An edit reaching into the next piece, or removing this piece's last line break, may move a
+    // report boundary.
+    if (e > p.source.length || (!last && e === p.source.length && e > s)) return full();
 
-    // The lines the edit touches, in the old text and in the new one.
-    const ws = lineStartOf(old, start);
-    const weOld = lineEndOf(old, end);
-    const weNew = weOld + delta;
-    const oldLines = this.atext.slice(ws, weOld);
-    const newPiece = text.slice(ws, weNew);
-    const piecePinyin = findPinyinAnnotations(newPiece);
-    const keepUntoned = this.pinyin.some((p) => p.end <= ws || p.start >= weOld);
-    const pinyinNew = keepUntoned ? piecePinyin : piecePinyin.filter((p) => /[^\x00-\x7f（）]/.test(newPiece.slice(p.start + 1, p.end - 1)));
-    const atext = this.atext.slice(0, ws) + analysisFragment(newPiece, this.traditional, pinyinNew) + this.atext.slice(weOld);
-    const pinyin = [
-      ...this.pinyin.filter((p) => p.end <= ws),
-      ...pinyinNew.map((p) => ({ start: p.start + ws, end: p.end + ws })),
-      ...this.pinyin.filter((p) => p.start >= weOld).map((p) => ({ start: p.start + delta, end: p.end + delta })),
-    ];
-
-    const i = this.reportAt(start);
-    const slot = this.slots[i]!;
-    const last = i === this.slots.length - 1;
-    // An edit reaching the next report's first line may move its boundary: re-read everything.
-    if (start < slot.start || (end >= slot.end && !last)) return full();
-    this.text = text;
-    this.atext = atext;
-    this.pinyin = pinyin;
-    const report = this.report(i);
-    // Reports after the edit move by delta, lazily.
-    for (let j = i + 1; j < this.slots.length; j++) {
-      const s = this.slots[j]!;
-      s.pending += delta;
-      s.start += delta;
-      s.end += delta;
+    const delta = insert.length - (e - s);
+    const source = p.source.slice(0, s) + insert + p.source.slice(e);
+    const pinyin = findPinyinAnnotations(source);
+    const atext = analysisFragment(source, this.traditional, pinyin);
+    const lineDelta = countLines(insert) - countLines(p.source.slice(s, e));
+    const oldAtext = p.atext;
+    const oldSource = p.source;
+    p.source = source;
+    p.atext = atext;
+    p.pinyin = pinyin;
+    p.lineStarts = lineStartsOf(source);
+    p.findings = null;
+    for (let j = i + 1; j < this.pieces.length; j++) {
+      this.starts[j]! += delta;
+      this.lineBases[j]! += lineDelta;
     }
-    slot.findings = null;
+    const result = (scope: EditScope): EditResult => ({ scope, report: i, lineDelta });
 
-    const touchesHeaders = headersIn(old, ws, weOld) > 0 || headersIn(atext, ws, weNew) > 0 || TITLE_PATTERN.test(oldLines.replace(/\s+/g, '')) || TITLE_PATTERN.test(newPiece.replace(/\s+/g, ''));
-    const si = report.sections.findIndex((s) => s.headerRange.end <= start && end < s.range.end);
-    if (!touchesHeaders && si >= 0 && start >= report.sections[0]!.headerRange.start) {
-      shiftInPlace(report, end, delta);
-      // An insertion at the very end of the section belongs to it.
-      const sec = report.sections[si]!;
-      if (sec.range.end < end + delta) sec.range.end = end + delta;
-      if (reparseSection(atext, report, si)) {
-        slot.end = report.range.end;
-        return { scope: 'section', report: i };
+    const report = p.report;
+    if (report) {
+      const ws = lineStartOf(oldSource, s);
+      const weOld = lineEndOf(oldSource, e);
+      const weNew = weOld + delta;
+      const touchesHeaders =
+        headersIn(oldAtext, ws, weOld) > 0 ||
+        headersIn(atext, ws, weNew) > 0 ||
+        TITLE_PATTERN.test(oldAtext.slice(ws, weOld).replace(/\s+/g, '')) ||
+        TITLE_PATTERN.test(atext.slice(ws, weNew).replace(/\s+/g, ''));
+      const si = report.sections.findIndex((x) => x.headerRange.end <= s && e < x.range.end);
+      if (!touchesHeaders && si >= 0) {
+        shiftInPlace(report, e, delta);
+        const sec = report.sections[si]!;
+        if (sec.range.end < e + delta) sec.range.end = e + delta;
+        if (reparseSection(atext, report, si)) return result('section');
+        p.report = null;
       }
     }
-    // Re-read the report alone; if it no longer reads as one report, the whole document.
-    const from = slot.start;
-    const to = last ? atext.length : slot.end + delta;
-    const again = parseReports(atext, from, to);
-    if (again.length !== 1) return full();
-    slot.report = again[0]!;
-    slot.pending = 0;
-    slot.end = to;
-    slot.report.range.end = Math.max(slot.report.range.end, to);
-    return { scope: 'report', report: i };
+    // Re-read the piece's report alone; if it no longer reads as one report, the document.
+    const again = parseReports(atext, 0, atext.length);
+    if (again.length !== 1 || (i > 0 && again[0]!.range.start !== 0)) {
+      const text = this.pieces.map((x) => x.source).join('');
+      this.reset(text);
+      return { scope: 'document', report: -1, lineDelta };
+    }
+    p.report = again[0]!;
+    return result('report');
   }
 }

@@ -55,19 +55,18 @@ export interface PinyinAnnotation {
   end: number;
 }
 
-/** Every pinyin annotation (`(hào)` after `號`) in the text. */
+/** Every pinyin annotation (`(hào)` after `號`) in the text: Latin letters with a tone mark (or
+ *  ü) in brackets right after a Chinese character. Purely local, so a piece of a document gives
+ *  the same annotations as the whole. */
 export function findPinyinAnnotations(text: string): PinyinAnnotation[] {
   const out: PinyinAnnotation[] = [];
-  let toned = 0;
   PINYIN_ANNOTATION.lastIndex = 0;
   for (let m = PINYIN_ANNOTATION.exec(text); m; m = PINYIN_ANNOTATION.exec(text)) {
     const before = text.charCodeAt(m.index - 1);
-    if (!(before >= 0x4e00 && before <= 0x9fff)) continue;
-    if (TONED.test(m[0])) toned++;
+    if (!(before >= 0x4e00 && before <= 0x9fff) || !TONED.test(m[0])) continue;
     out.push({ start: m.index, end: m.index + m[0].length });
   }
-  // Without tone marks, `(abc)` after a character is prose unless there are many more with them.
-  return toned >= 2 ? out : out.filter((a) => TONED.test(text.slice(a.start, a.end)));
+  return out;
 }
 
 export interface AnalysisText {
