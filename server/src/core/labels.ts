@@ -16,6 +16,8 @@ import {
 
 export type LabelKind = 'row' | 'header' | 'caption';
 
+const CLOSING = new Set(['”', '"', '’', '」', '』']);
+
 export interface LabelEntry {
   kind: LabelKind;
   /** Compact key (without numbering). */
@@ -95,10 +97,13 @@ export class LabelMatcher {
       }
       if (best) {
         const s = c.map[i - best.num.length]!;
+        // A closing quote right after the label belongs to it (`危及“三安全一稳定”`).
+        let e = c.map[i + best.len - 1]! + 1;
+        while (e < end && CLOSING.has(src[e]!)) e++;
         out.push({
           entry: best.e,
           start: c.map[i]!,
-          end: c.map[i + best.len - 1]! + 1,
+          end: e,
           labelStart: s,
           numbering: best.num,
           full: best.full,

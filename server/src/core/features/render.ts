@@ -1,0 +1,117 @@
+/**
+ * Writing the template back as text: rows, whole tables and a report skeleton in one of the
+ * layouts the parser reads (pipe rows, tab rows, Markdown tables, one cell per line). Completion,
+ * quick fixes, formatting and "new report" all write through here.
+ */
+import {
+  activeTable,
+  APPLICANT_COLUMNS,
+  applicationRows,
+  OVERVIEW_TOPICS,
+  REVIEW_BLOCKS,
+  REVIEW_COLUMNS,
+  SECTIONS,
+  TABLE3_CORNER_NOTE,
+  type Format,
+  type TableKind,
+} from '../template';
+
+export type TextLayout = 'pipe' | 'tab' | 'markdown' | 'cell-per-line';
+
+export function renderRow(label: string, values: string[], layout: TextLayout): string {
+  switch (layout) {
+    case 'tab':
+      return [label, ...values].join('\t');
+    case 'markdown':
+      return `| ${[label, ...values].join(' | ')} |`;
+    case 'cell-per-line':
+      return [label, ...values].join('\n');
+    default:
+      return values.length ? `${label} | ${values.join(' | ')} |` : label;
+  }
+}
+
+/** A line that holds only words (caption, header, group label). */
+function line(cells: string[], layout: TextLayout, width: number): string {
+  if (layout === 'markdown') return `| ${[...cells, ...Array(Math.max(0, width - cells.length)).fill('')].join(' | ')} |`;
+  if (layout === 'cell-per-line') return cells.join('\n');
+  if (layout === 'tab') return cells.join('\t');
+  return cells.length > 1 ? `${cells.join(' | ')} |` : cells[0]!;
+}
+
+const mdSeparator = (width: number) => `|${Array(width).fill('---').join('|')}|`;
+
+export type Values = Record<string, string[]>;
+
+const zeros = (n: number) => Array<string>(n).fill('0');
+
+/** Table 二 with the given values (row key → cell texts; zeros where absent). */
+export function renderActive(format: Format, values: Values, layout: TextLayout): string {
+  const out: string[] = [];
+  const width = 4;
+  activeTable(format).captions.forEach((cap, i) => {
+    if (layout === 'markdown') {
+      if (i === 0) out.push(line(['第二十条', '', '', ''], layout, width), mdSeparator(width));
+      out.push(line([cap.label], layout, width));
+    } else out.push(cap.label);
+    out.push(line(cap.header, layout, width));
+    for (const r of cap.rows) out.push(renderRow(r.label, values[r.key] ?? zeros(r.values), layout === 'markdown' ? 'markdown' : layout));
+  });
+  return out.join('\n');
+}
+
+/** Table 三 with the given values. */
+export function renderApplications(format: Format, values: Values, layout: TextLayout): string {
+  const out: string[] = [];
+  if (layout === 'markdown') {
+    out.push(`| ${TABLE3_CORNER_NOTE} | ${APPLICANT_COLUMNS.join(' | ')} |`, mdSeparator(8));
+  } else {
+    out.push(line([TABLE3_CORNER_NOTE, '申请人情况'], layout, 8));
+    out.push(line(['自然人', '法人或其他组织', '总计'], layout, 8));
+    out.push(line(['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'], layout, 8));
+  }
+  for (const r of applicationRows(format)) {
+    if (!r.values) out.push(line([r.label], layout, 8));
+    else out.push(renderRow(r.label, values[r.key] ?? zeros(7), layout));
+  }
+  return out.join('\n');
+}
+
+/** Table 四 with the given fifteen values. */
+export function renderReview(values: string[] | undefined, layout: TextLayout): string {
+  const v = values ?? zeros(15);
+  if (layout === 'markdown') {
+    const head = REVIEW_BLOCKS.flatMap((b) => REVIEW_COLUMNS.map((c) => `${b.title}·${c}`));
+    return [`| ${head.join(' | ')} |`, mdSeparator(15), `| ${v.join(' | ')} |`].join('\n');
+  }
+  const rows = [
+    line(['行政复议', '行政诉讼'], layout, 15),
+    line(['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉'], layout, 15),
+    line([...REVIEW_COLUMNS, ...REVIEW_COLUMNS], layout, 15),
+    layout === 'tab' ? v.join('\t') : layout === 'cell-per-line' ? v.join('\n') : `${v.join(' | ')} |`,
+  ];
+  return rows.join('\n');
+}
+
+export function renderTable(kind: TableKind, format: Format, layout: TextLayout): string {
+  if (kind === 'active') return renderActive(format, {}, layout);
+  if (kind === 'applications') return renderApplications(format, {}, layout);
+  return renderReview(undefined, layout);
+}
+
+/** A whole report to fill in: title, the six sections, the five topics of 一, empty tables. */
+export function renderSkeleton(format: Format, layout: TextLayout, organ = '（机关名称）', year = new Date().getFullYear() - 1): string {
+  const out: string[] = [`${organ}${year}年政府信息公开工作年度报告`, ''];
+  for (const s of SECTIONS) {
+    out.push(`${s.numeral}、${s.title}`);
+    if (s.number === 1) {
+      OVERVIEW_TOPICS.forEach((t, i) => out.push(`（${'一二三四五'[i]}）${t.title}`, ''));
+    } else if (s.number === 2) out.push(renderActive(format, {}, layout));
+    else if (s.number === 3) out.push(renderApplications(format, {}, layout));
+    else if (s.number === 4) out.push(renderReview(undefined, layout));
+    else if (s.number === 6) out.push('本年度未收取信息处理费。');
+    else out.push('');
+    out.push('');
+  }
+  return out.join('\n');
+}
