@@ -42,6 +42,17 @@ const M: Record<string, Record<Locale, string>> = {
   'section6.fee-missing': { 'zh-CN': '“六、其他需要报告的事项”未说明信息处理费的收取情况', en: '“六、其他需要报告的事项” says nothing about 信息处理费 (information processing fees)' },
   'text.pinyin-annotation': { 'zh-CN': '转换残留的拼音注音（如“{example}”），本行共{count}处', en: 'Pinyin left by a converter (e.g. “{example}”), {count} on this line' },
   'crossyear.carry-over': { 'zh-CN': '上年结转{value}与{year}年报告的“结转下年度继续办理”{previous}不一致（{column}列，{source}）', en: '上年结转 {value} differs from {previous} carried forward in the {year} report ({column} column, {source})' },
+  'fix.section.missing': { 'zh-CN': '插入“{section}”', en: 'Insert “{section}”' },
+  'fix.table.missing': { 'zh-CN': '插入空白表格', en: 'Insert an empty table' },
+  'fix.section.numbering': { 'zh-CN': '改为“{text}”', en: 'Change to “{text}”' },
+  'fix.section.title': { 'zh-CN': '改为规范标题“{text}”', en: 'Use the canonical title “{text}”' },
+  'fix.table.row-unknown': { 'zh-CN': '改为“{text}”', en: 'Change to “{text}”' },
+  'fix.total': { 'zh-CN': '改为计算值 {value}', en: 'Set to the computed value {value}' },
+  'fix.narrative': { 'zh-CN': '改为表格中的 {value}', en: 'Use the table’s {value}' },
+  'fix.row-missing': { 'zh-CN': '插入“{row}”一行（填0）', en: 'Insert the row “{row}” with zeros' },
+  'fix.fee': { 'zh-CN': '补充“本年度未收取信息处理费。”', en: 'Add “本年度未收取信息处理费。”' },
+  'fix.pinyin': { 'zh-CN': '删除本行的拼音注音', en: 'Remove the pinyin on this line' },
+  'fix.pinyin-all': { 'zh-CN': '删除全部拼音注音', en: 'Remove all pinyin annotations' },
 };
 
 export function localize(message: Message, locale: Locale = 'zh-CN'): string {

@@ -1,0 +1,72 @@
+// Quick fixes: applied to the finding they target, the finding disappears and none appears.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parse } from '../../server/src/core/parse';
+import { analysisText } from '../../server/src/core/normalize';
+import { checkDocument } from '../../server/src/core/check';
+import { checkPiece, fixAll, fixesFor } from '../../server/src/core/features/fixes';
+import { applyEdits } from '../../server/src/core/features/format';
+import { localize } from '../../server/src/core/i18n';
+import type { Code } from '../../server/src/core/findings';
+import { byPrefix, readCorpus } from './helpers';
+
+const S000 = readCorpus(byPrefix('000'));
+const S002 = readCorpus(byPrefix('002'));
+const S003 = readCorpus(byPrefix('003'));
+
+const all = (t: string) => checkDocument(analysisText(t).text, t, parse(t)).map((f) => `${f.code} ${localize(f.message)}`).sort();
+
+const CASES: { code: Code; base: string; from: string; to: string; title: RegExp }[] = [
+  { code: 'section.missing', base: S000, from: '五、存在的主要问题及改进情况\n', to: '', title: /插入“五、存在的主要问题及改进情况”/ },
+  { code: 'section.missing', base: S002, from: S002.slice(S002.indexOf('### 三、收到和处理'), S002.indexOf('#### 四、')), to: '', title: /插入“三、收到和处理政府信息公开申请情况”/ },
+  { code: 'section.numbering', base: S000, from: '二、主动公开政府信息情况', to: '二.主动公开政府信息情况', title: /改为“二、”/ },
+  { code: 'section.numbering', base: S000, from: '(三)政府信息管理', to: '()政府信息管理', title: /改为“（三）”/ },
+  { code: 'section.title', base: S000, from: '五、存在的主要问题及改进情况', to: '五、存在问题及改进情况', title: /规范标题/ },
+  { code: 'table.row-unknown', base: S000, from: '2.其他法律行政法规禁止公开', to: '2.其他法律行政止公开', title: /改为“2.其他法律行政法规禁止公开”/ },
+  { code: 'table.row-missing', base: S002, from: '\t\t2. 重复申请\t0\t0\t0\t0\t0\t0\t0\n', to: '', title: /插入“2.重复申请”一行/ },
+  { code: 'table.row-missing', base: S000, from: '行政强制 | 19 | ||\n', to: '', title: /插入“行政强制”一行/ },
+  { code: 'table3.row-total', base: S000, from: '一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1', to: '一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 2', title: /改为计算值 1/ },
+  { code: 'table3.outcome-total', base: S000, from: '(七)总计 | 1 | 0 | 0 | 0 | 0 | 0 | 1', to: '(七)总计 | 0 | 0 | 0 | 0 | 0 | 0 | 0', title: /改为计算值 1/ },
+  { code: 'table4.total', base: S000, from: '\n0 | 0 | 0 | 0 | 0 | 0 |', to: '\n0 | 0 | 0 | 0 | 7 | 0 |', title: /改为计算值 0/ },
+  { code: 'narrative.mismatch', base: S000, from: '共收到依申请公开1件', to: '共收到依申请公开3件', title: /改为表格中的 1/ },
+  { code: 'section6.fee-missing', base: S000, from: '本年度无收取信息处理费情况。', to: '', title: /信息处理费/ },
+  { code: 'text.pinyin-annotation', base: S000, from: '一、总体情况\n', to: '一、总体情况\n文號(hào)\n', title: /删除/ },
+];
+
+for (const c of CASES) {
+  test(`quick fix for ${c.code}: ${c.title.source}`, () => {
+    const text = c.base.replace(c.from, c.to);
+    assert.notEqual(text, c.base);
+    const { report, findings, pinyin } = checkPiece(text);
+    const targets = findings.filter((f) => f.code === c.code);
+    assert.ok(targets.length >= 1, `no ${c.code} finding`);
+    const fixes = fixesFor(text, report!, findings, pinyin, targets);
+    const fix = fixes.find((f) => c.title.test(localize(f.title)));
+    assert.ok(fix, `offered: ${fixes.map((f) => localize(f.title)).join(' / ')}`);
+    // Checked independently on the whole document: the target gone, nothing new.
+    const before = all(text);
+    const after = all(applyEdits(text, fix.edits));
+    const target = `${fix.finding.code} ${localize(fix.finding.message)}`;
+    assert.equal(after.filter((x) => x === target).length, before.filter((x) => x === target).length - 1);
+    for (const a of new Set(after)) assert.ok(after.filter((x) => x === a).length <= before.filter((x) => x === a).length, `new finding: ${a}`);
+  });
+}
+
+test('a fix that would add a finding is not offered (balance: changing （七）总计 breaks its row)', () => {
+  const text = S000.replace('四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |', '四、结转下年度继续办理 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |');
+  const { report, findings, pinyin } = checkPiece(text);
+  const targets = findings.filter((f) => f.code === 'table3.balance');
+  assert.equal(targets.length, 2);
+  assert.deepEqual(fixesFor(text, report!, findings, pinyin, targets), []);
+});
+
+test('fix all: seed 003 loses its pinyin and its numbering defects in one go, its values untouched', () => {
+  const { report, findings, pinyin } = checkPiece(S003);
+  const edits = fixAll(S003, report!, findings, pinyin);
+  const fixed = applyEdits(S003, edits);
+  assert.deepEqual(all(fixed).filter((x) => !x.startsWith('report.title-missing')), []);
+  // No pinyin left in the report (the web-page chrome before its title is not part of it).
+  assert.ok(!/\([a-zāáǎàēéěèīíǐìōóǒòūúǔù]+\)/.test(fixed.slice(fixed.indexOf('雙鴨山市2024年政府信息公開工作年度報告\n'))));
+  const v = (t: string) => JSON.stringify(parse(t).reports[0]!.tables.applications!.rows.map((r) => r.cells.map((c) => c.value)));
+  assert.equal(v(fixed), v(S003));
+});
