@@ -53,6 +53,14 @@ const M: Record<string, Record<Locale, string>> = {
   'fix.fee': { 'zh-CN': '补充“本年度未收取信息处理费。”', en: 'Add “本年度未收取信息处理费。”' },
   'fix.pinyin': { 'zh-CN': '删除本行的拼音注音', en: 'Remove the pinyin on this line' },
   'fix.pinyin-all': { 'zh-CN': '删除全部拼音注音', en: 'Remove all pinyin annotations' },
+  'completion.row-missing': { 'zh-CN': '表{table}中缺少的行', en: 'Missing row of table {table}' },
+  'completion.row': { 'zh-CN': '表{table}的行', en: 'Row of table {table}' },
+  'completion.group': { 'zh-CN': '表{table}的分组行', en: 'Group row of table {table}' },
+  'completion.table': { 'zh-CN': '空白表格（按格式填0）', en: 'An empty table (zeros)' },
+  'completion.header': { 'zh-CN': '表头', en: 'Header block' },
+  'completion.section-missing': { 'zh-CN': '缺少的部分', en: 'Missing section' },
+  'completion.section': { 'zh-CN': '部分标题', en: 'Section header' },
+  'completion.skeleton': { 'zh-CN': '整份年报的框架', en: 'A whole report skeleton' },
 };
 
 export function localize(message: Message, locale: Locale = 'zh-CN'): string {

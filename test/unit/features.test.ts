@@ -1,0 +1,101 @@
+// Completion, outline, folding, hover, inlay hints and the preview, on the seeds.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parse } from '../../server/src/core/parse';
+import { analysisText } from '../../server/src/core/normalize';
+import { checkDocument } from '../../server/src/core/check';
+import { complete } from '../../server/src/core/features/completion';
+import { foldingRanges, hover, inlayHints, outline } from '../../server/src/core/features/navigation';
+import { escapeHtml, previewHtml } from '../../server/src/core/features/preview';
+import { byPrefix, readCorpus } from './helpers';
+
+const S000 = readCorpus(byPrefix('000'));
+const S001 = readCorpus(byPrefix('001'));
+const S002 = readCorpus(byPrefix('002'));
+
+test('completion at a row start in table 三 offers the missing rows first, in the table’s layout', () => {
+  const text = S000.replace('2.重复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||\n', '');
+  const report = parse(text).reports[0]!;
+  const at = text.indexOf('3.要求提供公开出版物');
+  const items = complete(text, report, at).sort((a, b) => a.sortText.localeCompare(b.sortText));
+  assert.equal(items[0]!.label, '2.重复申请');
+  assert.equal(items[0]!.insertText, '2.重复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |');
+  assert.equal(items[0]!.detail.id, 'completion.row-missing');
+  // Every row of the 2021 format is offered, group rows too.
+  assert.ok(items.some((i) => i.label === '(三)不予公开'));
+  assert.ok(items.some((i) => i.label === '8.属于行政查询事项'));
+});
+
+test('completion follows the document’s numbering and layout (tab rows, `1. ` and half-width brackets)', () => {
+  const text = S002.replace('\t\t2. 重复申请\t0\t0\t0\t0\t0\t0\t0\n', '');
+  const report = parse(text).reports[0]!;
+  const at = text.indexOf('\t\t3. 要求提供公开出版物') ;
+  const items = complete(text, report, at + 2).sort((a, b) => a.sortText.localeCompare(b.sortText));
+  assert.equal(items[0]!.label, '2. 重复申请');
+  assert.equal(items[0]!.insertText, '2. 重复申请\t0\t0\t0\t0\t0\t0\t0');
+  assert.ok(items.some((i) => i.label === '(一)予以公开'));
+});
+
+test('completion of section headers: the next missing one first; a skeleton in an empty document', () => {
+  const text = S000.replace('五、存在的主要问题及改进情况\n', '');
+  const report = parse(text).reports[0]!;
+  const at = text.indexOf('(一)存在的问题');
+  const items = complete(text, report, at).filter((i) => i.kind === 'section').sort((a, b) => a.sortText.localeCompare(b.sortText));
+  assert.equal(items[0]!.label, '五、存在的主要问题及改进情况');
+  const empty = complete('', null, 0);
+  const skeleton = empty.find((i) => i.kind === 'skeleton')!;
+  assert.equal(parse(skeleton.insertText).reports[0]!.sections.length, 6);
+  assert.equal(complete('规章 | 0 |', parse(S000).reports[0]!, 5).length, 0);
+});
+
+test('outline: report → sections → tables → row groups; folding for sections and tables', () => {
+  const r = parse(S001).reports[0]!;
+  const o = outline(r);
+  assert.equal(o.name, '重庆市长寿区万顺镇人民政府2022年政府信息公开工作年度报告');
+  assert.deepEqual(o.children.map((c) => c.name.slice(0, 2)), ['一、', '二、', '三、', '四、', '五、', '六、']);
+  const t3 = o.children[2]!.children[0]!;
+  assert.equal(t3.kind, 'table');
+  const denied = t3.children.find((c) => c.name === '（三）不予公开')!;
+  assert.equal(denied.children.length, 8);
+  assert.equal(foldingRanges(r).length, 1 + 6 + 3);
+});
+
+test('hover on a cell names its row and column and the rules that involve it', () => {
+  const text = S000;
+  const r = parse(text).reports[0]!;
+  const at = text.indexOf('(七)总计 | 1') + 8;
+  const h = hover(r, at)!;
+  assert.match(h.markdown, /\*\*\(七\)总计\*\* · 自然人：1/);
+  assert.match(h.markdown, /本行：总计 1 = 1 \+ 0 \+ 0 \+ 0 \+ 0 \+ 0 = 1/);
+  assert.match(h.markdown, /勾稽关系：一 \+ 二 = 1 \+ 0 = 1 = （七）\+ 四 = 1 \+ 0 = 1/);
+  assert.equal(hover(r, text.indexOf('於潜镇始终坚持')), null);
+});
+
+test('inlay hints: column names in one-cell-per-line tables, the expected sum beside a wrong total', () => {
+  const r = parse(S001).reports[0]!;
+  const hints = inlayHints(r, [], 0, S001.length);
+  assert.ok(hints.some((h) => h.label === '自然人:'));
+  assert.ok(hints.some((h) => h.label === '本年制发件数:'));
+  const bad = S000.replace('(七)总计 | 1 | 0 | 0 | 0 | 0 | 0 | 1', '(七)总计 | 1 | 0 | 0 | 0 | 0 | 0 | 3');
+  const m = parse(bad);
+  const fs = checkDocument(analysisText(bad).text, bad, m);
+  const h = inlayHints(m.reports[0]!, fs, 0, bad.length).filter((x) => x.kind === 'expected');
+  assert.ok(h.some((x) => x.label === '= 1'));
+});
+
+test('preview: national layout, wrong cells marked with the expected value, hostile text escaped', () => {
+  const hostile = S000.replace('於潜镇', '<script>alert(1)</script>').replace('行政许可 | 0', '行政许可 | 0').replace('一、总体情况', '<img src=x onerror=alert(2)>\n一、总体情况');
+  const withTitle = '<b onmouseover=alert(3)>某局2024年政府信息公开工作年度报告\n' + hostile.replace('(七)总计 | 1 | 0 | 0 | 0 | 0 | 0 | 1', '(七)总计 | 1 | 0 | 0 | 0 | 0 | 0 | 3');
+  const m = parse(withTitle);
+  const fs = checkDocument(analysisText(withTitle).text, withTitle, m);
+  const html = previewHtml(m.reports, fs, { nonce: 'abc', cspSource: 'vscode-resource:', locale: 'zh-CN', title: '<预览>' });
+  assert.ok(!html.includes('<script>alert'));
+  assert.ok(!/<img/i.test(html));
+  assert.ok(html.includes('&lt;bonmouseover=alert(3)&gt;某局2024年政府信息公开工作年度报告'));
+  assert.ok(!html.includes('<bonmouseover'));
+  assert.match(html, /Content-Security-Policy" content="default-src 'none'; style-src vscode-resource: 'nonce-abc'; script-src 'nonce-abc';"/);
+  assert.equal((html.match(/<script/g) ?? []).length, 1);
+  assert.match(html, /<td class="bad" data-offset="\d+" title="[^"]*">3<span class="expected">→ 1<\/span><\/td>/);
+  assert.match(html, /rowspan="8">（三）不予公开/);
+  assert.equal(escapeHtml(`<a href="x">'&`), '&lt;a href=&quot;x&quot;&gt;&#39;&amp;');
+});
