@@ -20,6 +20,7 @@ import {
   ProposedFeatures,
   ResponseError,
   TextDocumentSyncKind,
+  CodeActionKind,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
@@ -29,6 +30,7 @@ import { normalizeReport } from './core/normalized';
 import type { ReportRef } from './core/rules/rule';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import { analysed, DocumentStore, type OpenDoc } from './store';
+import { codeActions, completion, exportTables, FIX_ALL_KIND, folding, format, hoverAt, inlays, preview, skeleton, symbols } from './features';
 import { WorkspaceIndex } from './workspace';
 import { fileURLToPath } from 'node:url';
 
@@ -106,6 +108,13 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       ...(pull ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+      completionProvider: { triggerCharacters: [] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      hoverProvider: true,
+      inlayHintProvider: true,
+      documentFormattingProvider: true,
       ...(hasWorkspaceFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
     },
     serverInfo: { name: 'disclosure-report', version: '0.1.0' },
@@ -235,6 +244,47 @@ connection.onRequest(
     if (!d) throw new Error(`document not open: ${p.uri}`);
     return { reports: d.analysis.model().reports.map((r) => normalizeReport(r, (o) => d.analysis.positionAt(o).line)) };
   }),
+);
+
+/** A feature handler: the document if it is open and analysed, else the empty answer. */
+function onDoc<P extends { textDocument: { uri: string } }, R>(name: string, empty: R, f: (d: OpenDoc, p: P) => R) {
+  return guard(name, (p: P) => {
+    const d = store.get(p?.textDocument?.uri);
+    return d && analysed(d, settings) ? f(d, p) : empty;
+  });
+}
+
+connection.onCompletion(onDoc('completion', [], (d, p) => completion(d, p.position, locale())));
+connection.onCodeAction(onDoc('codeAction', [], (d, p) => codeActions(d, p, checkOptions(d.uri), locale())));
+connection.onDocumentSymbol(onDoc('documentSymbol', [], (d) => symbols(d)));
+connection.onFoldingRanges(onDoc('foldingRange', [], (d) => folding(d)));
+connection.onHover(onDoc('hover', null, (d, p) => hoverAt(d, p.position)));
+connection.languages.inlayHint.on(onDoc('inlayHint', [], (d, p) => inlays(d, p.range, checkOptions(d.uri))));
+connection.onDocumentFormatting(onDoc('formatting', [], (d) => format(d, settings.formatLayout)));
+
+connection.onRequest(
+  'disclosureReport/preview',
+  guard('preview', (p: { uri?: unknown; nonce?: unknown; cspSource?: unknown }) => {
+    if (!p || typeof p.uri !== 'string' || typeof p.nonce !== 'string' || typeof p.cspSource !== 'string') throw new Error('params: { uri, nonce, cspSource } strings');
+    const d = store.get(p.uri);
+    if (!d) throw new Error(`document not open: ${p.uri}`);
+    return preview(d, { nonce: p.nonce, cspSource: p.cspSource }, checkOptions(d.uri), locale());
+  }),
+);
+
+connection.onRequest(
+  'disclosureReport/export',
+  guard('export', (p: { uri?: unknown; format?: unknown }) => {
+    if (!p || typeof p.uri !== 'string' || (p.format !== 'json' && p.format !== 'csv' && p.format !== 'markdown')) throw new Error('params: { uri, format: json | csv | markdown }');
+    const d = store.get(p.uri);
+    if (!d) throw new Error(`document not open: ${p.uri}`);
+    return exportTables(d, p.format);
+  }),
+);
+
+connection.onRequest(
+  'disclosureReport/skeleton',
+  guard('skeleton', (p: { format?: unknown }) => skeleton(p?.format === '2019' ? '2019' : '2021', settings.formatLayout === 'markdown' ? 'markdown' : settings.formatLayout)),
 );
 
 process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.stack ?? String(e)}`));

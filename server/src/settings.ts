@@ -7,9 +7,11 @@ export interface Settings {
   severity: Partial<Record<Code, Severity | 'off'>>;
   /** '' = follow the client's locale. */
   locale: '' | 'zh-CN' | 'en';
+  /** Layout that formatting writes tables in. */
+  formatLayout: 'pipe' | 'tab' | 'markdown';
 }
 
-export const DEFAULT_SETTINGS: Settings = { detect: 'auto', narrativeChecks: true, severity: {}, locale: '' };
+export const DEFAULT_SETTINGS: Settings = { detect: 'auto', narrativeChecks: true, severity: {}, locale: '', formatLayout: 'pipe' };
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -24,5 +26,7 @@ export function readSettings(raw: unknown): Settings {
     }
   }
   const locale = o.locale === 'en' || o.locale === 'zh-CN' ? o.locale : '';
-  return { detect, narrativeChecks, severity, locale };
+  const fmt = (o.format && typeof o.format === 'object' ? o.format : {}) as Record<string, unknown>;
+  const formatLayout = fmt.layout === 'tab' || fmt.layout === 'markdown' ? fmt.layout : 'pipe';
+  return { detect, narrativeChecks, severity, locale, formatLayout };
 }

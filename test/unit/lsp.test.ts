@@ -152,3 +152,44 @@ test('a plain-text document that is not a report gets no diagnostics (detect: au
     await c.close();
   }
 });
+
+test('editor features over LSP: completion, quick fix, outline, folding, hover, inlay hints, formatting, preview, export', async () => {
+  const c = await start({});
+  try {
+    const text = seed.replace('2.其他法律行政法规禁止公开', '2.其他法律行政止公开');
+    const first = c.nextDiagnostics(uri, (p) => p.version === 1);
+    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'disclosure-report', version: 1, text } });
+    const diags = (await first).diagnostics;
+    const typo = diags.find((d) => d.code === 'table.row-unknown')!;
+    assert.ok(typo);
+
+    const actions = (await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: typo.range, context: { diagnostics: [typo] } })) as { title: string; edit: { changes: Record<string, { range: unknown; newText: string }[]> }; diagnostics?: unknown[] }[];
+    const fix = actions.find((a) => a.title.includes('2.其他法律行政法规禁止公开'))!;
+    assert.ok(fix && fix.diagnostics?.length === 1);
+    const edit = fix.edit.changes[uri]![0]!;
+    const fixed = c.nextDiagnostics(uri, (p) => p.version === 2);
+    await c.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ range: edit.range as never, text: edit.newText }] });
+    assert.deepEqual(codes((await fixed).diagnostics), ['report.title-missing']);
+
+    const at = positionOf(seed, seed.indexOf('3.危及'));
+    const items = (await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: at })) as { label: string }[];
+    assert.ok(items.some((i) => i.label === '3.危及“三安全一稳定”'));
+    const symbols = (await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as { children: { name: string }[] }[];
+    assert.equal(symbols[0]!.children.length, 6);
+    const folds = (await c.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri } })) as unknown[];
+    assert.equal(folds.length, 10);
+    const hover = (await c.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf(seed, seed.indexOf('行政处罚 | 161') + 7) })) as { contents: { value: string } };
+    assert.match(hover.contents.value, /行政处罚\*\* · 本年处理决定数量：161/);
+    const hints = (await c.conn.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 90, character: 0 } } })) as unknown[];
+    assert.deepEqual(hints, []);
+    const fmt = (await c.conn.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } })) as { newText: string }[];
+    assert.ok(fmt.length >= 1 && fmt.some((e) => e.newText.includes('行政处罚 | 161 |')));
+    const html = (await c.conn.sendRequest('disclosureReport/preview', { uri, nonce: 'n1', cspSource: 'x:' })) as string;
+    assert.match(html, /nonce-n1/);
+    const csv = (await c.conn.sendRequest('disclosureReport/export', { uri, format: 'csv' })) as string;
+    assert.match(csv, /,二,行政处罚,本年处理决定数量,161\n/);
+    await assert.rejects(c.conn.sendRequest('disclosureReport/export', { uri, format: 'xls' }), /format/);
+  } finally {
+    await c.close();
+  }
+});

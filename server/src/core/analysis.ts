@@ -250,6 +250,19 @@ export class DocumentAnalysis {
     return this.starts[lo]! + Math.min(p.lineStarts[Math.max(0, l)]! + Math.max(0, pos.character), lineEnd);
   }
 
+  /** The piece holding a document offset. */
+  pieceIndexAt(offset: number): number {
+    return this.whole ? 0 : this.pieceAt(offset);
+  }
+
+  /** Piece i as the features read it: its text, analysis text, report and pinyin in local offsets,
+   *  and where it starts in the document. */
+  piece(i: number): { start: number; source: string; atext: string; report: Report | null; pinyin: Range[] } {
+    if (this.whole) return { start: 0, source: this.wholeText, atext: this.wholeText, report: this.whole.reports[0] ?? null, pinyin: this.whole.pinyin };
+    const p = this.pieces[i]!;
+    return { start: this.starts[i]!, source: p.source, atext: p.atext, report: p.report, pinyin: p.pinyin };
+  }
+
   private pieceAt(offset: number): number {
     let lo = 0;
     let hi = this.starts.length - 1;

@@ -61,6 +61,7 @@ const M: Record<string, Record<Locale, string>> = {
   'completion.section-missing': { 'zh-CN': '缺少的部分', en: 'Missing section' },
   'completion.section': { 'zh-CN': '部分标题', en: 'Section header' },
   'completion.skeleton': { 'zh-CN': '整份年报的框架', en: 'A whole report skeleton' },
+  'action.fixAll': { 'zh-CN': '修复全部可自动修复的问题', en: 'Fix all auto-fixable problems' },
 };
 
 export function localize(message: Message, locale: Locale = 'zh-CN'): string {
