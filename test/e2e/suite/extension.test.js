@@ -154,9 +154,20 @@ suite('disclosure-report in the extension host', () => {
 
   test('the preview command opens a webview panel', async () => {
     await open('seed-001.txt');
+    const isPreview = (t) => t.input instanceof vscode.TabInputWebview && /disclosureReport\.preview/.test(t.input.viewType);
+    const find = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find(isPreview);
+    // The tab may appear after the command returns: wait for the tab change event.
+    const appeared = new Promise((resolve) => {
+      const sub = vscode.window.tabGroups.onDidChangeTabs(() => {
+        if (find()) {
+          sub.dispose();
+          resolve(find());
+        }
+      });
+    });
     await vscode.commands.executeCommand('disclosureReport.openPreview');
-    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
-    const preview = tabs.find((t) => t.input instanceof vscode.TabInputWebview && /disclosureReport\.preview/.test(t.input.viewType));
-    assert.ok(preview, `tabs: ${tabs.map((t) => t.label).join(', ')}`);
+    const preview = find() || (await appeared);
+    assert.ok(preview);
+    assert.match(preview.label, /seed-001\.txt/);
   });
 });
