@@ -13,7 +13,7 @@ log() { echo "[e2e-setup] $*" >&2; }
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v nvim >/dev/null 2>&1 || need+=(neovim)
-for p in libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev; do dpkg -s "$p" >/dev/null 2>&1 || need+=("$p"); done
+for p in libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev fonts-wqy-microhei; do dpkg -s "$p" >/dev/null 2>&1 || need+=("$p"); done
 if [ ${#need[@]} -gt 0 ]; then
   log "apt-get install ${need[*]}"
   apt-get update -qq >&2

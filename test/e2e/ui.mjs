@@ -11,7 +11,7 @@ if (!fs.existsSync(VSIX)) throw new Error('disclosure-report.vsix is missing: ru
 const shots = path.join(ROOT, 'test-results', 'shots');
 fs.mkdirSync(shots, { recursive: true });
 const t = tools();
-const dirs = runDir('ui', { 'workbench.colorTheme': process.env.THEME ?? 'Default Light Modern', 'editor.fontSize': 14 });
+const dirs = runDir('ui', { 'workbench.colorTheme': process.env.THEME ?? 'Default Light Modern', 'editor.fontSize': 14, 'disclosureReport.locale': 'zh-CN' });
 const seed = fs.readFileSync(path.join(dirs.ws, 'seed-000.txt'), 'utf8');
 fs.writeFileSync(path.join(dirs.ws, 'total-wrong.txt'), seed.replace('(七)总计 | 1 | 0 | 0 | 0 | 0 | 0 | 1', '(七)总计 | 3 | 0 | 0 | 0 | 0 | 0 | 3'));
 fs.writeFileSync(path.join(dirs.ws, 'header-wrong.txt'), seed.replace('二、主动公开政府信息情况', '二.主动公开政府信息情况'));
@@ -40,12 +40,12 @@ try {
   log('ui', 'workbench ready');
 
   const open = async (name) => {
+    await page.keyboard.press('Escape');
     await page.keyboard.press('Control+P');
     const input = page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill(name);
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor();
-    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().click();
     await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
   };
   const editorText = () =>
@@ -65,19 +65,20 @@ try {
 
   // 1. A squiggle, and its message in the Problems panel.
   await open('total-wrong.txt');
+  const wrongLine = seed.split('\n').findIndex((l) => l.startsWith('(七)总计')) + 1;
+  await goToLine(wrongLine);
   await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 60000 });
   await page.keyboard.press('Control+Shift+M');
   const row = page.locator('.markers-panel .monaco-list-row', { hasText: '第一项加第二项之和' }).first();
   await row.waitFor();
   log('ui', 'problems:', (await row.textContent()).slice(0, 80));
-  await goToLine(53);
   await shot(page, 'problems');
 
   // 2. Ctrl+Space at a row start lists the missing row first.
   await open('row-missing.txt');
-  await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 60000 });
   const line = s002.split('\n').findIndex((l) => l.includes('2. 重复申请')) + 1;
   await goToLine(line);
+  await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 60000 });
   await page.keyboard.press('Home');
   await page.keyboard.press('Control+Space');
   const suggest = page.locator('.editor-widget.suggest-widget.visible .monaco-list-row').first();
@@ -113,8 +114,10 @@ try {
   const bad = frame.locator('td.bad').first();
   await bad.waitFor({ timeout: 60000 });
   const text = await bad.textContent();
-  if (!/3→ 1/.test(text.replace(/\s+/g, ''))) throw new Error(`marked cell: ${text}`);
+  if (text.replace(/\s+/g, '') !== '3→1') throw new Error(`marked cell: ${text}`);
   await frame.locator('table.t3').waitFor();
+  await bad.scrollIntoViewIfNeeded();
+  await page.mouse.move(700, 880);
   await shot(page, 'preview');
   log('ui', 'preview shows', text);
   ok = true;
