@@ -123,3 +123,44 @@ export async function launchChromium(t, dirs) {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }
+
+/** Samples the memory (PSS) of every process below this one; stop() returns the peak in MB. */
+export function memorySampler() {
+  const pss = (pid) => {
+    try {
+      return Number(/^Pss:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0) / 1024;
+    } catch {
+      return 0;
+    }
+  };
+  const sample = () => {
+    const kids = new Map();
+    for (const d of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(d)) continue;
+      try {
+        const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        if (!kids.has(ppid)) kids.set(ppid, []);
+        kids.get(ppid).push(Number(d));
+      } catch {
+        /* gone */
+      }
+    }
+    let total = 0;
+    const stack = [...(kids.get(process.pid) ?? [])];
+    while (stack.length) {
+      const p = stack.pop();
+      total += pss(p);
+      stack.push(...(kids.get(p) ?? []));
+    }
+    return total;
+  };
+  let peak = 0;
+  const timer = setInterval(() => (peak = Math.max(peak, sample())), 500);
+  return {
+    stop() {
+      clearInterval(timer);
+      return Math.round(peak);
+    },
+  };
+}

@@ -4,7 +4,7 @@
 // UPDATE_SCREENSHOTS=1 also docs/screenshots for the README). Waits on the page's state, never on time.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, log, runDir, startCodeServer, launchChromium, tools, installVsix } from './lib.mjs';
+import { ROOT, log, runDir, startCodeServer, launchChromium, tools, installVsix, memorySampler } from './lib.mjs';
 
 const VSIX = path.join(ROOT, 'disclosure-report.vsix');
 if (!fs.existsSync(VSIX)) throw new Error('disclosure-report.vsix is missing: run npm run package first');
@@ -19,6 +19,7 @@ const s002 = fs.readFileSync(path.join(dirs.ws, 'seed-002.txt'), 'utf8');
 fs.writeFileSync(path.join(dirs.ws, 'row-missing.txt'), s002.replace('\t\t2. 重复申请\t0\t0\t0\t0\t0\t0\t0\n', ''));
 
 const t0 = Date.now();
+const memory = memorySampler();
 installVsix(t, dirs, VSIX);
 log('ui', 'vsix installed');
 const cs = await startCodeServer(t, dirs);
@@ -128,7 +129,7 @@ try {
 } finally {
   await browser?.close().catch(() => undefined);
   await cs.stop();
-  log('ui', `${ok ? 'passed' : 'failed'} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  log('ui', `${ok ? 'passed' : 'failed'} in ${((Date.now() - t0) / 1000).toFixed(1)} s, peak memory (code-server + Chromium, PSS) ${memory.stop()} MB`);
   if (ok) fs.rmSync(dirs.tmp, { recursive: true, force: true });
 }
 console.log(ok ? 'ui: 4 passed, 0 failed' : 'ui: 0 passed, 1 failed');
