@@ -16,6 +16,7 @@ import { localize, toLocale, type Locale } from '../core/i18n';
 import { CODES, type Finding } from '../core/findings';
 import type { ReportRef } from '../core/rules/rule';
 import { decode } from './decode';
+import { lastAtOrBefore, lineStarts, num } from '../core/lines';
 
 const EXTENSIONS = new Set(['.txt', '.md', '.html', '.htm', '.gkbg']);
 
@@ -63,11 +64,9 @@ interface Pos {
 }
 
 function positions(text: string): (offset: number) => Pos {
-  const li = lineIndex(text);
-  const starts: number[] = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const starts = lineStarts(text);
   return (offset) => {
-    const line = li(offset);
+    const line = lastAtOrBefore(starts, offset, num);
     return { line, character: offset - starts[line]! };
   };
 }

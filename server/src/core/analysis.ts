@@ -14,6 +14,7 @@ import type { DocumentModel, Range, Report } from './model';
 import { analysisFragment, findPinyinAnnotations, isTraditional } from './normalize';
 import { headersIn, parse, parseReports, reparseSection } from './parse';
 import { TITLE_PATTERN } from './template';
+import { lastAtOrBefore, lineStarts, num } from './lines';
 
 interface Piece {
   source: string;
@@ -66,12 +67,6 @@ export function shiftInPlace(v: unknown, from: number, delta: number): void {
   }
 }
 
-function lineStartsOf(s: string): number[] {
-  const out = [0];
-  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) out.push(i + 1);
-  return out;
-}
-
 function countLines(s: string): number {
   let n = 0;
   for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
@@ -113,7 +108,7 @@ export class DocumentAnalysis {
     if (model.html || model.error) {
       this.whole = model;
       this.wholeText = text;
-      this.wholeLines = lineStartsOf(text);
+      this.wholeLines = lineStarts(text);
       this.pieces = [];
       this.starts = [];
       this.lineBases = [];
@@ -131,7 +126,7 @@ export class DocumentAnalysis {
       const pinyin = findPinyinAnnotations(source);
       const report = model.reports[i] ?? null;
       if (report) shiftInPlace(report, 0, -start);
-      this.pieces.push({ source, atext: analysisFragment(source, this.traditional, pinyin), lineStarts: lineStartsOf(source), report, pinyin, findings: null });
+      this.pieces.push({ source, atext: analysisFragment(source, this.traditional, pinyin), lineStarts: lineStarts(source), report, pinyin, findings: null });
       this.starts.push(start);
       this.lineBases.push(line);
       line += countLines(source);
@@ -213,13 +208,7 @@ export class DocumentAnalysis {
   /** Position of a local offset of piece i. */
   localPosition(i: number, offset: number): Position {
     const starts = this.whole ? this.wholeLines : this.pieces[i]!.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtOrBefore(starts, offset, num);
     return { line: (this.whole ? 0 : this.lineBases[i]!) + lo, character: offset - starts[lo]! };
   }
 
@@ -236,13 +225,7 @@ export class DocumentAnalysis {
       const end = pos.line + 1 < ls.length ? ls[pos.line + 1]! - 1 : this.wholeText.length;
       return Math.min(ls[Math.max(0, pos.line)]! + pos.character, end);
     }
-    let lo = 0;
-    let hi = this.pieces.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineBases[mid]! <= pos.line) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtOrBefore(this.lineBases, pos.line, num);
     const p = this.pieces[lo]!;
     const l = pos.line - this.lineBases[lo]!;
     if (l >= p.lineStarts.length) return this.length;
@@ -264,14 +247,7 @@ export class DocumentAnalysis {
   }
 
   private pieceAt(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(this.starts, offset, num);
   }
 
   /** Drops the cached findings (settings or other documents changed). */
@@ -317,7 +293,7 @@ export class DocumentAnalysis {
     p.source = source;
     p.atext = atext;
     p.pinyin = pinyin;
-    p.lineStarts = lineStartsOf(source);
+    p.lineStarts = lineStarts(source);
     p.findings = null;
     for (let j = i + 1; j < this.pieces.length; j++) {
       this.starts[j]! += delta;

@@ -5,6 +5,7 @@
  * gives it. Every character of the text maps back to an offset in the HTML.
  */
 import { Parser } from 'htmlparser2';
+import { lastAtOrBefore } from './lines';
 
 export interface DerivedText {
   text: string;
@@ -79,14 +80,7 @@ export function htmlToText(html: string, keepNewlines = false): DerivedText {
   const text = parts.join('');
   const toOriginal = (offset: number): number => {
     if (offset >= outLen) return html.length;
-    let lo = 0;
-    let hi = segs.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (segs[mid]!.out <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    const seg = segs[lo];
+    const seg = segs[lastAtOrBefore(segs, offset, (s) => s.out)];
     if (!seg) return 0;
     return seg.exact ? seg.src + (offset - seg.out) : seg.src;
   };

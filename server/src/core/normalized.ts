@@ -2,6 +2,7 @@
  * The normalized report (contract.md, "Normalized report") and its CSV and Markdown renderings.
  */
 import type { Report, Row, Table } from './model';
+import { lastAtOrBefore, lineStarts, num } from './lines';
 import { activeTable, APPLICANT_COLUMNS, applicationRows, REVIEW_BLOCKS, REVIEW_COLUMNS, type Format } from './template';
 
 export interface NormalizedReport {
@@ -79,18 +80,8 @@ export function normalizeReport(report: Report, lineOf: LineOf): NormalizedRepor
 
 /** A function from offset to 0-based line, built once per text. */
 export function lineIndex(text: string): LineOf {
-  const starts: number[] = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const starts = lineStarts(text);
+  return (offset: number) => lastAtOrBefore(starts, offset, num);
 }
 
 // ---------------------------------------------------------------------------------------------
