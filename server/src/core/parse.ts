@@ -9,7 +9,7 @@
  */
 import { htmlToText } from './html';
 import type { DocumentModel, ParseNote, Range, Report, Section, SubHeading, Table } from './model';
-import { analysisText, chineseNumeral, compact } from './normalize';
+import { analysisText, compact } from './normalize';
 import { readActive, readApplications, readReview } from './tables';
 import { SECTIONS, TITLE_PATTERN, type Format } from './template';
 
@@ -401,23 +401,3 @@ function mapModel(model: DocumentModel, f: (offset: number) => number, length: n
   return m;
 }
 
-/** Shifts every range at or after `from` by `delta` (the parts of a model an edit did not touch). */
-export function shiftModel<T>(v: T, from: number, delta: number): T {
-  if (!delta) return v;
-  const walk = (x: unknown): unknown => {
-    if (Array.isArray(x)) return x.map(walk);
-    if (x && typeof x === 'object') {
-      const o = x as Record<string, unknown>;
-      if (typeof o.start === 'number' && typeof o.end === 'number' && Object.keys(o).length === 2) {
-        return { start: o.start >= from ? o.start + delta : o.start, end: o.end >= from ? o.end + delta : o.end };
-      }
-      const out: Record<string, unknown> = {};
-      for (const [k, y] of Object.entries(o)) out[k] = walk(y);
-      return out;
-    }
-    return x;
-  };
-  return walk(v) as T;
-}
-
-export { chineseNumeral };
