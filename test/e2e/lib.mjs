@@ -100,17 +100,13 @@ export async function startCodeServer(t, dirs, extraArgs = []) {
   return {
     port,
     async stop() {
-      try {
-        process.kill(-proc.pid, 'SIGTERM');
-      } catch {
-        /* gone */
-      }
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 3000).unref())]);
+      // A test fixture: stop the whole process group at once and wait for the exit event.
       try {
         process.kill(-proc.pid, 'SIGKILL');
       } catch {
         /* gone */
       }
+      await exited;
     },
   };
 }
