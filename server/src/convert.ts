@@ -18,6 +18,7 @@ export function toDiagnostic(f: Finding, positionAt: (offset: number) => Positio
     code: f.code,
     source: 'disclosure-report',
     message: localize(f.message, locale),
-    ...(f.data ? { data: f.data } : {}),
+    // No fix data: code actions are computed from the server's own findings, so every publish
+    // stays small (a compilation publishes hundreds of diagnostics per keystroke).
   };
 }
