@@ -3,6 +3,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
   DidChangeConfigurationNotification,
@@ -33,7 +36,7 @@ interface Client {
   close(): Promise<void>;
 }
 
-async function start(capabilities: ClientCapabilities, init: { locale?: string; settings?: Record<string, unknown> } = {}): Promise<Client> {
+async function start(capabilities: ClientCapabilities, init: { locale?: string; settings?: Record<string, unknown>; folder?: string } = {}): Promise<Client> {
   const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const waiters: { uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
@@ -55,7 +58,7 @@ async function start(capabilities: ClientCapabilities, init: { locale?: string; 
   });
   conn.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => client.settings));
   conn.listen();
-  await conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null, locale: init.locale });
+  await conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, workspaceFolders: init.folder ? [{ uri: init.folder, name: 'ws' }] : null, locale: init.locale });
   await conn.sendNotification(InitializedNotification.type, {});
   return client;
 }
@@ -191,5 +194,24 @@ test('editor features over LSP: completion, quick fix, outline, folding, hover, 
     await assert.rejects(c.conn.sendRequest('disclosureReport/export', { uri, format: 'xls' }), /format/);
   } finally {
     await c.close();
+  }
+});
+
+test('cross-year: last year’s report in the workspace folder, and last year’s report open in the editor', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dr-ws-'));
+  const base = readCorpus(byPrefix('002'));
+  const lastYear = base.replace('四、结转下年度继续办理\t\t0', '四、结转下年度继续办理\t\t5').replace('0\t0\t0\t0\t0\t0\t\n\n####', '0\t0\t0\t0\t0\t5\t\n\n####');
+  writeFileSync(join(dir, '2024.txt'), lastYear);
+  const proc = await start({ workspace: { workspaceFolders: true } }, { folder: pathToFileURL(dir).href });
+  try {
+    const u = pathToFileURL(join(dir, '2025.txt')).href;
+    const thisYear = base.replace('2024 年政府信息公开工作年度报告', '2025 年政府信息公开工作年度报告');
+    const d = proc.nextDiagnostics(u, (p) => p.diagnostics.some((x) => x.code === 'crossyear.carry-over'));
+    await proc.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: u, languageId: 'plaintext', version: 1, text: thisYear } });
+    const found = (await d).diagnostics.filter((x) => x.code === 'crossyear.carry-over');
+    assert.equal(found.length, 2);
+    assert.match(String(found[0]!.message), /2024年报告/);
+  } finally {
+    await proc.close();
   }
 });
