@@ -59,9 +59,14 @@ try {
     );
   const goToLine = async (n) => {
     await page.keyboard.press('Control+G');
-    await page.locator('.quick-input-widget input').waitFor();
-    await page.keyboard.type(String(n));
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`:${n}`);
+    // Enter only once the picker shows the line, and on until it has closed.
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: String(n) }).first().waitFor();
     await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await page.locator('.editor-group-container.active .monaco-editor.focused').waitFor();
   };
 
   // 1. A squiggle, and its message in the Problems panel.
