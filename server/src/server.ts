@@ -81,7 +81,7 @@ function others(uri: string): ReportRef[] {
 }
 
 function checkOptions(uri: string): CheckOptions {
-  return { narrativeChecks: settings.narrativeChecks, severity: settings.severity, others: others(uri) };
+  return { narrativeChecks: settings.narrativeChecks, severity: settings.severity, others: () => others(uri) };
 }
 
 function guard<P, R>(name: string, f: (p: P, token?: { isCancellationRequested: boolean }) => R) {

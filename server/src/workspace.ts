@@ -10,7 +10,7 @@ import type { ReportRef } from './core/rules/rule';
 import { decode } from './cli/decode';
 
 const EXT = new Set(['.txt', '.md', '.html', '.htm', '.gkbg', '.disclosure']);
-const MAX_FILES = 2000;
+const MAX_FILES = 1000;
 const MAX_BYTES = 4 * 1024 * 1024;
 
 export class WorkspaceIndex {

@@ -11,11 +11,27 @@ export interface CheckOptions {
   narrativeChecks?: boolean;
   /** Per-code severity; 'off' drops the code. */
   severity?: Partial<Record<Code, Severity | 'off'>>;
-  others?: ReportRef[];
+  /** Other reports (or a function giving them, called only if a rule asks: reading a workspace
+   *  is not free). */
+  others?: ReportRef[] | (() => ReportRef[]);
 }
 
 export function checkReport(text: string, source: string, model: DocumentModel, report: Report, opts: CheckOptions = {}): Finding[] {
-  const ctx = { text, source, model, report, options: { narrativeChecks: opts.narrativeChecks !== false }, others: (opts.others ?? []).filter((o) => o.report !== report) };
+  let others: ReportRef[] | undefined;
+  const ctx = {
+    text,
+    source,
+    model,
+    report,
+    options: { narrativeChecks: opts.narrativeChecks !== false },
+    get others(): ReportRef[] {
+      if (!others) {
+        const o = typeof opts.others === 'function' ? opts.others() : (opts.others ?? []);
+        others = o.filter((x) => x.report !== report);
+      }
+      return others;
+    },
+  };
   const out: Finding[] = [];
   for (const rule of RULES) {
     let fs: Finding[];

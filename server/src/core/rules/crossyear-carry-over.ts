@@ -10,7 +10,7 @@ import { finding, fmt, num, rowOf, written, type Rule } from './rule';
 export const crossyearCarryOver: Rule = {
   code: 'crossyear.carry-over',
   check({ report, others }) {
-    if (!report.organ || report.year === null) return [];
+    if (!report.organ || report.year === null || !rowOf(report.tables.applications, 'carriedOver')) return [];
     const prev = others.find((o) => o.organ === report.organ && o.year === report.year! - 1 && o.report.tables.applications);
     const cur = rowOf(report.tables.applications, 'carriedOver');
     const last = rowOf(prev?.report.tables.applications ?? null, 'carriedForward');
