@@ -41,6 +41,14 @@ function edits(d: OpenDoc, i: number, es: CoreEdit[]): TextEdit[] {
   return es.map((e) => TextEdit.replace(toLsp(d, i, e.start, e.end), e.newText));
 }
 
+/** The pieces of a document that hold a report. */
+function* reportPieces(d: OpenDoc) {
+  for (let i = 0; i < d.analysis.pieceCount; i++) {
+    const p = d.analysis.piece(i);
+    if (p.report) yield { i, p, report: p.report };
+  }
+}
+
 const COMPLETION_KIND = { row: CompletionItemKind.Field, section: CompletionItemKind.Module, header: CompletionItemKind.Snippet, table: CompletionItemKind.Snippet, skeleton: CompletionItemKind.Snippet };
 
 export function completion(d: OpenDoc, pos: { line: number; character: number }, locale: Locale): CompletionItem[] {
@@ -64,10 +72,8 @@ export function codeActions(d: OpenDoc, params: CodeActionParams, opts: CheckOpt
   const out: CodeAction[] = [];
   if (wantsFixAll) {
     const all: TextEdit[] = [];
-    for (let i = 0; i < d.analysis.pieceCount; i++) {
-      const p = d.analysis.piece(i);
-      if (!p.report) continue;
-      all.push(...edits(d, i, fixAll(p.source, p.report, d.analysis.localFindings(i, opts), p.pinyin, opts)));
+    for (const { i, p, report } of reportPieces(d)) {
+      all.push(...edits(d, i, fixAll(p.source, report, d.analysis.localFindings(i, opts), p.pinyin, opts)));
     }
     if (all.length) out.push({ title: localize({ id: 'action.fixAll' }, locale), kind: FIX_ALL_KIND, edit: { changes: { [d.uri]: all } } });
   }
@@ -100,9 +106,7 @@ const SYMBOL_KIND: Record<OutlineNode['kind'], SymbolKind> = { report: SymbolKin
 
 export function symbols(d: OpenDoc): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
-  for (let i = 0; i < d.analysis.pieceCount; i++) {
-    const p = d.analysis.piece(i);
-    if (!p.report) continue;
+  for (const { i, report } of reportPieces(d)) {
     const conv = (n: OutlineNode): DocumentSymbol => {
       const range = toLsp(d, i, n.range.start, n.range.end);
       let sel = toLsp(d, i, n.selectionRange.start, n.selectionRange.end);
@@ -110,17 +114,15 @@ export function symbols(d: OpenDoc): DocumentSymbol[] {
       if (n.selectionRange.start < n.range.start || n.selectionRange.end > n.range.end) sel = { start: range.start, end: range.start };
       return { name: n.name || '—', kind: SYMBOL_KIND[n.kind], range, selectionRange: sel, children: n.children.map(conv) };
     };
-    out.push(conv(outline(p.report)));
+    out.push(conv(outline(report)));
   }
   return out;
 }
 
 export function folding(d: OpenDoc): FoldingRange[] {
   const out: FoldingRange[] = [];
-  for (let i = 0; i < d.analysis.pieceCount; i++) {
-    const p = d.analysis.piece(i);
-    if (!p.report) continue;
-    for (const r of foldingRanges(p.report)) {
+  for (const { i, report } of reportPieces(d)) {
+    for (const r of foldingRanges(report)) {
       const a = d.analysis.localPosition(i, r.start).line;
       const b = d.analysis.localPosition(i, Math.max(r.start, r.end - 1)).line;
       if (b > a) out.push({ startLine: a, endLine: b });
@@ -156,10 +158,8 @@ export function inlays(d: OpenDoc, range: LspRange, opts: CheckOptions): InlayHi
 
 export function format(d: OpenDoc, layout: 'pipe' | 'tab' | 'markdown'): TextEdit[] {
   const out: TextEdit[] = [];
-  for (let i = 0; i < d.analysis.pieceCount; i++) {
-    const p = d.analysis.piece(i);
-    if (!p.report) continue;
-    out.push(...edits(d, i, formatTables(p.atext, p.source, [p.report], layout)));
+  for (const { i, p, report } of reportPieces(d)) {
+    out.push(...edits(d, i, formatTables(p.atext, p.source, [report], layout)));
   }
   return out;
 }

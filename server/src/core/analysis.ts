@@ -14,7 +14,7 @@ import type { DocumentModel, Range, Report } from './model';
 import { analysisFragment, findPinyinAnnotations, isTraditional } from './normalize';
 import { headersIn, parse, parseReports, reparseSection } from './parse';
 import { TITLE_PATTERN } from './template';
-import { lastAtOrBefore, lineStarts, num } from './lines';
+import { countLines, lastAtOrBefore, lineEndAt, lineStartAt, lineStarts, num } from './lines';
 
 interface Piece {
   source: string;
@@ -67,19 +67,6 @@ export function shiftInPlace(v: unknown, from: number, delta: number): void {
   }
 }
 
-function countLines(s: string): number {
-  let n = 0;
-  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
-  return n;
-}
-
-function lineStartOf(text: string, i: number): number {
-  return text.lastIndexOf('\n', i - 1) + 1;
-}
-function lineEndOf(text: string, i: number): number {
-  const n = text.indexOf('\n', i);
-  return n < 0 ? text.length : n;
-}
 
 const clone = <T>(v: T): T => structuredClone(v);
 
@@ -272,7 +259,8 @@ export class DocumentAnalysis {
       return { scope: 'document', report: -1, lineDelta };
     };
     if (this.whole || !this.pieces.length) return full();
-    if (!this.traditional && isTraditional(insert + insert + insert)) return full();
+    // Pasting Traditional text into a Simplified document changes how the whole document reads.
+    if (!this.traditional && isTraditional(insert)) return full();
     const i = this.pieceAt(start);
     const p = this.pieces[i]!;
     const base = this.starts[i]!;
@@ -303,8 +291,8 @@ export class DocumentAnalysis {
 
     const report = p.report;
     if (report) {
-      const ws = lineStartOf(oldSource, s);
-      const weOld = lineEndOf(oldSource, e);
+      const ws = lineStartAt(oldSource, s);
+      const weOld = lineEndAt(oldSource, e);
       const weNew = weOld + delta;
       const touchesHeaders =
         headersIn(oldAtext, ws, weOld) > 0 ||

@@ -8,6 +8,7 @@
  * back (see `reparseSection`).
  */
 import { htmlToText } from './html';
+import { forEachLine, lineStartAt } from './lines';
 import type { DocumentModel, ParseNote, Range, Report, Section, SubHeading, Table } from './model';
 import { analysisText, compact } from './normalize';
 import { readActive, readApplications, readReview } from './tables';
@@ -37,15 +38,11 @@ const TITLE_RE = new RegExp(TITLE_KEYS.map((k) => k.key.replace(/[.*+?^${}()|[\]
 /** Every line that may hold a section header: a cheap filter, then the compact key. */
 function headerCandidates(text: string, start: number, end: number): HeaderCandidate[] {
   const out: HeaderCandidate[] = [];
-  let pos = start;
-  while (pos < end) {
-    let nl = text.indexOf('\n', pos);
-    if (nl < 0 || nl > end) nl = end;
-    const line = text.slice(pos, nl);
+  forEachLine(text, start, end, (ls, le) => {
+    const line = text.slice(ls, le);
     // Long lines are prose unless a title stands in them as written; short ones may space it out.
-    if (line.length < 80 ? /[况项施]/.test(line) : hasTitle(line)) lineCandidates(text, pos, nl, out);
-    pos = nl + 1;
-  }
+    if (line.length < 80 ? /[况项施]/.test(line) : hasTitle(line)) lineCandidates(text, ls, le, out);
+  });
   return out;
 }
 
@@ -160,11 +157,11 @@ export function parseReports(text: string, from: number, to: number): Report[] {
     const hs = groups[i]!;
     const nextFirst = groups[i + 1]?.[0];
     const titleInfo = findTitle(text, prevEnd, hs[0]!.start);
-    const start = titleInfo ? lineStart(text, titleInfo.range.start) : i === 0 ? from : lineStart(text, hs[0]!.start);
+    const start = titleInfo ? lineStartAt(text, titleInfo.range.start) : i === 0 ? from : lineStartAt(text, hs[0]!.start);
     let end = to;
     if (nextFirst) {
       const nt = findTitle(text, hs[hs.length - 1]!.end, nextFirst.start);
-      end = nt ? lineStart(text, nt.range.start) : lineStart(text, nextFirst.start);
+      end = nt ? lineStartAt(text, nt.range.start) : lineStartAt(text, nextFirst.start);
     }
     reports.push(buildReport(text, { start, end }, hs, titleInfo));
     prevEnd = end;
@@ -218,9 +215,6 @@ export function reparseSection(text: string, report: Report, index: number): boo
   return true;
 }
 
-function lineStart(text: string, i: number): number {
-  return text.lastIndexOf('\n', i - 1) + 1;
-}
 
 /** 'page': an HTML document; 'fragment': a text document with HTML tables pasted in. */
 function htmlKind(s: string): 'page' | 'fragment' | null {
@@ -241,21 +235,14 @@ const META_PREFIX = /^(?:[-*•]\s*)?(?:标题|名称|题目|文章标题)\s*[:�
 /** The title line: the last line before the first header that names the report. */
 function findTitle(text: string, from: number, to: number): TitleInfo | null {
   let best: TitleInfo | null = null;
-  let pos = from;
   let prevLine: { s: number; e: number } | null = null;
-  while (pos < to) {
-    let nl = text.indexOf('\n', pos);
-    if (nl < 0 || nl > to) nl = to;
+  forEachLine(text, from, to, (pos, nl) => {
     const raw = text.slice(pos, nl);
     const line = raw.trim();
     if (line && line.length <= 80 && TITLE_PATTERN.test(line.replace(/\s+/g, '')) && !/[。，,；]|https?:|\.s?html?\b|[/\\]/.test(line.replace(/[，,]\s*$/, ''))) {
-      let s = pos + raw.indexOf(line);
-      let t = line.replace(/^#+\s*/, '').replace(/^Page\s*\d+\s*[-–—]\s*/i, '');
-      const meta = META_PREFIX.exec(t);
-      if (meta) {
-        t = t.slice(meta[0].length);
-        s += line.length - t.length;
-      } else s += line.length - t.length;
+      // Heading marks, flip-book page labels and metadata labels (`标题:`) are not the title.
+      const t = line.replace(/^#+\s*/, '').replace(/^Page\s*\d+\s*[-–—]\s*/i, '').replace(META_PREFIX, '');
+      let s = pos + raw.indexOf(line) + line.length - t.length;
       let title = t.replace(/\s+/g, '');
       // `洪泽区人民政府` / `2023 年政府信息公开工作年度报告`: the organ on the line above.
       if (/^\d{4}年/.test(title) && prevLine) {
@@ -268,8 +255,7 @@ function findTitle(text: string, from: number, to: number): TitleInfo | null {
       best = { title, range: { start: s, end: pos + raw.length - (raw.length - raw.trimEnd().length) }, ...organYear(title) };
     }
     if (line) prevLine = { s: pos, e: nl };
-    pos = nl + 1;
-  }
+  });
   return best;
 }
 
@@ -362,10 +348,7 @@ const SUB_HEADING = /^\s*(?:#+\s*)?(\(([一二三四五六七八九十]{0,2})\)|
 
 function subHeadings(text: string, start: number, end: number): SubHeading[] {
   const out: SubHeading[] = [];
-  let pos = start;
-  while (pos < end) {
-    let nl = text.indexOf('\n', pos);
-    if (nl < 0 || nl > end) nl = end;
+  forEachLine(text, start, end, (pos, nl) => {
     const line = text.slice(pos, nl);
     const m = SUB_HEADING.exec(line);
     if (m) {
@@ -374,8 +357,7 @@ function subHeadings(text: string, start: number, end: number): SubHeading[] {
       const numbering = m[2] || m[3] ? m[1]!.replace(/\s+/g, '') : '';
       out.push({ numbering, text: body, range: { start: s, end: pos + m[0].length } });
     }
-    pos = nl + 1;
-  }
+  });
   return out;
 }
 

@@ -5,6 +5,7 @@
  * into number, blank, not-applicable and text tokens.
  */
 import { compact } from './normalize';
+import { forEachLine, lineEndAt, lineStartAt } from './lines';
 import type { LabelHit, LabelMatcher } from './labels';
 import type { Layout } from './model';
 
@@ -50,10 +51,7 @@ export function tokenize(text: string, start: number, end: number, matcher: Labe
   // carry no pipe at all, `|` lines are only separators between them.
   const lonePipeIsCell = hasContentWithPipe(text, start, end);
   let lineNo = 0;
-  let pos = start;
-  while (pos < end) {
-    let nl = text.indexOf('\n', pos);
-    if (nl < 0 || nl > end) nl = end;
+  forEachLine(text, start, end, (pos, nl) => {
     const lineEnd = nl > pos && text[nl - 1] === '\r' ? nl - 1 : nl;
     const line = text.slice(pos, lineEnd);
     if (!blank(line) && !PAGE_NUMBER.test(line) && !(line.includes('--') && MD_SEPARATOR.test(line))) {
@@ -61,9 +59,8 @@ export function tokenize(text: string, start: number, end: number, matcher: Labe
       votes[mode] = (votes[mode] ?? 0) + 1;
       for (const cell of cells) cellTokens(text, cell, matcher, lineNo, tokens);
     }
-    pos = nl + 1;
     lineNo++;
-  }
+  });
   return { tokens, layout: layoutOf(votes, tokens) };
 }
 
@@ -74,9 +71,8 @@ function blank(line: string): boolean {
 
 function hasContentWithPipe(text: string, start: number, end: number): boolean {
   for (let p = text.indexOf('|', start); p >= 0 && p < end; p = text.indexOf('|', p + 1)) {
-    const ls = text.lastIndexOf('\n', p) + 1;
-    let le = text.indexOf('\n', p);
-    if (le < 0 || le > end) le = end;
+    const ls = lineStartAt(text, p);
+    const le = Math.min(lineEndAt(text, p), end);
     if (/[^|\s]/.test(text.slice(Math.max(ls, start), le))) return true;
     p = le;
   }

@@ -5,6 +5,7 @@
  * skeleton. Offsets are local to the report's text.
  */
 import type { Report, Table } from '../model';
+import { lineStartAt } from '../lines';
 import { activeTable, applicationRows, SECTIONS, type RowDef, type TableKind } from '../template';
 import { renderRow, renderSkeleton, renderTable, type TextLayout } from './render';
 
@@ -51,7 +52,7 @@ function numberingStyle(source: string, table: Table | null): (label: string) =>
 const KIND: Record<number, TableKind> = { 2: 'active', 3: 'applications', 4: 'review' };
 
 export function complete(source: string, report: Report | null, offset: number): CompletionEntry[] {
-  const lineStart = source.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = lineStartAt(source, offset);
   const typed = source.slice(lineStart, offset);
   // Only at the start of a line: nothing typed yet but a label's first characters.
   if (/[|\t]/.test(typed.trimStart())) return [];

@@ -8,6 +8,7 @@ import type { Cell, Report, Row, Table } from '../model';
 import { compact } from '../normalize';
 import { table2Matcher, table3Matcher, table4Matcher } from '../labels';
 import { tokenize } from '../stream';
+import { lineEndAt, lineStartAt } from '../lines';
 import { activeTable, applicationRows, REVIEW_BLOCKS, REVIEW_COLUMNS, TABLE3_CORNER_NOTE, type Format } from '../template';
 import { renderRow, type TextLayout } from './render';
 
@@ -48,14 +49,13 @@ function span(text: string, table: Table): { start: number; end: number; before:
     const t = tokens[i]!;
     if (t.kind === 'text' && compact(t.text).text.length >= 12 && /[。，,；;]/.test(t.text)) return null;
   }
-  let start = text.lastIndexOf('\n', tokens[first]!.start - 1) + 1;
+  let start = lineStartAt(text, tokens[first]!.start);
   let before = '';
   if (start < table.range.start) {
     start = tokens[first]!.start;
     before = '\n';
   }
-  let end = text.indexOf('\n', tokens[last]!.end);
-  if (end < 0) end = text.length;
+  let end = lineEndAt(text, tokens[last]!.end);
   let after = '';
   if (end > table.range.end) {
     end = tokens[last]!.end;

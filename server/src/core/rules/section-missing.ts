@@ -5,6 +5,7 @@
  */
 import { SECTIONS } from '../template';
 import { finding, type Rule } from './rule';
+import { lineStartAt } from '../lines';
 
 export const sectionMissing: Rule = {
   code: 'section.missing',
@@ -16,7 +17,7 @@ export const sectionMissing: Rule = {
       const next = report.sections.find((s) => s.number > def.number);
       const last = report.sections[report.sections.length - 1]!;
       const anchor = next ?? last;
-      const insertAt = next ? text.lastIndexOf('\n', next.headerRange.start - 1) + 1 : report.range.end;
+      const insertAt = next ? lineStartAt(text, next.headerRange.start) : report.range.end;
       const canonical = `${def.numeral}、${def.title}`;
       out.push(
         finding('section.missing', anchor.headerRange, 'section.missing', { section: canonical }, { sectionNumber: def.number, canonical, insertAt, insertText: `${canonical}\n` }),

@@ -8,6 +8,7 @@ import type { Finding } from '../findings';
 import type { Report, Table } from '../model';
 import { activeTable, applicationRows, type RowDef } from '../template';
 import { finding, type Rule } from './rule';
+import { lineEndAt } from '../lines';
 
 function missing(report: Report, table: Table, defs: RowDef[], text: string, sectionNumber: number): Finding[] {
   const out: Finding[] = [];
@@ -23,8 +24,8 @@ function missing(report: Report, table: Table, defs: RowDef[], text: string, sec
     }
     if (!def.values) continue;
     if (singleOther && def.key.startsWith('other.')) continue;
-    const lineEnd = text.indexOf('\n', prevRange.end);
-    out.push(finding('table.row-missing', prevRange, 'table.row-missing', { row: def.label }, { rowKey: def.key, canonical: def.label, insertAt: lineEnd < 0 ? text.length : lineEnd + 1 }));
+    const lineEnd = lineEndAt(text, prevRange.end);
+    out.push(finding('table.row-missing', prevRange, 'table.row-missing', { row: def.label }, { rowKey: def.key, canonical: def.label, insertAt: Math.min(lineEnd + 1, text.length) }));
   }
   if (singleOther) {
     const row = table.rows.find((r) => r.key === 'other')!;

@@ -5,6 +5,7 @@
  */
 import type { Finding } from '../findings';
 import { finding, type Rule } from './rule';
+import { lineStartAt } from '../lines';
 
 export const textPinyinAnnotation: Rule = {
   code: 'text.pinyin-annotation',
@@ -15,7 +16,7 @@ export const textPinyinAnnotation: Rule = {
     let count = 0;
     for (const p of model.pinyin) {
       if (p.start < report.range.start || p.end > report.range.end) continue;
-      const ls = text.lastIndexOf('\n', p.start - 1) + 1;
+      const ls = lineStartAt(text, p.start);
       if (ls !== line || !cur) {
         if (cur) cur.message.args!.count = count;
         cur = finding('text.pinyin-annotation', p, 'text.pinyin-annotation', { example: `${source[p.start - 1] ?? ''}${source.slice(p.start, p.end)}`, count: 1 }, { replacement: '' });
