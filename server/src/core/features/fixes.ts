@@ -5,11 +5,10 @@
  * report is read again with the edit applied, and the fix is kept only if its finding is gone and
  * no other finding appeared. Works on one report's text, in offsets local to it.
  */
-import { checkReport, type CheckOptions } from '../check';
+import type { CheckOptions } from '../check';
+import { DocumentAnalysis } from '../analysis';
 import type { Finding, Message } from '../findings';
-import type { DocumentModel, Report, Table } from '../model';
-import { analysisText } from '../normalize';
-import { parseReports } from '../parse';
+import type { Report, Table } from '../model';
 import { activeTable, applicationRows, type TableKind } from '../template';
 import { applyEdits, type TextEdit } from './format';
 import { renderRow, renderTable, type TextLayout } from './render';
@@ -107,12 +106,10 @@ const keyOf = (f: Finding) => `${f.code}\u0000${JSON.stringify(f.message)}`;
 
 /** Findings of `text` read as one report (the way DocumentAnalysis reads a piece). */
 export function checkPiece(text: string, opts: CheckOptions = {}): { report: Report | null; findings: Finding[]; pinyin: { start: number; end: number }[] } {
-  const at = analysisText(text);
-  const reports = parseReports(at.text, 0, at.text.length);
-  const report = reports[0] ?? null;
-  if (!report || reports.length !== 1) return { report, findings: [], pinyin: at.pinyin };
-  const model: DocumentModel = { length: text.length, reports: [report], traditional: at.traditional, pinyin: at.pinyin, html: false };
-  return { report, findings: checkReport(at.text, text, model, report, opts), pinyin: at.pinyin };
+  const a = new DocumentAnalysis(text);
+  const p = a.piece(0);
+  if (a.pieceCount !== 1 || !p.report) return { report: p.report, findings: [], pinyin: p.pinyin };
+  return { report: p.report, findings: a.localFindings(0, opts), pinyin: p.pinyin };
 }
 
 /** Tried fixes for the findings of one report's text (local offsets). */
