@@ -73,7 +73,7 @@ export function codeActions(d: OpenDoc, params: CodeActionParams, opts: CheckOpt
   if (wantsFixAll) {
     const all: TextEdit[] = [];
     for (const { i, p, report } of reportPieces(d)) {
-      all.push(...edits(d, i, fixAll(p.source, report, d.analysis.localFindings(i, opts), p.pinyin, opts)));
+      for (const e of edits(d, i, fixAll(p.source, report, d.analysis.localFindings(i, opts), p.pinyin, opts))) all.push(e);
     }
     if (all.length) out.push({ title: localize({ id: 'action.fixAll' }, locale), kind: FIX_ALL_KIND, edit: { changes: { [d.uri]: all } } });
   }
@@ -159,7 +159,7 @@ export function inlays(d: OpenDoc, range: LspRange, opts: CheckOptions): InlayHi
 export function format(d: OpenDoc, layout: 'pipe' | 'tab' | 'markdown'): TextEdit[] {
   const out: TextEdit[] = [];
   for (const { i, p, report } of reportPieces(d)) {
-    out.push(...edits(d, i, formatTables(p.atext, p.source, [report], layout)));
+    for (const e of edits(d, i, formatTables(p.atext, p.source, [report], layout))) out.push(e);
   }
   return out;
 }

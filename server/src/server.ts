@@ -64,7 +64,7 @@ function others(uri: string): ReportRef[] {
     path = undefined;
   }
   try {
-    refs.push(...workspace.refs(path));
+    for (const r of workspace.refs(path)) refs.push(r);
   } catch {
     // an unreadable workspace only loses the cross-year check
   }
@@ -75,7 +75,7 @@ function others(uri: string): ReportRef[] {
       cached = { version: d.version, refs: d.analysis.model().reports.map((report) => ({ source: u, organ: report.organ, year: report.year, report })) };
       openRefs.set(u, cached);
     }
-    refs.push(...cached.refs);
+    for (const r of cached.refs) refs.push(r);
   }
   return refs;
 }

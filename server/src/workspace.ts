@@ -73,7 +73,7 @@ export class WorkspaceIndex {
             entry = { mtime: st.mtimeMs, refs };
             this.files.set(p, entry);
           }
-          out.push(...entry.refs);
+          for (const r of entry.refs) out.push(r);
         }
       }
     };

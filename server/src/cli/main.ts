@@ -118,7 +118,7 @@ function formatText(results: Checked[], locale: Locale): string {
     }
     const n = r.reports.length;
     out.push(`${r.path}: ${summary(counts(r.findings), locale)}${locale === 'en' ? ` (${LABEL.en.reports}: ${n})` : `（${n} ${LABEL['zh-CN'].reports}）`}`);
-    all.push(...r.findings);
+    for (const f of r.findings) all.push(f);
   }
   const l = LABEL[locale];
   out.push(locale === 'en' ? `${l.total}: ${l.files}: ${results.length}, ${summary(counts(all), locale)}` : `${l.total}：${results.length} ${l.files}，${summary(counts(all), locale)}`);

@@ -246,7 +246,7 @@ export class DocumentAnalysis {
   allFindings(opts: CheckOptions = {}): Finding[] {
     if (this.whole) return this.localFindings(0, opts);
     const out: Finding[] = [];
-    for (let i = 0; i < this.pieces.length; i++) out.push(...this.findings(i, opts));
+    for (let i = 0; i < this.pieces.length; i++) for (const f of this.findings(i, opts)) out.push(f);
     return out;
   }
 

@@ -40,7 +40,7 @@ export function checkReport(text: string, source: string, model: DocumentModel, 
     } catch {
       continue; // a rule failing on odd input must not take the others down
     }
-    out.push(...fs);
+    for (const f of fs) out.push(f);
   }
   return applySeverity(out, opts.severity);
 }

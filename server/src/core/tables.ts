@@ -60,7 +60,7 @@ function fillCells(slot: Slot, n: number, constraint: Constraint, kinds: RowDef[
   // The likeliest readings first: parts of similar length (`89 | 89 | 89` before `8 | 9 | 8989`).
   const spread = (c: number[]) => {
     const l = c.map((v) => String(v).length);
-    return Math.max(...l) - Math.min(...l);
+    return l.reduce((a, b) => Math.max(a, b), 0) - l.reduce((a, b) => Math.min(a, b), Infinity);
   };
   cands.sort((a, b) => spread(a) - spread(b));
   if (cands.length === 1) how = 'unique';
@@ -168,7 +168,7 @@ function assign(tokens: Token[], o: AssignOptions): Slot[] {
         // A row followed by more numbers than it has columns comes from a scrambled reading order too.
         current.displaced = true;
         let first = extra.findIndex((t) => t.kind === 'num');
-        run.push(...extra.slice(first));
+        for (const t of extra.slice(first)) run.push(t);
         closeRun();
       }
     }
@@ -251,7 +251,7 @@ function placeOrphans(slots: Slot[], runs: Token[][], o: AssignOptions): void {
     }
     const rows: Token[][] = [];
     for (let i = 0; i < r.length; i += n) rows.push(r.slice(i, i + n));
-    groups.push(...orient(rows));
+    for (const g of orient(rows)) groups.push(g);
   }
   let gi = 0;
   for (const s of empty) {

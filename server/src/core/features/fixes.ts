@@ -139,7 +139,7 @@ export function fixAll(text: string, report: Report, findings: Finding[], pinyin
   const edits: TextEdit[] = [];
   for (const f of fixes) {
     if (f.edits.some((e) => edits.some((x) => e.start < x.end && x.start < e.end) || edits.some((x) => x.start === e.start && e.start === e.end))) continue;
-    edits.push(...f.edits);
+    for (const e of f.edits) edits.push(e);
   }
   return edits;
 }

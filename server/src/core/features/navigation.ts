@@ -22,11 +22,11 @@ const TABLE_NAME = { active: '表二 主动公开政府信息情况', applicatio
 function tableRange(t: Table): Range {
   const starts = t.rows.map((r) => r.labelRange.start);
   const ends = t.rows.flatMap((r) => [r.labelRange.end, ...r.cells.map((c) => c.range.end)]);
-  return { start: Math.min(...starts), end: Math.max(...ends) };
+  return { start: starts.reduce((a, b) => Math.min(a, b), Infinity), end: ends.reduce((a, b) => Math.max(a, b), 0) };
 }
 
 function rowNode(r: Row): OutlineNode {
-  const end = Math.max(r.labelRange.end, ...r.cells.map((c) => c.range.end));
+  const end = r.cells.reduce((a, c) => Math.max(a, c.range.end), r.labelRange.end);
   return { name: r.label || '行政复议、行政诉讼', kind: 'row', range: { start: r.labelRange.start, end }, selectionRange: r.labelRange, children: [] };
 }
 

@@ -39,8 +39,8 @@ export const tableRowMissing: Rule = {
   check({ report, text }) {
     const out: Finding[] = [];
     const { active, applications } = report.tables;
-    if (active) out.push(...missing(report, active, activeTable(report.format).captions.flatMap((c) => c.rows), text, 2));
-    if (applications) out.push(...missing(report, applications, applicationRows(report.format), text, 3));
+    if (active) for (const f of missing(report, active, activeTable(report.format).captions.flatMap((c) => c.rows), text, 2)) out.push(f);
+    if (applications) for (const f of missing(report, applications, applicationRows(report.format), text, 3)) out.push(f);
     return out;
   },
 };
