@@ -7,7 +7,7 @@ import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from './core/parse';
 import type { ReportRef } from './core/rules/rule';
-import { decode } from './cli/decode';
+import { decode } from './node/decode';
 
 const EXT = new Set(['.txt', '.md', '.html', '.htm', '.gkbg', '.disclosure']);
 const MAX_FILES = 1000;

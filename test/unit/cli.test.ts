@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import { FIXTURES, byPrefix } from './helpers';
 
@@ -102,5 +103,153 @@ test('check compares each report with last year’s among the inputs', () => {
   writeFileSync(join(dir, 'notes.pdf'), 'x');
   const r = run(['check', dir]);
   assert.match(r.stdout, /2025\.txt:\d+:\d+: warning crossyear\.carry-over 上年结转0与2024年报告的“结转下年度继续办理”5不一致（自然人列/);
-  assert.match(r.stderr, /skipped .*notes\.pdf/);
+  assert.match(r.stderr, /notes\.pdf：不是报告文件/);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Bad input (issue 8): hostile folders, undecodable files, terminal and spreadsheet injection.
+// Every run is bounded: a hang fails the test instead of hanging the suite.
+
+const runIn = (args: string[], opts: { cwd?: string; input?: string | Buffer } = {}) =>
+  spawnSync(process.execPath, [CLI, ...args], { input: opts.input, cwd: opts.cwd, encoding: 'utf8', timeout: 20000 });
+const seedText = readFileSync(seed, 'utf8');
+const tmp = () => mkdtempSync(join(tmpdir(), 'dr-cli-'));
+const punishment = (stdout: string, i = 0) => JSON.parse(stdout).files[i].reports[0]?.active.punishment;
+
+test('usage goes to stderr with exit 2', () => {
+  const r = runIn([]);
+  assert.equal(r.status, 2);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, /disclosure-report check/);
+});
+
+test('a hostile folder: FIFO, /dev/zero, symlink loops, a link to / and out of the folder are skipped; the reports are read once', () => {
+  const dir = tmp();
+  writeFileSync(join(dir, 'a.txt'), seedText);
+  writeFileSync(join(dir, 'b.disclosure'), seedText);
+  const outside = tmp();
+  writeFileSync(join(outside, 'secret.txt'), seedText);
+  assert.equal(spawnSync('mkfifo', [join(dir, 'fifo.txt')]).status, 0);
+  symlinkSync('/dev/zero', join(dir, 'zero.txt'));
+  for (let i = 0; i < 12; i++) symlinkSync('.', join(dir, `dot${i}`));
+  symlinkSync('self.txt', join(dir, 'self.txt'));
+  symlinkSync('/', join(dir, 'root'));
+  symlinkSync(join(outside, 'secret.txt'), join(dir, 'secret.txt'));
+  symlinkSync('a.txt', join(dir, 'alias.txt'));
+  const r = runIn(['tables', dir]);
+  assert.equal(r.status, 0, r.stderr);
+  const paths = JSON.parse(r.stdout).files.map((f: { path: string }) => f.path.slice(dir.length + 1)).sort();
+  assert.deepEqual(paths, ['a.txt', 'b.disclosure']);
+  assert.match(r.stderr, /fifo\.txt/);
+  assert.doesNotMatch(r.stderr, /ELOOP|ENOENT|EACCES/);
+  const c = runIn(['check', dir]);
+  assert.equal(c.status, 0, c.stderr);
+  assert.match(c.stdout, /合计：2 个文件/);
+});
+
+test('an unreadable file is reported in Chinese and the others are still checked (exit 2)', () => {
+  // /proc/self/mem fails to read with EIO even for root.
+  const r = runIn(['check', seed, '/proc/self/mem']);
+  assert.equal(r.status, 2);
+  assert.match(r.stdout, /000_083edb9afe0f713f\.txt: 错误 0/);
+  assert.match(r.stdout, /\/proc\/self\/mem:1:1: error report\.not-found /);
+  assert.match(r.stderr, /\/proc\/self\/mem.*无法读取/);
+  assert.doesNotMatch(r.stderr, /EIO|i\/o error/);
+  const missing = runIn(['check', '/no/such/file.txt']);
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /不存在/);
+  assert.doesNotMatch(missing.stderr, /ENOENT/);
+  const en = runIn(['check', '--locale', 'en', '/no/such/file.txt']);
+  assert.match(en.stderr, /does not exist/);
+});
+
+test('a named input that yields no report is report.not-found, never a silent pass', () => {
+  const dir = tmp();
+  writeFileSync(join(dir, 'empty.txt'), '');
+  writeFileSync(join(dir, 'binary.txt'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0x3e, 0, 1, 0, 0, 0, 0x10, 0x20, 0, 0]));
+  writeFileSync(join(dir, 'hello.txt'), 'hello world\n');
+  for (const [name, reason] of [['empty.txt', /空文件/], ['binary.txt', /不是文本/], ['hello.txt', /没有找到/]] as const) {
+    const r = runIn(['check', join(dir, name)]);
+    assert.equal(r.status, 1, name);
+    assert.match(r.stdout, new RegExp(`${name}:1:1: error report\\.not-found `));
+    assert.match(r.stdout, reason);
+    const j = JSON.parse(runIn(['check', '--format', 'json', join(dir, name)]).stdout);
+    assert.equal(j.files[0].diagnostics[0].code, 'report.not-found');
+  }
+  // found in a folder walk: a note on stderr, not an error
+  writeFileSync(join(dir, 'a.txt'), seedText);
+  const w = runIn(['check', dir]);
+  assert.equal(w.status, 0, w.stdout);
+  assert.match(w.stderr, /hello\.txt/);
+  assert.match(w.stderr, /binary\.txt/);
+});
+
+test('invalid UTF-8 bytes do not turn a UTF-8 file into GB18030; mixed files are decoded line by line', () => {
+  const dir = tmp();
+  const bytes = Buffer.from(seedText, 'utf8');
+  const at = bytes.indexOf(Buffer.from('一、总体情况'));
+  const bad = Buffer.concat([bytes.subarray(0, at), Buffer.from([0xff, 0xfe, 0xc0, 0x80]), bytes.subarray(at)]);
+  writeFileSync(join(dir, 'bad.txt'), bad);
+  const r = runIn(['tables', join(dir, 'bad.txt')]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(punishment(r.stdout), [161]);
+  assert.match(r.stderr, /bad\.txt：第 5 行/);
+  // second half of the report pasted in GB18030
+  const lines = seedText.split('\n');
+  const half = lines.length >> 1;
+  const gbk = new TextEncoder(); // UTF-8 for the first half
+  const gb = spawnSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: lines.slice(half).join('\n') });
+  assert.equal(gb.status, 0);
+  writeFileSync(join(dir, 'mixed.txt'), Buffer.concat([gbk.encode(lines.slice(0, half).join('\n') + '\n'), gb.stdout]));
+  const m = runIn(['tables', join(dir, 'mixed.txt')]);
+  const s = runIn(['tables', seed]);
+  assert.deepEqual(JSON.parse(m.stdout).files[0].reports, JSON.parse(s.stdout).files[0].reports);
+});
+
+test('UTF-16 without a BOM is decoded', () => {
+  const dir = tmp();
+  writeFileSync(join(dir, 'le.txt'), Buffer.from(seedText, 'utf16le'));
+  const be = Buffer.from(seedText, 'utf16le');
+  be.swap16();
+  writeFileSync(join(dir, 'be.txt'), be);
+  for (const name of ['le.txt', 'be.txt']) {
+    const r = runIn(['tables', join(dir, name)]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(punishment(r.stdout), [161], name);
+  }
+});
+
+test('SARIF artifact URIs are valid for names with spaces, # and %', () => {
+  const dir = tmp();
+  const name = 'a b#1%20.txt';
+  writeFileSync(join(dir, name), 'hello\n');
+  for (const [args, cwd] of [[[join(dir, name)], undefined], [[name], dir]] as const) {
+    const r = runIn(['check', '--format', 'sarif', ...args], { cwd });
+    const uri = JSON.parse(r.stdout).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri as string;
+    assert.doesNotMatch(uri, /[ #]/);
+    assert.equal(fileURLToPath(new URL(uri, pathToFileURL(dir + '/'))), join(dir, name), uri);
+  }
+});
+
+test('terminal escapes and bidi controls from file names and report text never reach the terminal', () => {
+  const dir = tmp();
+  const name = 'x\u001b[2J\u202e.txt';
+  writeFileSync(join(dir, name), seedText.replace('(一)予以公开', '(一)予以\u001b]0;pwned\u0007公开\u2066\u202eX'));
+  for (const locale of ['zh-CN', 'en']) {
+    const r = runIn(['check', '--locale', locale, dir]);
+    assert.ok(r.stdout.length > 0);
+    // eslint-disable-next-line no-control-regex
+    assert.doesNotMatch(r.stdout + r.stderr, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    assert.match(r.stdout, /table\.row-unknown .*予以\\x1b\]/); // the report's text, escaped
+  }
+});
+
+test('CSV cells that a spreadsheet would run as formulas are quoted; negative numbers stay numbers', () => {
+  const dir = tmp();
+  writeFileSync(join(dir, '=1+1.txt'), seedText.replace('行政处罚 | 161', '行政处罚 | -161'));
+  const r = runIn(['tables', '--format', 'csv', '=1+1.txt'], { cwd: dir });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /\n'=1\+1\.txt,/);
+  assert.doesNotMatch(r.stdout, /\n=/);
+  assert.match(r.stdout, /,行政处罚,本年处理决定数量,-161\n/);
 });

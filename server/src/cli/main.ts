@@ -2,61 +2,132 @@
  * The command line:
  *   disclosure-report check  [--format text|json|sarif] [--locale zh-CN|en] PATH...
  *   disclosure-report tables [--format json|csv|markdown] PATH...
- * Reads files, folders (walked for .txt .md .html) and stdin (`-`); decodes UTF-8, UTF-16 with BOM,
- * and GBK/GB18030. Output goes to stdout only when every input was read (nothing half-written).
+ * Reads files, folders (walked for the report extensions, safely: node/files.ts) and stdin (`-`);
+ * decodes UTF-8, UTF-16 and GB18030 (node/decode.ts).
+ *
+ * Bad input (README, Command line):
+ * - a usage error or a PATH that does not exist: message on stderr, nothing on stdout, exit 2;
+ * - a file that cannot be read (permission, read error; a named FIFO or device): a note on stderr
+ *   and a `report.not-found` error for it in the output, the other inputs are still checked, exit 2;
+ * - a file named on the command line (or a folder) that yields no report — empty, not text, no
+ *   section recognised, too large — is a `report.not-found` error (exit 1);
+ * - in a folder: FIFOs, sockets, devices, links out of the folder or in loops, other extensions
+ *   and files without a report are skipped with a note on stderr; an unreadable or too large
+ *   report file is an error as above.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { lstatSync, statSync } from 'node:fs';
+import { isAbsolute, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parse } from '../core/parse';
 import { lineIndex, normalizeReport, toCsv, toMarkdown } from '../core/normalized';
-import type { Report } from '../core/model';
+import type { DocumentModel, Report } from '../core/model';
 import { analysisText } from '../core/normalize';
 import { checkDocument } from '../core/check';
 import { localize, toLocale, type Locale } from '../core/i18n';
-import { CODES, type Finding } from '../core/findings';
+import { CODES, type Finding, type Message } from '../core/findings';
 import type { ReportRef } from '../core/rules/rule';
-import { decode } from './decode';
+import { decodeBytes } from '../node/decode';
+import { isFailure, problemMessage, readRegular, readRegularSync, walkFolder, type Problem } from '../node/files';
 import { lastAtOrBefore, lineStarts, num } from '../core/lines';
 
-const EXTENSIONS = new Set(['.txt', '.md', '.html', '.htm', '.gkbg']);
+export const EXTENSIONS: ReadonlySet<string> = new Set(['.txt', '.md', '.html', '.htm', '.gkbg', '.disclosure']);
 
 interface Input {
   path: string;
-  text: string;
+  /** Named on the command line (not found in a folder walk). */
+  named: boolean;
+  text: string | null;
+  /** Why there is no text (a report.not-found reason). */
+  reason?: Message;
 }
 
-class UsageError extends Error {}
+class UsageError extends Error {
+  constructor(readonly msg: Message) {
+    super(msg.id);
+  }
+}
+/** A named PATH that does not exist: stop before printing anything. */
+class FatalError extends Error {}
 
-function collect(paths: string[], notes: string[]): Input[] {
-  const out: Input[] = [];
-  const visit = (p: string, explicit: boolean) => {
-    if (p === '-') {
-      out.push({ path: '-', text: decode(readFileSync(0)) });
-      return;
-    }
-    const st = statSync(p);
-    if (st.isDirectory()) {
-      for (const name of readdirSync(p).sort()) {
-        if (name.startsWith('.') || name === 'node_modules') continue;
-        visit(join(p, name), false);
-      }
-      return;
-    }
-    if (!explicit && !EXTENSIONS.has(extname(p).toLowerCase())) {
-      notes.push(`skipped ${p}: not a .txt, .md or .html file`);
-      return;
-    }
-    out.push({ path: p, text: decode(readFileSync(p)) });
+/** Escapes the characters that would act on a terminal or reorder the line: C0 and C1 controls
+ *  (tab kept), DEL, bidi marks, embeddings, overrides and isolates, line and paragraph separators. */
+export function safe(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u200e\u200f\u2028-\u202e\u2066-\u2069]/g, (c) => {
+    const n = c.charCodeAt(0);
+    return n <= 0xff ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u${n.toString(16).padStart(4, '0')}`;
+  });
+}
+
+interface Collected {
+  inputs: Input[];
+  /** Folders named on the command line, with the range of inputs they gave. */
+  folders: { path: string; first: number; end: number }[];
+  /** An input could not be read (exit 2). */
+  failed: boolean;
+}
+
+async function collect(paths: string[], locale: Locale, note: (path: string, m: Message) => void): Promise<Collected> {
+  const c: Collected = { inputs: [], folders: [], failed: false };
+  const unreadable = (path: string, problem: Problem, named: boolean) => {
+    note(path, problemMessage(problem));
+    if (isFailure(problem) || (named && (problem.kind === 'fifo' || problem.kind === 'socket' || problem.kind === 'device'))) c.failed = true;
+    c.inputs.push({ path, named, text: null, reason: { id: 'report.not-found.unreadable', args: { reason: localize(problemMessage(problem), locale) } } });
   };
-  for (const p of paths) visit(p, true);
-  return out;
+  const decoded = (path: string, bytes: Uint8Array, named: boolean) => {
+    const d = decodeBytes(bytes);
+    if (!d.ok) {
+      if (named) c.inputs.push({ path, named, text: null, reason: { id: `report.not-found.${d.reason}` } });
+      else note(path, { id: d.reason === 'empty' ? 'cli.skipped-empty' : 'cli.skipped-binary' });
+      return;
+    }
+    if (d.encoding === 'utf-8+gb18030') note(path, { id: 'cli.mixed-encoding' });
+    if (d.badLines.length) {
+      const shown = d.badLines.slice(0, 10).join(locale === 'en' ? ', ' : '、');
+      note(path, { id: 'cli.bad-bytes', args: { lines: d.badLines.length > 10 ? `${shown}…` : shown } });
+    }
+    c.inputs.push({ path, named, text: d.text });
+  };
+  for (const p of paths) {
+    if (p === '-') {
+      const r = readRegularSync(0);
+      if (r.ok) decoded('-', r.bytes, true);
+      else unreadable('-', r.problem, true);
+      continue;
+    }
+    let isDir = false;
+    try {
+      const st = lstatSync(p);
+      isDir = st.isDirectory() || (st.isSymbolicLink() && statSync(p).isDirectory());
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') throw new FatalError(localize({ id: 'cli.note', args: { path: safe(p), reason: localize({ id: 'io.missing' }, locale) } }, locale));
+    }
+    if (isDir) {
+      const first = c.inputs.length;
+      const walked = await walkFolder(p, { extensions: EXTENSIONS });
+      for (const s of walked.skipped) {
+        if ('extension' in s) note(s.path, { id: 'cli.skipped-extension' });
+        else {
+          note(s.path, problemMessage(s.problem));
+          if (isFailure(s.problem) || s.problem.kind === 'too-many') c.failed = true;
+        }
+      }
+      for (const f of walked.files) {
+        const r = await readRegular(f.real);
+        if (r.ok) decoded(f.path, r.bytes, false);
+        else if (isFailure(r.problem) || r.problem.kind === 'too-large') unreadable(f.path, r.problem, false);
+        else note(f.path, problemMessage(r.problem));
+      }
+      c.folders.push({ path: p, first, end: c.inputs.length });
+      continue;
+    }
+    const r = await readRegular(p);
+    if (r.ok) decoded(p, r.bytes, true);
+    else unreadable(p, r.problem, true);
+  }
+  return c;
 }
-
-const USAGE = `usage:
-  disclosure-report check  [--format text|json|sarif] [--locale zh-CN|en] PATH...
-  disclosure-report tables [--format json|csv|markdown] PATH...
-PATH is a file, a folder (walked for .txt .md .html files) or - for standard input.
-check exits 0 when no finding is an error, 1 when one is, 2 on a usage or I/O error.`;
 
 interface Pos {
   line: number;
@@ -79,11 +150,48 @@ interface Checked {
   pos: (offset: number) => Pos;
 }
 
-function runCheck(inputs: Input[]): Checked[] {
-  const parsed = inputs.map((i) => ({ ...i, model: parse(i.text) }));
+interface Item {
+  path: string;
+  text: string;
+  model: DocumentModel | null;
+  /** The input holds no report: why (a report.not-found finding). */
+  notFound?: Message;
+}
+
+/** Inputs → the files of the output. A named input with no report, an unreadable file and a named
+ *  folder with no report at all get `report.not-found`; a file found in a folder walk with no
+ *  report is left out with a note. */
+function toItems(c: Collected, note: (path: string, m: Message) => void): Item[] {
+  const parsed = c.inputs.map((i) => (i.text === null ? null : parse(i.text)));
+  const counted = (k: number) => c.inputs[k]!.text === null || (parsed[k]?.reports.length ?? 0) > 0;
+  const out: Item[] = [];
+  for (let k = 0; k <= c.inputs.length; k++) {
+    for (const f of c.folders) {
+      if (f.end !== k) continue;
+      let any = false;
+      for (let j = f.first; j < f.end && !any; j++) any = counted(j);
+      if (!any) out.push({ path: f.path, text: '', model: null, notFound: { id: 'report.not-found.folder' } });
+    }
+    if (k === c.inputs.length) break;
+    const input = c.inputs[k]!;
+    const model = parsed[k] ?? null;
+    if (input.text === null) out.push({ path: input.path, text: '', model: null, notFound: input.reason });
+    else if (model && model.reports.length) out.push({ path: input.path, text: input.text, model });
+    else if (input.named) out.push({ path: input.path, text: input.text, model, notFound: { id: 'report.not-found.none' } });
+    else note(input.path, { id: 'cli.skipped-none' });
+  }
+  return out;
+}
+
+function runCheck(items: Item[]): Checked[] {
   // Every input's reports are the others' previous years, for the cross-year check.
-  const refs: ReportRef[] = parsed.flatMap((p) => p.model.reports.map((report) => ({ source: p.path, organ: report.organ, year: report.year, report })));
-  return parsed.map((p) => {
+  const refs: ReportRef[] = [];
+  for (const p of items) for (const report of p.model?.reports ?? []) refs.push({ source: p.path, organ: report.organ, year: report.year, report });
+  return items.map((p) => {
+    if (!p.model || p.notFound) {
+      const f: Finding = { code: 'report.not-found', severity: 'error', range: { start: 0, end: 0 }, message: p.notFound ?? { id: 'report.not-found.none' } };
+      return { path: p.path, text: p.text, reports: [], findings: [f], pos: positions(p.text) };
+    }
     const at = p.model.html ? p.text : analysisText(p.text).text;
     const findings = checkDocument(at, p.text, p.model, { others: refs });
     return { path: p.path, text: p.text, reports: p.model.reports, findings, pos: positions(p.text) };
@@ -114,10 +222,10 @@ function formatText(results: Checked[], locale: Locale): string {
   for (const r of results) {
     for (const f of r.findings) {
       const p = r.pos(f.range.start);
-      out.push(`${r.path}:${p.line + 1}:${p.character + 1}: ${f.severity} ${f.code} ${localize(f.message, locale)}`);
+      out.push(`${safe(r.path)}:${p.line + 1}:${p.character + 1}: ${f.severity} ${f.code} ${safe(localize(f.message, locale))}`);
     }
     const n = r.reports.length;
-    out.push(`${r.path}: ${summary(counts(r.findings), locale)}${locale === 'en' ? ` (${LABEL.en.reports}: ${n})` : `（${n} ${LABEL['zh-CN'].reports}）`}`);
+    out.push(`${safe(r.path)}: ${summary(counts(r.findings), locale)}${locale === 'en' ? ` (${LABEL.en.reports}: ${n})` : `（${n} ${LABEL['zh-CN'].reports}）`}`);
     for (const f of r.findings) all.push(f);
   }
   const l = LABEL[locale];
@@ -142,6 +250,17 @@ function formatJson(results: Checked[], locale: Locale): string {
   );
 }
 
+/** A file's SARIF `artifactLocation.uri`: a file: URL for an absolute path, else a relative
+ *  reference with each segment percent-encoded (spaces, `#`, `%`, `?`, `:`). */
+export function artifactUri(path: string): string {
+  if (path === '-') return '-';
+  if (isAbsolute(path)) return pathToFileURL(path).href;
+  return path
+    .split(sep === '\\' ? /[\\/]/ : '/')
+    .map((s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/');
+}
+
 const SARIF_LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
 
 function formatSarif(results: Checked[], locale: Locale): string {
@@ -160,7 +279,7 @@ function formatSarif(results: Checked[], locale: Locale): string {
               ruleIndex: CODES.indexOf(f.code),
               level: SARIF_LEVEL[f.severity],
               message: { text: localize(f.message, locale) },
-              locations: [{ physicalLocation: { artifactLocation: { uri: r.path.replace(/\\/g, '/') }, region: { startLine: s.line + 1, startColumn: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 } } }],
+              locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(r.path) }, region: { startLine: s.line + 1, startColumn: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 } } }],
             };
           }),
         ),
@@ -170,14 +289,21 @@ function formatSarif(results: Checked[], locale: Locale): string {
   return JSON.stringify(log, null, 2) + '\n';
 }
 
-export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  let locale: Locale = 'zh-CN';
   try {
     const [command, ...rest] = argv;
-    if (!command || command === '--help' || command === '-h') {
-      out(USAGE + '\n');
-      return command ? 0 : 2;
+    // the locale first, so that usage errors are in the user's language
+    for (let i = 0; i < rest.length; i++) {
+      if (rest[i] === '--locale' && rest[i + 1] === 'en') locale = 'en';
+      else if (rest[i] === '--locale=en') locale = 'en';
     }
-    if (command !== 'tables' && command !== 'check') throw new UsageError(`unknown command: ${command}`);
+    if (command === '--help' || command === '-h') {
+      out(localize({ id: 'cli.usage' }, locale) + '\n');
+      return 0;
+    }
+    if (!command) throw new UsageError({ id: 'cli.no-path' });
+    if (command !== 'tables' && command !== 'check') throw new UsageError({ id: 'cli.unknown-command', args: { value: safe(command) } });
     let format = command === 'check' ? 'text' : 'json';
     let localeArg: string | undefined;
     const paths: string[] = [];
@@ -187,37 +313,41 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
       else if (a.startsWith('--format=')) format = a.slice(9);
       else if (a === '--locale') localeArg = rest[++i] ?? '';
       else if (a.startsWith('--locale=')) localeArg = a.slice(9);
-      else if (a.startsWith('--')) throw new UsageError(`unknown option: ${a}`);
+      else if (a.startsWith('--')) throw new UsageError({ id: 'cli.unknown-option', args: { value: safe(a) } });
       else paths.push(a);
     }
     const formats = command === 'check' ? ['text', 'json', 'sarif'] : ['json', 'csv', 'markdown'];
-    if (!formats.includes(format)) throw new UsageError(`--format must be ${formats.join(', ')}, not "${format}"`);
-    if (localeArg !== undefined && localeArg !== 'zh-CN' && localeArg !== 'en') throw new UsageError(`--locale must be zh-CN or en, not "${localeArg}"`);
-    const locale = toLocale(localeArg ?? 'zh-CN');
-    if (!paths.length) throw new UsageError('no PATH given');
+    if (!formats.includes(format)) throw new UsageError({ id: 'cli.bad-format', args: { allowed: formats.join(', '), value: safe(format) } });
+    if (localeArg !== undefined && localeArg !== 'zh-CN' && localeArg !== 'en') throw new UsageError({ id: 'cli.bad-locale', args: { value: safe(localeArg) } });
+    locale = toLocale(localeArg ?? 'zh-CN');
+    if (!paths.length) throw new UsageError({ id: 'cli.no-path' });
     const notes: string[] = [];
-    const inputs = collect(paths, notes);
+    const note = (path: string, m: Message) => notes.push(localize({ id: 'cli.note', args: { path: safe(path), reason: safe(localize(m, locale)) } }, locale));
+    const collected = await collect(paths, locale, note);
+    const items = toItems(collected, note);
     for (const n of notes) err(n + '\n');
+    const failed = collected.failed ? 2 : 0;
     if (command === 'check') {
-      const results = runCheck(inputs);
+      const results = runCheck(items);
       out(format === 'json' ? formatJson(results, locale) : format === 'sarif' ? formatSarif(results, locale) : formatText(results, locale));
-      return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+      return failed || (results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0);
     }
-    const parsed = inputs.map((i) => ({ ...i, model: parse(i.text) }));
     if (format === 'json') {
-      const files = parsed.map((p) => {
+      const files = items.map((p) => {
         const li = lineIndex(p.text);
-        return { path: p.path, reports: p.model.reports.map((r) => normalizeReport(r, li)) };
+        return { path: p.path, reports: (p.model?.reports ?? []).map((r) => normalizeReport(r, li)) };
       });
       out(JSON.stringify({ files }, null, 2) + '\n');
     } else {
-      const items: { path: string; report: Report }[] = parsed.flatMap((p) => p.model.reports.map((report) => ({ path: p.path, report })));
-      out(format === 'csv' ? toCsv(items) : toMarkdown(items));
+      const rows: { path: string; report: Report }[] = [];
+      for (const p of items) for (const report of p.model?.reports ?? []) rows.push({ path: p.path, report });
+      out(format === 'csv' ? toCsv(rows) : toMarkdown(rows));
     }
-    return 0;
+    return failed;
   } catch (e) {
-    if (e instanceof UsageError) err(`disclosure-report: ${e.message}\n${USAGE}\n`);
-    else err(`disclosure-report: ${(e as Error).message}\n`);
+    if (e instanceof UsageError) err(`disclosure-report: ${localize(e.msg, locale)}\n${localize({ id: 'cli.usage' }, locale)}\n`);
+    else if (e instanceof FatalError) err(`disclosure-report: ${e.message}\n`);
+    else err(`disclosure-report: ${safe((e as Error).message)}\n`);
     return 2;
   }
 }

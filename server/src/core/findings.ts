@@ -28,6 +28,7 @@ export const CODES = [
   'section6.fee-missing',
   'text.pinyin-annotation',
   'crossyear.carry-over',
+  'report.not-found',
 ] as const;
 
 export type Code = (typeof CODES)[number];
@@ -81,4 +82,5 @@ export const DEFAULT_SEVERITY: Record<Code, Severity> = {
   'section6.fee-missing': 'warning',
   'text.pinyin-annotation': 'warning',
   'crossyear.carry-over': 'warning',
+  'report.not-found': 'error',
 };

@@ -122,14 +122,19 @@ export function flatRows(report: Report): FlatRow[] {
   return out;
 }
 
-const csvCell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+/** A CSV cell; text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first)
+ *  gets a leading `'` (CSV injection). A number cell stays a number, negative or not. */
+const csvCell = (s: string, isNumber = false) => {
+  const t = !isNumber && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return /[",\n\r]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+};
 
 export function toCsv(items: { path: string; report: Report }[]): string {
   const lines = ['file,report,table,row,column,value'];
   for (const { path, report } of items) {
     const name = report.title ?? report.organ ?? '';
     for (const r of flatRows(report))
-      r.values.forEach((v, i) => lines.push([path, name, r.table, r.row, r.columns[i] ?? String(i + 1), v === null ? '' : String(v)].map(csvCell).join(',')));
+      r.values.forEach((v, i) => lines.push([path, name, r.table, r.row, r.columns[i] ?? String(i + 1), v === null ? '' : String(v)].map((c, k) => csvCell(c, k === 5 && typeof v === 'number')).join(',')));
   }
   return lines.join('\n') + '\n';
 }
