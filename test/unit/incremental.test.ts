@@ -42,7 +42,9 @@ test('edits in prose, in headers, across reports, with astral characters all mat
   const a = new DocumentAnalysis(text);
   let x = 7;
   const rnd = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
-  const inserts = ['𠮷', '0', '12', '\n', '', '三、收到和处理政府信息公开申请情况\n', '|', '\t', '總計(jì)', '一、总体情况\n'];
+  const inserts = ['𠮷', '0', '12', '\n', '', '三、收到和处理政府信息公开申请情况\n', '|', '\t', '總計(jì)', '一、总体情况\n',
+    // Whole blocks pasted: an HTML table, a second report, CR and CRLF line breaks, a year.
+    '<table><tr><td>行政处罚</td><td>5</td></tr></table>', '<tab', 'le>', readCorpus(byPrefix('002')), '\r', '\r\n', '\r三、收到和处理政府信息公开申请情况\r', '2019年2019年2019年2019年2019年2019年2019年2019年2019年'];
   const scopes = new Set<string>();
   for (let k = 0; k < 120; k++) {
     const len = a.text.length;
@@ -64,4 +66,34 @@ test('reports after an edit keep their content and move with it', () => {
   a.edit(10, 10, '插入的文字\n');
   assert.equal(a.report(3).range.start, startBefore + 6);
   assert.equal(JSON.stringify(a.report(3).tables.applications!.rows.map((r) => r.cells.map((c) => c.value))), before);
+});
+
+test('pasting an HTML table into a text report reads it as a fresh open does', () => {
+  const a = new DocumentAnalysis(compilation());
+  a.allFindings();
+  const at = a.text.indexOf('\n', a.text.indexOf('二、主动公开政府信息情况')) + 1;
+  a.edit(at, at, '<table><tr><td>行政处罚</td><td>5</td></tr></table>\n');
+  same(a, 'after the paste');
+});
+
+test('an edit inside a section that changes the report\'s year re-reads the report', () => {
+  // No title and no statistics period: the year is the one the text names most.
+  const text = readCorpus(byPrefix('000')).replace('统计期限', '统计时段');
+  const a = new DocumentAnalysis(text);
+  a.allFindings();
+  const at = a.text.indexOf('五、存在的主要问题');
+  const body = a.text.indexOf('\n', at) + 1;
+  a.edit(body, body, '2019年'.repeat(30) + '\n');
+  same(a, 'after the edit');
+  assert.equal(a.report(0).year, 2019);
+});
+
+test('line breaks typed next to a lone CR at a report boundary keep positions as LSP counts them', () => {
+  const two = (readCorpus(byPrefix('000')) + readCorpus(byPrefix('002'))).replace(/\r?\n/g, '\r');
+  const a = new DocumentAnalysis(two);
+  const second = a.report(1).range.start;
+  a.edit(second, second, '\n');
+  same(a, 'after the edit');
+  const lines = a.text.split(/\r\n|\r|\n/).length;
+  assert.equal(a.positionAt(a.text.length).line, lines - 1);
 });

@@ -11,10 +11,10 @@
 import { checkReport, type CheckOptions } from './check';
 import type { Finding } from './findings';
 import type { DocumentModel, Range, Report } from './model';
-import { analysisFragment, findPinyinAnnotations, isTraditional } from './normalize';
-import { headersIn, parse, parseReports, reparseSection } from './parse';
+import { analysisFragment, analysisText, findPinyinAnnotations, isTraditional } from './normalize';
+import { headersIn, htmlKind, parse, parseReports, reparseSection } from './parse';
 import { TITLE_PATTERN } from './template';
-import { countLines, lastAtOrBefore, lineEndAt, lineStartAt, lineStarts, num } from './lines';
+import { countLines, lastAtOrBefore, lineContentEnd, lineEndAt, lineStartAt, lineStarts, num } from './lines';
 
 interface Piece {
   source: string;
@@ -77,10 +77,13 @@ export class DocumentAnalysis {
   /** First line (0-based) of each piece. */
   private lineBases: number[] = [];
   private traditional = false;
-  /** HTML or an internal parser error: one piece, no local re-reads, model in document offsets. */
+  /** HTML, an internal parser error, or reports that start inside a line (a one-line copy): the
+   *  whole document is read at once, no local re-reads, model in document offsets. */
   private whole: DocumentModel | null = null;
   private wholeText = '';
-  private wholeFindings: Finding[] | null = null;
+  /** The analysis text of the whole document (of the HTML itself for an HTML document). */
+  private wholeAtext = '';
+  private wholeFindings: (Finding[] | null)[] | null = null;
   private wholeLines: number[] = [0];
 
   constructor(text: string) {
@@ -92,9 +95,12 @@ export class DocumentAnalysis {
     this.traditional = model.traditional;
     this.whole = null;
     this.wholeFindings = null;
-    if (model.html || model.error) {
+    // Pieces are cut at line starts only; a report that starts inside a line keeps the document whole.
+    const midLine = model.reports.some((r, i) => i > 0 && r.range.start > 0 && !isLineStart(text, r.range.start));
+    if (model.html || model.error || midLine) {
       this.whole = model;
       this.wholeText = text;
+      this.wholeAtext = analysisText(text).text;
       this.wholeLines = lineStarts(text);
       this.pieces = [];
       this.starts = [];
@@ -130,9 +136,10 @@ export class DocumentAnalysis {
     return this.starts[last]! + this.pieces[last]!.source.length;
   }
 
-  /** Pieces (one per report; at least one): the unit of findings and of re-reading. */
+  /** Pieces (one per report; at least one): the unit of findings and of re-reading. A whole
+   *  document has one piece per report too, each spanning the whole text. */
   get pieceCount(): number {
-    return this.whole ? 1 : this.pieces.length;
+    return this.whole ? Math.max(1, this.whole.reports.length) : this.pieces.length;
   }
 
   /** Some report of the document has two sections or more. */
@@ -177,11 +184,11 @@ export class DocumentAnalysis {
   /** Findings of report i in coordinates local to its piece, with the piece's position mapping. */
   localFindings(i: number, opts: CheckOptions = {}): Finding[] {
     if (this.whole) {
-      if (!this.wholeFindings) {
-        const w = this.whole;
-        this.wholeFindings = w.reports.flatMap((r) => checkReport(this.wholeText, this.wholeText, w, r, opts));
-      }
-      return i === 0 ? this.wholeFindings : [];
+      const w = this.whole;
+      if (!this.wholeFindings) this.wholeFindings = w.reports.map(() => null);
+      const r = w.reports[i];
+      if (!r) return [];
+      return (this.wholeFindings[i] ??= checkReport(this.wholeAtext, this.wholeText, w, r, opts));
     }
     const p = this.pieces[i]!;
     if (!p.findings) {
@@ -209,15 +216,15 @@ export class DocumentAnalysis {
     if (this.whole) {
       const ls = this.wholeLines;
       if (pos.line >= ls.length) return this.wholeText.length;
-      const end = pos.line + 1 < ls.length ? ls[pos.line + 1]! - 1 : this.wholeText.length;
-      return Math.min(ls[Math.max(0, pos.line)]! + pos.character, end);
+      const l = Math.max(0, pos.line);
+      return Math.min(ls[l]! + Math.max(0, pos.character), lineContentEnd(this.wholeText, ls, l));
     }
     const lo = lastAtOrBefore(this.lineBases, pos.line, num);
     const p = this.pieces[lo]!;
     const l = pos.line - this.lineBases[lo]!;
     if (l >= p.lineStarts.length) return this.length;
-    const lineEnd = l + 1 < p.lineStarts.length ? p.lineStarts[l + 1]! - 1 : p.source.length;
-    return this.starts[lo]! + Math.min(p.lineStarts[Math.max(0, l)]! + Math.max(0, pos.character), lineEnd);
+    const line = Math.max(0, l);
+    return this.starts[lo]! + Math.min(p.lineStarts[line]! + Math.max(0, pos.character), lineContentEnd(p.source, p.lineStarts, line));
   }
 
   /** The piece holding a document offset. */
@@ -228,7 +235,7 @@ export class DocumentAnalysis {
   /** Piece i as the features read it: its text, analysis text, report and pinyin in local offsets,
    *  and where it starts in the document. */
   piece(i: number): { start: number; source: string; atext: string; report: Report | null; pinyin: Range[] } {
-    if (this.whole) return { start: 0, source: this.wholeText, atext: this.wholeText, report: this.whole.reports[0] ?? null, pinyin: this.whole.pinyin };
+    if (this.whole) return { start: 0, source: this.wholeText, atext: this.wholeAtext, report: this.whole.reports[i] ?? null, pinyin: this.whole.pinyin };
     const p = this.pieces[i]!;
     return { start: this.starts[i]!, source: p.source, atext: p.atext, report: p.report, pinyin: p.pinyin };
   }
@@ -244,9 +251,8 @@ export class DocumentAnalysis {
   }
 
   allFindings(opts: CheckOptions = {}): Finding[] {
-    if (this.whole) return this.localFindings(0, opts);
     const out: Finding[] = [];
-    for (let i = 0; i < this.pieces.length; i++) for (const f of this.findings(i, opts)) out.push(f);
+    for (let i = 0; i < this.pieceCount; i++) for (const f of this.findings(i, opts)) out.push(f);
     return out;
   }
 
@@ -254,8 +260,9 @@ export class DocumentAnalysis {
   edit(start: number, end: number, insert: string): EditResult {
     const full = (): EditResult => {
       const text = this.text;
-      const lineDelta = countLines(insert) - countLines(text.slice(start, end));
-      this.reset(text.slice(0, start) + insert + text.slice(end));
+      const next = text.slice(0, start) + insert + text.slice(end);
+      const lineDelta = countLines(next) - countLines(text);
+      this.reset(next);
       return { scope: 'document', report: -1, lineDelta };
     };
     if (this.whole || !this.pieces.length) return full();
@@ -270,18 +277,22 @@ export class DocumentAnalysis {
     // An edit reaching into the next piece, or removing this piece's last line break, may move a
     // report boundary.
     if (e > p.source.length || (!last && e === p.source.length && e > s)) return full();
+    // A line break typed right after the previous piece's lone CR joins it into one CRLF.
+    if (s === 0 && i > 0 && this.pieces[i - 1]!.source.endsWith('\r')) return full();
+    // Text that makes the document HTML (a pasted table, or `<tab|le>` completed) re-reads it all.
+    if (mayBeHtml(p.source, s, e, insert) && htmlKind(this.text.slice(0, start) + insert + this.text.slice(end))) return full();
 
     const delta = insert.length - (e - s);
     const source = p.source.slice(0, s) + insert + p.source.slice(e);
     const pinyin = findPinyinAnnotations(source);
     const atext = analysisFragment(source, this.traditional, pinyin);
-    const lineDelta = countLines(insert) - countLines(p.source.slice(s, e));
+    const newLines = lineStarts(source);
+    const lineDelta = newLines.length - p.lineStarts.length;
     const oldAtext = p.atext;
-    const oldSource = p.source;
     p.source = source;
     p.atext = atext;
     p.pinyin = pinyin;
-    p.lineStarts = lineStarts(source);
+    p.lineStarts = newLines;
     p.findings = null;
     for (let j = i + 1; j < this.pieces.length; j++) {
       this.starts[j]! += delta;
@@ -291,8 +302,8 @@ export class DocumentAnalysis {
 
     const report = p.report;
     if (report) {
-      const ws = lineStartAt(oldSource, s);
-      const weOld = lineEndAt(oldSource, e);
+      const ws = lineStartAt(oldAtext, s);
+      const weOld = lineEndAt(oldAtext, e);
       const weNew = weOld + delta;
       const touchesHeaders =
         headersIn(oldAtext, ws, weOld) > 0 ||
@@ -318,4 +329,17 @@ export class DocumentAnalysis {
     p.report = again[0]!;
     return result('report');
   }
+}
+
+/** Is offset i the start of a line of text? */
+function isLineStart(text: string, i: number): boolean {
+  const c = text.charCodeAt(i - 1);
+  return c === 10 || (c === 13 && text.charCodeAt(i) !== 10);
+}
+
+/** Could replacing source[s, e) with insert add or complete an HTML tag? */
+function mayBeHtml(source: string, s: number, e: number, insert: string): boolean {
+  if (insert.includes('<') || insert.includes('>')) return true;
+  const around = source.slice(Math.max(0, s - 12), s) + source.slice(e, e + 12);
+  return around.includes('<') || around.includes('>');
 }

@@ -14,14 +14,23 @@ export function lastAtOrBefore<T>(arr: ArrayLike<T>, x: number, key: (t: T) => n
 
 export const num = (n: number): number => n;
 
-/** Offsets where the lines of s start (the first is 0). */
+/** Offsets where the lines of s start (the first is 0). Lines break at `\r\n`, `\r` and `\n`, as
+ *  LSP counts them. */
 export function lineStarts(s: string): number[] {
   const out = [0];
-  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) out.push(i + 1);
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 10) out.push(i + 1);
+    else if (c === 13) {
+      if (s.charCodeAt(i + 1) === 10) i++;
+      out.push(i + 1);
+    }
+  }
   return out;
 }
 
-/** Start of the line holding offset i. */
+/** Start of the line holding offset i (in analysis text, where every line break ends in `\n`). */
 export function lineStartAt(text: string, i: number): number {
   return text.lastIndexOf('\n', i - 1) + 1;
 }
@@ -32,18 +41,26 @@ export function lineEndAt(text: string, i: number): number {
   return n < 0 ? text.length : n;
 }
 
-/** Number of line breaks in s. */
+/** Number of line breaks in s (`\r\n`, `\r` and `\n`). */
 export function countLines(s: string): number {
-  let n = 0;
-  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
-  return n;
+  return lineStarts(s).length - 1;
 }
 
-/** Calls f(start, end) for each line of text[from, to) (end excludes the line break). */
+/** End of line l's content (before its line break), given the text's line starts. */
+export function lineContentEnd(s: string, starts: readonly number[], l: number): number {
+  if (l + 1 >= starts.length) return s.length;
+  let e = starts[l + 1]! - 1;
+  if (e > starts[l]! && s.charCodeAt(e) === 10 && s.charCodeAt(e - 1) === 13) e--;
+  return e;
+}
+
+/** Calls f(start, end) for each line of text[from, to) (end excludes the line break). Analysis
+ *  text only (its line breaks all end in `\n`); a range past the text's end is cut to it. */
 export function forEachLine(text: string, from: number, to: number, f: (start: number, end: number) => void): void {
-  let pos = from;
-  while (pos < to) {
-    const end = Math.min(lineEndAt(text, pos), to);
+  let pos = Math.max(0, from);
+  const stop = Math.min(to, text.length);
+  while (pos < stop) {
+    const end = Math.min(lineEndAt(text, pos), stop);
     f(pos, end);
     pos = end + 1;
   }

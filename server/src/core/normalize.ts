@@ -5,8 +5,8 @@
  * 1. `analysisText(text)`: a string of exactly the same length as the input, so that every offset
  *    found in it is an offset in the user's document. Traditional characters become Simplified
  *    (OpenCC's character table, only where one UTF-16 unit maps to one), full-width ASCII forms
- *    become half-width, U+3000 becomes a space, and pinyin annotations left by converters
- *    (`號(hào)`) are blanked out with spaces.
+ *    become half-width, U+3000 becomes a space, a lone CR becomes LF, and pinyin annotations left
+ *    by converters (`號(hào)`) are blanked out with spaces.
  * 2. `compact(text, start, end)`: the key used to match labels: no whitespace, no quotes,
  *    `（一）`→`(一)`, `1、`→`1.`; with a map from each key character back to its offset.
  */
@@ -90,7 +90,8 @@ export function analysisFragment(original: string, traditional: boolean, pinyin:
   let codes: Uint16Array | null = null;
   for (let i = 0; i < original.length; i++) {
     const c = original.charCodeAt(i);
-    const d = table[c]!;
+    // A lone CR is a line break (as LSP counts lines): the parser sees it as LF.
+    const d = c === 13 && original.charCodeAt(i + 1) !== 10 ? 10 : table[c]!;
     if (d !== c) {
       if (!codes) {
         codes = new Uint16Array(original.length);

@@ -152,19 +152,30 @@ function parseUnsafe(original: string): DocumentModel {
 export function parseReports(text: string, from: number, to: number): Report[] {
   const groups = chooseHeaders(headerCandidates(text, from, to));
   const reports: Report[] = [];
+  // A report starts at the line of its title (or first header); when the previous report ends on
+  // that same line (a one-line copy), right at the title or header itself. Ranges never overlap.
+  const startOf = (at: number, prevLast: number) => {
+    const ls = lineStartAt(text, at);
+    return ls >= prevLast ? ls : at;
+  };
   let prevEnd = from;
+  let start = from;
+  let titleInfo = groups.length ? findTitle(text, from, groups[0]![0]!.start) : null;
+  if (titleInfo) start = Math.max(from, lineStartAt(text, titleInfo.range.start));
   for (let i = 0; i < groups.length; i++) {
     const hs = groups[i]!;
     const nextFirst = groups[i + 1]?.[0];
-    const titleInfo = findTitle(text, prevEnd, hs[0]!.start);
-    const start = titleInfo ? lineStartAt(text, titleInfo.range.start) : i === 0 ? from : lineStartAt(text, hs[0]!.start);
     let end = to;
+    let nextTitle: TitleInfo | null = null;
     if (nextFirst) {
-      const nt = findTitle(text, hs[hs.length - 1]!.end, nextFirst.start);
-      end = nt ? lineStartAt(text, nt.range.start) : lineStartAt(text, nextFirst.start);
+      const lastEnd = hs[hs.length - 1]!.end;
+      nextTitle = findTitle(text, lastEnd, nextFirst.start);
+      end = Math.max(start, startOf(nextTitle ? nextTitle.range.start : nextFirst.start, lastEnd));
     }
     reports.push(buildReport(text, { start, end }, hs, titleInfo));
     prevEnd = end;
+    start = end;
+    titleInfo = nextTitle && nextTitle.range.start >= prevEnd ? nextTitle : null;
   }
   return reports;
 }
@@ -182,10 +193,11 @@ export function headersIn(text: string, from: number, to: number): number {
 export function reparseSection(text: string, report: Report, index: number): boolean {
   const s = report.sections[index]!;
   const kind = s.number === 2 ? 'active' : s.number === 3 ? 'applications' : s.number === 4 ? 'review' : null;
+  // Without a title the year comes from the text, which any section may change.
+  if (report.title === null && yearFromText(text, report.range) !== report.year) return false;
   if (s.number === 1) {
     // Only the first 一、总体情况 gives the sub-headings (as in a whole parse).
     if (report.sections.find((x) => x.number === 1) !== s) return true;
-    if (report.formatEvidence !== 'table2-header' && report.title === null && yearFromText(text, report.range) !== report.year) return false;
     report.overviewHeadings = subHeadings(text, s.headerRange.end, s.range.end);
     return true;
   }
@@ -217,7 +229,7 @@ export function reparseSection(text: string, report: Report, index: number): boo
 
 
 /** 'page': an HTML document; 'fragment': a text document with HTML tables pasted in. */
-function htmlKind(s: string): 'page' | 'fragment' | null {
+export function htmlKind(s: string): 'page' | 'fragment' | null {
   const head = s.slice(0, 4000).trimStart().toLowerCase();
   if (/^<(?:!--|!doctype|html|body|head|p|div|table|meta)[\s>]/.test(head)) return 'page';
   return /<table[\s>]/i.test(s) && /<\/t[dh]>/i.test(s) ? 'fragment' : null;
