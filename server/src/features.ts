@@ -23,7 +23,7 @@ import {
 import type { CheckOptions } from './core/check';
 import { complete } from './core/features/completion';
 import { fixAll, fixesFor } from './core/features/fixes';
-import { formatTables, type TextEdit as CoreEdit } from './core/features/format';
+import { formatText, type TextEdit as CoreEdit } from './core/features/format';
 import { foldingRanges, hover, inlayHints, outline, type OutlineNode } from './core/features/navigation';
 import { previewHtml } from './core/features/preview';
 import { renderSkeleton, type TextLayout } from './core/features/render';
@@ -156,11 +156,17 @@ export function inlays(d: OpenDoc, range: LspRange, opts: CheckOptions): InlayHi
   return out;
 }
 
-export function format(d: OpenDoc, layout: 'pipe' | 'tab' | 'markdown'): TextEdit[] {
+/** Format Document: verified table layouts only; `tell` gets why tables were left alone (shown
+ *  when nothing could be formatted, logged otherwise). */
+export function format(d: OpenDoc, layout: 'pipe' | 'tab' | 'markdown', locale: Locale = 'zh-CN', tell?: (message: string, shown: boolean) => void): TextEdit[] {
   const out: TextEdit[] = [];
+  const why: string[] = [];
   for (const { i, p, report } of reportPieces(d)) {
-    for (const e of edits(d, i, formatTables(p.atext, p.source, [report], layout))) out.push(e);
+    const r = formatText(p.source, layout, { atext: p.atext, reports: [report] });
+    for (const e of edits(d, i, r.edits)) out.push(e);
+    for (const x of r.refusals) why.push(localize(x.message, locale));
   }
+  if (why.length && tell) tell([...new Set(why)].join('\n'), !out.length);
   return out;
 }
 

@@ -260,7 +260,7 @@ connection.onDocumentSymbol(onDoc('documentSymbol', [], (d) => symbols(d)));
 connection.onFoldingRanges(onDoc('foldingRange', [], (d) => folding(d)));
 connection.onHover(onDoc('hover', null, (d, p) => hoverAt(d, p.position)));
 connection.languages.inlayHint.on(onDoc('inlayHint', [], (d, p) => inlays(d, p.range, checkOptions(d.uri))));
-connection.onDocumentFormatting(onDoc('formatting', [], (d) => format(d, settings.formatLayout)));
+connection.onDocumentFormatting(onDoc('formatting', [], (d) => format(d, settings.formatLayout, locale(), (m, shown) => (shown ? void connection.window.showInformationMessage(m) : connection.console.info(m)))));
 
 connection.onRequest(
   'disclosureReport/preview',

@@ -1,16 +1,31 @@
 /**
- * Formatting: each table rewritten in one clean layout (pipe rows, tab rows or a Markdown table),
- * every value and every line of prose kept. A table is left as it is when it cannot be rewritten
- * without loss: unknown cells, values recovered from a scrambled order, rows with unknown labels,
- * or prose inside its lines. Formatting twice changes nothing the second time.
+ * Formatting: each table laid out again as pipe rows, tab rows or a Markdown table.
+ *
+ * Formatting only moves layout: it re-arranges the document's own words and figures (each row's
+ * label and cells on one line, the header words as they are) and changes nothing but cell
+ * separators, padding, line breaks and Markdown rule lines. It never writes a word of the template.
+ *
+ * Each table's rewrite is a candidate that is VERIFIED before it is offered: applied to the text,
+ * re-read, and kept only when
+ *   - the text without layout (whitespace, `|`, Markdown rule lines) is unchanged;
+ *   - the document is read the same way: same script, same reports, sections, format, rows and
+ *     cells (kind, value, text), same parser notes;
+ *   - the findings are the same (code, severity, message), pinyin findings aside, whose per-line
+ *     grouping is layout (their total count must match);
+ *   - formatting the result again changes nothing.
+ * A table that fails any of these, or whose reading is in doubt (unknown cells, values recovered
+ * from a scrambled order, prose inside it), is left untouched and a refusal says why. HTML
+ * documents are refused as a whole: their tables are markup, not text.
  */
-import type { Cell, Report, Row, Table } from '../model';
-import { compact } from '../normalize';
+import type { Message } from '../findings';
+import type { DocumentModel, Range, Report, Table } from '../model';
+import { checkDocument } from '../check';
+import { analysisText, compact } from '../normalize';
+import { parse } from '../parse';
 import { table2Matcher, table3Matcher, table4Matcher } from '../labels';
 import { tokenize } from '../stream';
-import { lineEndAt, lineStartAt } from '../lines';
-import { activeTable, applicationRows, REVIEW_BLOCKS, REVIEW_COLUMNS, TABLE3_CORNER_NOTE, type Format } from '../template';
-import { renderRow, type TextLayout } from './render';
+import type { TableKind } from '../template';
+import { renderRow } from './render';
 
 export interface TextEdit {
   start: number;
@@ -18,121 +33,368 @@ export interface TextEdit {
   newText: string;
 }
 
-const cellText = (c: Cell): string => (c.kind === 'number' ? c.raw : c.kind === 'na' ? c.raw : '');
+export type FormatLayout = 'pipe' | 'tab' | 'markdown';
 
-/** The label as the document writes it (spaces dropped); the template's for a label the copy cut. */
-function labelOf(source: string, row: Row, canonical: string): string {
-  return row.match === 'prefix' ? canonical : source.slice(row.labelRange.start, row.labelRange.end).replace(/\s+/g, '');
+/** Why a table (or the whole document) was left as it is. */
+export type RefusalReason = 'html' | 'unsure' | 'prose' | 'changes';
+
+export interface Refusal {
+  /** The table left alone; null for the whole document. */
+  table: TableKind | null;
+  reason: RefusalReason;
+  range: Range;
+  /** What to tell the user (i18n.ts). */
+  message: Message;
 }
 
-function safe(table: Table, report: Report): boolean {
-  if (report.notes.some((n) => n.table === table.kind)) return false;
-  return table.rows.every((r) => !r.displaced && r.key && r.match !== 'unknown' && r.cells.every((c) => c.kind !== 'unknown' && c.kind !== 'text'));
+export interface FormatResult {
+  edits: TextEdit[];
+  refusals: Refusal[];
 }
 
-/** The lines the table occupies: from its first label to its last value or label. Where the table
- *  shares a line with other text (a whole report on one line), only the table's own stretch, and
- *  the rewrite then starts and ends with a line break. */
-function span(text: string, table: Table): { start: number; end: number; before: string; after: string } | null {
-  const matcher = table.kind === 'active' ? table2Matcher() : table.kind === 'applications' ? table3Matcher() : table4Matcher();
-  const { tokens } = tokenize(text, table.range.start, table.range.end, matcher);
+const TABLE_NAME: Record<TableKind, string> = {
+  active: '二、主动公开政府信息情况',
+  applications: '三、收到和处理政府信息公开申请情况',
+  review: '四、政府信息公开行政复议、行政诉讼情况',
+};
+
+function refusal(table: Table | null, reason: RefusalReason, range: Range): Refusal {
+  return table
+    ? { table: table.kind, reason, range, message: { id: `format.refused.${reason}`, args: { table: TABLE_NAME[table.kind] } } }
+    : { table: null, reason, range, message: { id: `format.refused.${reason}` } };
+}
+
+// ---- layout characters ---------------------------------------------------------------------
+
+const MD_RULE = /^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$/gm;
+
+/** The text without its layout: whitespace, cell separators and Markdown rule lines. */
+export function withoutLayout(text: string): string {
+  return text.replace(MD_RULE, '').replace(/[\s|]/g, '');
+}
+
+const isPad = (c: number) => c === 32 || c === 9 || c === 124 || c === 0x3000 || c === 0xa0;
+const isWs = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000 || c === 0xa0 || c === 0x200b || c === 0xfeff || (c >= 0x2000 && c <= 0x200a);
+
+function eolOf(text: string): string {
+  const n = text.indexOf('\n');
+  if (n > 0 && text[n - 1] === '\r') return '\r\n';
+  if (n < 0 && text.includes('\r')) return '\r';
+  return '\n';
+}
+
+// ---- reading and comparing ---------------------------------------------------------------
+
+interface Reading {
+  atext: string;
+  model: DocumentModel;
+}
+
+function read(source: string): Reading {
+  const model = parse(source);
+  return { atext: model.html || model.error ? source : analysisText(source).text, model };
+}
+
+/** Everything formatting must not change, as one string per part. */
+function fingerprint(source: string, r: Reading): { content: string; reading: string; findings: string } {
+  const m = r.model;
+  const reports = m.reports.map((rep) => ({
+    format: rep.format,
+    evidence: rep.formatEvidence,
+    title: rep.title,
+    organ: rep.organ,
+    year: rep.year,
+    sections: rep.sections.map((s) => [s.number, s.title, s.numeral, s.separator, s.titleMatch]),
+    headings: rep.overviewHeadings.map((h) => [h.numbering, h.text]),
+    notes: rep.notes.map((n) => [n.kind, n.table ?? '', n.detail]),
+    tables: [rep.tables.active, rep.tables.applications, rep.tables.review].map(
+      (t) =>
+        t && t.rows.map((row) => [row.key, row.label, row.numbering, row.match, row.displaced ?? false, row.cells.map((c) => [c.kind, c.value, c.raw])]),
+    ),
+  }));
+  let findings: string[] = [];
+  let pinyin = 0;
+  try {
+    for (const f of checkDocument(r.atext, source, m)) {
+      // A pinyin finding counts the annotations of one line: its grouping is layout.
+      if (f.code === 'text.pinyin-annotation') pinyin += Number(f.message.args?.count ?? 0);
+      else findings.push(`${f.code}|${f.severity}|${JSON.stringify(f.message)}`);
+    }
+  } catch {
+    findings = ['(check failed)'];
+  }
+  findings.sort();
+  findings.push(`pinyin:${pinyin}`);
+  return {
+    content: withoutLayout(source),
+    reading: JSON.stringify({ html: m.html, error: m.error ?? '', traditional: m.traditional, reports }),
+    findings: findings.join('\n'),
+  };
+}
+
+// ---- the rewrite of one table ------------------------------------------------------------
+
+/** A piece of the document kept as written: a row's label or cell, or other words. */
+interface Atom {
+  start: number;
+  end: number;
+  /** Index of the row in the table; -1 for words that belong to no row. */
+  row: number;
+  line: number;
+}
+
+function matcherOf(kind: TableKind) {
+  return kind === 'active' ? table2Matcher() : kind === 'applications' ? table3Matcher() : table4Matcher();
+}
+
+/** The reading of the table is in doubt: laying it out again would be a guess. */
+function unsure(table: Table, report: Report): boolean {
+  if (report.notes.some((n) => n.table === table.kind)) return true;
+  return table.rows.some((r) => r.displaced || !r.key || r.match === 'unknown' || r.cells.some((c) => c.kind === 'unknown' || c.kind === 'text'));
+}
+
+type Candidate = { edit: TextEdit } | { refused: RefusalReason } | null;
+
+/**
+ * The candidate rewrite of one table: its stretch of text from its first label to its last value,
+ * each row on a line of its own (label and cells), the other words of the table (captions,
+ * header words) on lines as they were, every piece of text as written.
+ */
+function candidate(source: string, atext: string, table: Table, report: Report, layout: FormatLayout, padMarkdown: boolean): Candidate {
+  if (!table.rows.length) return null;
+  if (unsure(table, report)) return { refused: 'unsure' };
+  const { tokens } = tokenize(atext, table.range.start, table.range.end, matcherOf(table.kind));
   const first = tokens.findIndex((t) => t.kind === 'label');
-  if (first < 0) return null;
+  if (first < 0) return { refused: 'unsure' };
   let last = -1;
   for (let i = tokens.length - 1; i >= first; i--)
     if (tokens[i]!.kind === 'num' || tokens[i]!.kind === 'na' || tokens[i]!.kind === 'label') {
       last = i;
       break;
     }
-  // Prose between the first and the last token: leave the table alone.
   for (let i = first; i <= last; i++) {
     const t = tokens[i]!;
-    if (t.kind === 'text' && compact(t.text).text.length >= 12 && /[。，,；;]/.test(t.text)) return null;
+    if (t.kind === 'text' && compact(t.text).text.length >= 12 && /[。，,；;]/.test(t.text)) return { refused: 'prose' };
   }
-  let start = lineStartAt(text, tokens[first]!.start);
-  let before = '';
-  if (start < table.range.start) {
-    start = tokens[first]!.start;
-    before = '\n';
-  }
-  let end = lineEndAt(text, tokens[last]!.end);
-  let after = '';
-  if (end > table.range.end) {
-    end = tokens[last]!.end;
-    after = '\n';
-  }
-  return { start, end, before, after };
-}
 
-function renderActiveTable(source: string, table: Table, format: Format, layout: TextLayout): string {
-  const out: string[] = [];
-  for (const cap of activeTable(format).captions) {
-    const rows = cap.rows.map((d) => ({ d, r: table.rows.find((x) => x.key === d.key) })).filter((x) => x.r);
-    if (!rows.length) continue;
-    if (layout === 'markdown') out.push(`| ${cap.label} |${' |'.repeat(cap.header.length - 1)}`, `|${cap.header.map(() => '---').join('|')}|`);
-    else out.push(cap.label);
-    out.push(renderRow(cap.header[0]!, cap.header.slice(1), layout));
-    for (const { d, r } of rows) out.push(renderRow(labelOf(source, r!, d.label), r!.cells.map(cellText), layout));
-  }
-  return out.join('\n');
-}
+  // Row atoms: labels and cells. A label away from its cells (table 四's header word) is a word.
+  const atoms: Atom[] = [];
+  let lo = tokens[first]!.start;
+  let hi = tokens[last]!.end;
+  table.rows.forEach((row, ri) => {
+    const cells = row.cells.map((c) => ({ start: c.range.start, end: c.range.end }));
+    for (const c of cells) {
+      lo = Math.min(lo, c.start);
+      hi = Math.max(hi, c.end);
+    }
+    const firstCell = cells[0];
+    const between = firstCell ? source.slice(row.labelRange.end, firstCell.start) : '';
+    const labelWithCells = row.labelRange.end > row.labelRange.start && (!firstCell || (firstCell.start >= row.labelRange.end && !tokens.some((t) => t.kind === 'label' && t.start >= row.labelRange.end && t.end <= firstCell.start) && !/[^\s|]/.test(between)));
+    if (labelWithCells) atoms.push({ start: row.labelRange.start, end: row.labelRange.end, row: ri, line: 0 });
+    for (const c of cells) atoms.push({ ...c, row: ri, line: 0 });
+  });
+  if (lo < table.range.start || hi > table.range.end) return { refused: 'unsure' };
 
-function renderApplicationsTable(source: string, table: Table, format: Format, layout: TextLayout): string {
-  const out: string[] = [];
-  const defs = applicationRows(format);
-  const other2019 = applicationRows('2019').find((d) => d.key === 'other')!;
-  if (layout === 'markdown') out.push(`| ${TABLE3_CORNER_NOTE} | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |`, `|${Array(8).fill('---').join('|')}|`);
-  else {
-    out.push(renderRow(TABLE3_CORNER_NOTE, ['申请人情况'], layout));
-    out.push(renderRow('自然人', ['法人或其他组织', '总计'], layout));
-    out.push(renderRow('商业企业', ['科研机构', '社会公益组织', '法律服务机构', '其他'], layout));
+  // Where the rewrite starts and ends: over the padding around it; a line break where the table
+  // shares its first or last line with other text (a note after its last value, a one-line copy).
+  const eol = eolOf(source);
+  let start = lo;
+  while (start > 0 && isPad(source.charCodeAt(start - 1))) start--;
+  const before = start > 0 && source[start - 1] !== '\n' && source[start - 1] !== '\r' ? eol : '';
+  let end = hi;
+  while (end < source.length && isPad(source.charCodeAt(end))) end++;
+  const after = end < source.length && source[end] !== '\n' && source[end] !== '\r' ? eol : '';
+
+  // Words of the stretch that belong to no row: cut at layout, at token boundaries and at row atoms.
+  const owned = atoms.slice().sort((a, b) => a.start - b.start || a.end - b.end);
+  for (let i = 1; i < owned.length; i++) if (owned[i]!.start < owned[i - 1]!.end) return { refused: 'unsure' };
+  const cuts = new Set<number>();
+  for (const t of tokens) {
+    cuts.add(t.start);
+    cuts.add(t.end);
   }
-  const group = (label: string) => (layout === 'markdown' ? `| ${label} |${' |'.repeat(7)}` : label);
-  for (const d of defs) {
-    if (!d.values) {
-      // A 2021 report printing （六） as one row keeps it as one row.
-      const single = d.label === '（六）其他处理' && table.rows.find((x) => x.key === 'other');
-      if (single) out.push(renderRow(labelOf(source, single, other2019.label), single.cells.map(cellText), layout));
-      else out.push(group(d.label));
+  const free: Atom[] = [];
+  let lineNo = 0;
+  let oi = 0;
+  let p = start;
+  let wordStart = -1;
+  const flush = (at: number) => {
+    if (wordStart >= 0) {
+      let e = at;
+      while (e > wordStart && isWs(source.charCodeAt(e - 1))) e--;
+      if (e > wordStart) free.push({ start: wordStart, end: e, row: -1, line: lineNo });
+      wordStart = -1;
+    }
+  };
+  while (p < end) {
+    const o = owned[oi];
+    if (o && p >= o.start) {
+      flush(p);
+      o.line = lineNo;
+      p = Math.max(p, o.end);
+      oi++;
       continue;
     }
-    const r = table.rows.find((x) => x.key === d.key);
-    if (r) out.push(renderRow(labelOf(source, r, d.label), r.cells.map(cellText), layout));
-  }
-  return out.join('\n');
-}
-
-function renderReviewTable(table: Table, layout: TextLayout): string {
-  const v = table.rows[0]!.cells.map(cellText);
-  if (layout === 'markdown') {
-    const head = REVIEW_BLOCKS.flatMap((b) => REVIEW_COLUMNS.map((c) => `${b.title}·${c}`));
-    return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, `| ${v.join(' | ')} |`].join('\n');
-  }
-  return [
-    renderRow('行政复议', ['行政诉讼'], layout),
-    renderRow('结果维持', ['结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉'], layout),
-    renderRow('结果维持', [...REVIEW_COLUMNS.slice(1), ...REVIEW_COLUMNS], layout),
-    layout === 'tab' ? v.join('\t') : `${v.join(' | ')} |`,
-  ].join('\n');
-}
-
-/** Edits that rewrite every table of every report that can be rewritten safely. */
-/** `text` is the analysis text (for reading), `source` the document (for comparing). */
-export function formatTables(text: string, source: string, reports: Report[], layout: 'pipe' | 'tab' | 'markdown'): TextEdit[] {
-  const edits: TextEdit[] = [];
-  for (const report of reports) {
-    for (const table of [report.tables.active, report.tables.applications, report.tables.review]) {
-      if (!table || !table.rows.length || !safe(table, report)) continue;
-      if (table.kind === 'review' && table.rows[0]!.cells.length !== 15) continue;
-      const sp = span(text, table);
-      if (!sp) continue;
-      const rendered =
-        table.kind === 'active' ? renderActiveTable(source, table, report.format, layout) : table.kind === 'applications' ? renderApplicationsTable(source, table, report.format, layout) : renderReviewTable(table, layout);
-      const newText = sp.before + rendered + sp.after;
-      if (source.slice(sp.start, sp.end) !== newText) edits.push({ start: sp.start, end: sp.end, newText });
+    const c = source.charCodeAt(p);
+    if (c === 10 || c === 13) {
+      flush(p);
+      if (c === 13 && source.charCodeAt(p + 1) === 10) p++;
+      p++;
+      lineNo++;
+      // A Markdown rule line is layout.
+      let le = p;
+      while (le < end && source.charCodeAt(le) !== 10 && source.charCodeAt(le) !== 13) le++;
+      const ln = source.slice(p, le);
+      if (ln.includes('--') && /^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$/.test(ln) && (!owned[oi] || owned[oi]!.start >= le)) p = le;
+      continue;
     }
+    if (c === 124 || c === 9 || (isWs(c) && p + 1 < end && isWs(source.charCodeAt(p + 1)))) {
+      flush(p);
+      p++;
+      continue;
+    }
+    // A single space cuts where a token ends or starts (words of a one-line copy).
+    if (isWs(c) && (cuts.has(p) || cuts.has(p + 1))) {
+      flush(p);
+      p++;
+      continue;
+    }
+    if (wordStart < 0 && !isWs(c)) wordStart = p;
+    p++;
   }
-  return edits;
+  flush(end);
+
+  // Words directly against a row atom, inside the same token, belong to it: `1.` before a label,
+  // a unit after a value.
+  const inside = new Set<number>();
+  for (const t of tokens) for (let i = t.start + 1; i < t.end; i++) inside.add(i);
+  const all = [...owned, ...free].sort((a, b) => a.start - b.start);
+  const merged: Atom[] = [];
+  for (const a of all) {
+    const prev = merged[merged.length - 1];
+    if (prev && prev.end === a.start && inside.has(a.start) && (prev.row === -1) !== (a.row === -1) && prev.line === a.line) {
+      if (prev.row === -1) prev.row = a.row;
+      prev.end = a.end;
+      continue;
+    }
+    merged.push({ ...a });
+  }
+
+  // Lines: a row's atoms on one line; other words on one line per source line.
+  const lines: string[][] = [];
+  let cur: string[] | null = null;
+  let curRow = -2;
+  let curLine = -1;
+  const text = (a: Atom) => source.slice(a.start, a.end).replace(/[\r\n\t]+/g, ' ');
+  for (const a of merged) {
+    const same = a.row >= 0 ? curRow === a.row : curRow === -1 && curLine === a.line;
+    if (!cur || !same) {
+      cur = [];
+      lines.push(cur);
+      curRow = a.row;
+    }
+    curLine = a.line;
+    cur.push(text(a));
+  }
+  if (!lines.length) return null;
+
+  let out: string[];
+  if (layout === 'markdown') {
+    let width = lines[0]!.length;
+    if (padMarkdown) for (const l of lines) width = Math.max(width, l.length);
+    const head = lines[0]!.concat(Array<string>(Math.max(0, width - lines[0]!.length)).fill(''));
+    out = [renderRow(head[0]!, head.slice(1), 'markdown'), `|${head.map(() => '---').join('|')}|`, ...lines.slice(1).map((l) => renderRow(l[0]!, l.slice(1), 'markdown'))];
+  } else out = lines.map((l) => renderRow(l[0]!, l.slice(1), layout));
+  const newText = before + out.join(eol) + after;
+  if (source.slice(start, end) === newText) return null;
+  return { edit: { start, end, newText } };
+}
+
+const tablesOf = (r: Report) => [r.tables.active, r.tables.applications, r.tables.review].filter((t): t is Table => !!t);
+
+/** The candidates of every table of the given reading (no verification). */
+function candidates(source: string, reading: Reading, layout: FormatLayout, padMarkdown: boolean): { table: Table; c: Candidate }[] {
+  const out: { table: Table; c: Candidate }[] = [];
+  for (const report of reading.model.reports) for (const table of tablesOf(report)) out.push({ table, c: candidate(source, reading.atext, table, report, layout, padMarkdown) });
+  return out;
+}
+
+/**
+ * Format a document (or one report's piece of it): the verified edits, and the tables left alone
+ * with the reason. `given` is the reading the caller already holds (analysis text and reports of
+ * `source`); without it the text is read here.
+ */
+export function formatText(source: string, layout: FormatLayout, given?: { atext: string; reports: Report[] }): FormatResult {
+  const refusals: Refusal[] = [];
+  let base: Reading | null = null;
+  const baseReading = () => (base ??= read(source));
+  let reading: Reading;
+  if (given) reading = { atext: given.atext, model: { length: source.length, reports: given.reports, traditional: false, pinyin: [], html: false } };
+  else reading = baseReading();
+  if (reading.model.html) return { edits: [], refusals: [refusal(null, 'html', { start: 0, end: source.length })] };
+  if (given && !given.reports.some((r) => tablesOf(r).length)) return { edits: [], refusals };
+  // The caller's reading must be the one the verification starts from.
+  if (given) {
+    const b = baseReading();
+    if (b.model.html) return { edits: [], refusals: [refusal(null, 'html', { start: 0, end: source.length })] };
+    reading = b;
+  }
+
+  const before = fingerprint(source, reading);
+  if (reading.model.error) return { edits: [], refusals };
+  const found = candidates(source, reading, layout, true);
+  const edits: TextEdit[] = [];
+  let text = source;
+  let delta = 0;
+  const sorted = found.slice().sort((a, b) => a.table.range.start - b.table.range.start);
+  for (const { table, c } of sorted) {
+    if (!c) continue;
+    if ('refused' in c) {
+      refusals.push(refusal(table, c.refused, table.range));
+      continue;
+    }
+    // Markdown: first with a header row as wide as the widest row, then as it is.
+    const tries = [{ e: c.edit, pad: true }];
+    if (layout === 'markdown') {
+      const report = reading.model.reports.find((r) => tablesOf(r).includes(table))!;
+      const plain = candidate(source, reading.atext, table, report, layout, false);
+      if (plain && 'edit' in plain && plain.edit.newText !== c.edit.newText) tries.push({ e: plain.edit, pad: false });
+    }
+    let accepted = false;
+    for (const { e, pad } of tries) {
+      const next = text.slice(0, e.start + delta) + e.newText + text.slice(e.end + delta);
+      if (verify(next, before, table, layout, pad, e.start + delta, e.newText.length)) {
+        edits.push(e);
+        text = next;
+        delta += e.newText.length - (e.end - e.start);
+        accepted = true;
+        break;
+      }
+    }
+    if (!accepted) refusals.push(refusal(table, 'changes', table.range));
+  }
+  return { edits, refusals };
+}
+
+/** The rewritten text reads as the original did, and formatting it again changes nothing there. */
+function verify(next: string, before: ReturnType<typeof fingerprint>, table: Table, layout: FormatLayout, pad: boolean, at: number, length: number): boolean {
+  if (withoutLayout(next) !== before.content) return false;
+  const r = read(next);
+  const after = fingerprint(next, r);
+  if (after.reading !== before.reading || after.findings !== before.findings) return false;
+  // Idempotent: the same table, formatted again, stays as it is.
+  for (const report of r.model.reports)
+    for (const t of tablesOf(report)) {
+      if (t.kind !== table.kind || t.range.end < at || t.range.start > at + length) continue;
+      if (candidate(next, r.atext, t, report, layout, pad) !== null) return false;
+    }
+  return true;
+}
+
+/** Edits that lay out again every table that can be, verified (see `formatText`). `text` is the
+ *  analysis text of `source`, `reports` its reports. */
+export function formatTables(text: string, source: string, reports: Report[], layout: FormatLayout): TextEdit[] {
+  return formatText(source, layout, { atext: text, reports }).edits;
 }
 
 export function applyEdits(text: string, edits: TextEdit[]): string {
