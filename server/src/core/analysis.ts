@@ -11,8 +11,8 @@
 import { checkReport, type CheckOptions } from './check';
 import type { Finding } from './findings';
 import type { DocumentModel, Range, Report } from './model';
-import { analysisFragment, analysisText, findPinyinAnnotations, isTraditional } from './normalize';
-import { headersIn, htmlKind, parse, parseReports, reparseSection } from './parse';
+import { analysisFragment, analysisText, findPinyinAnnotations, hasTraditionalMarker, isTraditional } from './normalize';
+import { findTitle, headersIn, htmlKind, parse, parseReports, reparseSection } from './parse';
 import { TITLE_PATTERN } from './template';
 import { countLines, lastAtOrBefore, lineContentEnd, lineEndAt, lineStartAt, lineStarts, num } from './lines';
 
@@ -128,6 +128,16 @@ export class DocumentAnalysis {
 
   get text(): string {
     return this.whole ? this.wholeText : this.pieces.map((p) => p.source).join('');
+  }
+
+  /** The document's text in [start, end). */
+  slice(start: number, end: number): string {
+    if (this.whole || start >= end) return this.wholeText.slice(start, end);
+    const i = this.pieceAt(start);
+    const p = this.pieces[i]!;
+    const s = start - this.starts[i]!;
+    if (end - this.starts[i]! <= p.source.length) return p.source.slice(s, end - this.starts[i]!);
+    return this.text.slice(start, end);
   }
 
   get length(): number {
@@ -266,8 +276,11 @@ export class DocumentAnalysis {
       return { scope: 'document', report: -1, lineDelta };
     };
     if (this.whole || !this.pieces.length) return full();
-    // Pasting Traditional text into a Simplified document changes how the whole document reads.
-    if (!this.traditional && isTraditional(insert)) return full();
+    // Adding or removing Traditional characters may change the script the whole document is read in.
+    if (hasTraditionalMarker(insert) || hasTraditionalMarker(this.slice(start, end))) {
+      const text = this.text;
+      if (isTraditional(text.slice(0, start) + insert + text.slice(end)) !== this.traditional) return full();
+    }
     const i = this.pieceAt(start);
     const p = this.pieces[i]!;
     const base = this.starts[i]!;
@@ -321,7 +334,18 @@ export class DocumentAnalysis {
     }
     // Re-read the piece's report alone; if it no longer reads as one report, the document.
     const again = parseReports(atext, 0, atext.length);
-    if (again.length !== 1 || (i > 0 && again[0]!.range.start !== 0)) {
+    // The piece must still read as one report that keeps both its boundaries: a later report starts
+    // at a 一、 header, and only after a report that reached section 二 or later.
+    // A report starts at its title's line, or without a title at its first header's line.
+    const one = again.length === 1 ? again[0]! : null;
+    const startsAt = one && lineStartAt(atext, (one.titleRange ?? one.sections[0]?.headerRange ?? { start: 0 }).start);
+    const keepsStart = !one || i === 0 || (startsAt === 0 && one.sections[0]?.number === 1);
+    // The next report keeps its start: this one reaches section 二, and when the next has no title
+    // of its own, no title-like line follows this one's last header.
+    const next = last ? null : this.pieces[i + 1]!;
+    const tail = one?.sections[one.sections.length - 1]?.headerRange.end ?? 0;
+    const keepsEnd = !one || !next || (one.sections.some((x) => x.number >= 2) && (next.report?.title != null || !findTitle(atext, tail, atext.length)));
+    if (!one || !keepsStart || !keepsEnd) {
       const text = this.pieces.map((x) => x.source).join('');
       this.reset(text);
       return { scope: 'document', report: -1, lineDelta };

@@ -35,11 +35,17 @@ function t2sTable(): Uint16Array {
   return (T2S = t);
 }
 
+/** Does s hold a character that counts towards Traditional script? */
+export function hasTraditionalMarker(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (TRADITIONAL_MARKERS[s.charCodeAt(i)]) return true;
+  return false;
+}
+
 /** True when the text is written in Traditional script (enough marker characters). */
 export function isTraditional(text: string): boolean {
   let hits = 0;
-  const limit = Math.min(text.length, 200_000);
-  for (let i = 0; i < limit; i++) {
+  // The whole text, so that only adding or removing a marker can change the answer.
+  for (let i = 0; i < text.length; i++) {
     if (TRADITIONAL_MARKERS[text.charCodeAt(i)]) {
       if (++hits >= 8) return true;
     }

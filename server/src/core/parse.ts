@@ -210,11 +210,12 @@ export function reparseSection(text: string, report: Report, index: number): boo
     if ((r.format ?? null) !== (report.formatEvidence === 'table2-header' ? report.format : null)) return false;
     report.tables.active = r.table.rows.length ? r.table : null;
   } else if (kind === 'applications') {
+    // Where table 三 decided the format, the report is re-read; where it may now decide it, too.
+    if (report.formatEvidence === 'table3-rows') return false;
     const t = readApplications(text, s.headerRange.end, s.range.end, report.format, fresh);
-    if (report.formatEvidence === 'table3-rows' || report.formatEvidence === 'default' || report.formatEvidence === 'year') {
-      const has2021Other = t.rows.some((r) => r.key.startsWith('other.'));
-      const before = report.tables.applications?.rows.some((r) => r.key.startsWith('other.')) ?? false;
-      if (has2021Other !== before) return false;
+    if (report.formatEvidence !== 'table2-header') {
+      const f = formatFromTable3(t, report.year);
+      if (f && f !== report.format) return false;
     }
     report.tables.applications = t.rows.length ? t : null;
   } else {
@@ -245,7 +246,7 @@ interface TitleInfo {
 const META_PREFIX = /^(?:[-*•]\s*)?(?:标题|名称|题目|文章标题)\s*[:：]\s*/;
 
 /** The title line: the last line before the first header that names the report. */
-function findTitle(text: string, from: number, to: number): TitleInfo | null {
+export function findTitle(text: string, from: number, to: number): TitleInfo | null {
   let best: TitleInfo | null = null;
   let prevLine: { s: number; e: number } | null = null;
   forEachLine(text, from, to, (pos, nl) => {
@@ -304,23 +305,26 @@ function buildReport(text: string, range: Range, headers: HeaderCandidate[], tit
     if (r.format) {
       format = r.format;
       formatEvidence = 'table2-header';
-      if (r.format !== hint) active = readActive(text, s2.headerRange.end, s2.range.end, r.format, []).table;
+      if (r.format !== hint) {
+        const again = readActive(text, s2.headerRange.end, s2.range.end, r.format, []).table;
+        active = again.rows.length ? again : null;
+      }
     }
   }
   let applications: Table | null = null;
   if (s3) {
-    applications = readApplications(text, s3.headerRange.end, s3.range.end, format, notes);
+    let notes3: ParseNote[] = [];
+    applications = readApplications(text, s3.headerRange.end, s3.range.end, format, notes3);
     if (formatEvidence !== 'table2-header') {
-      // Table 三 tells the format when table 二 did not: （六） with sub-items is 2021.
-      const has2021Other = applications.rows.some((r) => r.key.startsWith('other.'));
-      const has2019Other = applications.rows.some((r) => r.key === 'other');
-      const f: Format | null = has2021Other ? '2021' : has2019Other && !has2021Other && year === null ? '2019' : null;
+      const f = formatFromTable3(applications, year);
       if (f && f !== format) {
         format = f;
         formatEvidence = 'table3-rows';
-        applications = readApplications(text, s3.headerRange.end, s3.range.end, format, notes);
+        notes3 = [];
+        applications = readApplications(text, s3.headerRange.end, s3.range.end, format, notes3);
       }
     }
+    for (const n of notes3) notes.push(n);
     if (!applications.rows.length) applications = null;
   }
   let review: Table | null = null;
@@ -342,6 +346,14 @@ function buildReport(text: string, range: Range, headers: HeaderCandidate[], tit
     tables: { active, applications, review },
     notes,
   };
+}
+
+/** Table 三 tells the format when table 二 did not: （六） with sub-items is 2021; a single （六）
+ *  row is 2019 when no year says otherwise. */
+function formatFromTable3(t: Table, year: number | null): Format | null {
+  const has2021Other = t.rows.some((r) => r.key.startsWith('other.'));
+  const has2019Other = t.rows.some((r) => r.key === 'other');
+  return has2021Other ? '2021' : has2019Other && year === null ? '2019' : null;
 }
 
 function yearFromText(text: string, range: Range): number | null {
