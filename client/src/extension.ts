@@ -32,7 +32,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: SELECTOR as never,
-    synchronize: { configurationSection: 'disclosureReport' },
+    // report files on disk (last year's reports for the cross-year check): the server re-reads them when they change
+    synchronize: { configurationSection: 'disclosureReport', fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{txt,md,html,htm,gkbg,disclosure}') },
     initializationOptions: { locale: vscode.env.language },
   };
   client = new LanguageClient('disclosureReport', t('政府信息公开年报', 'Disclosure Report'), serverOptions, clientOptions);

@@ -36,7 +36,8 @@ import { fileURLToPath } from 'node:url';
 
 const connection = createConnection(ProposedFeatures.all);
 const store = new DocumentStore();
-const workspace = new WorkspaceIndex();
+// Walked in the background; when what it knows changes, every document's diagnostics are redone.
+const workspace = new WorkspaceIndex(() => changedEverything());
 
 let settings: Settings = DEFAULT_SETTINGS;
 let clientLocale: Locale = 'zh-CN';
@@ -152,6 +153,8 @@ function changedEverything(): void {
     if (hasRefresh) void connection.sendRequest(DiagnosticRefreshRequest.type).catch(() => undefined);
   } else for (const d of store.docs.values()) schedulePublish(d);
 }
+
+connection.onDidChangeWatchedFiles((p) => workspace.changed(Array.isArray(p?.changes) ? p.changes : []));
 
 connection.onDidChangeConfiguration((p) => {
   if (hasConfiguration) void refreshSettings();

@@ -1,83 +1,189 @@
 /**
- * Other reports the cross-year check can compare with: the workspace folders' report files (read
- * once, re-read when their modification time changes), and the open documents.
+ * Other reports the cross-year check can compare with: the report files of the workspace folders.
+ *
+ * - The walk is asynchronous and never on the keystroke path: `refs()` answers at once with what
+ *   the last walk found (nothing before the first walk ends); when a walk changes what is known,
+ *   `onChange` is called and the server refreshes its diagnostics.
+ * - Walks are safe (node/files.ts): regular files only (a FIFO, /dev/zero are never read), links
+ *   followed only inside the workspace folders, each real folder and file once (links to `.` and
+ *   loops end), caps on depth, file count, file size and total bytes.
+ * - File-watch events (`workspace/didChangeWatchedFiles`) drop the files they name and walk again;
+ *   without them, a walk older than a minute is redone in the background when `refs()` is asked.
+ *   A file is re-read only when its modification time or size changed, or an event named it.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { realpath } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parse } from './core/parse';
 import type { ReportRef } from './core/rules/rule';
-import { decode } from './node/decode';
+import { decodeBytes } from './node/decode';
+import { readRegular, walkFolder } from './node/files';
 
-const EXT = new Set(['.txt', '.md', '.html', '.htm', '.gkbg', '.disclosure']);
+const EXT: ReadonlySet<string> = new Set(['.txt', '.md', '.html', '.htm', '.gkbg', '.disclosure']);
 const MAX_FILES = 1000;
+const MAX_DEPTH = 6;
 const MAX_BYTES = 4 * 1024 * 1024;
+const MAX_TOTAL_BYTES = 64 * 1024 * 1024;
+const STALE_MS = 60_000;
+
+interface Entry {
+  real: string;
+  mtime: number;
+  size: number;
+  refs: ReportRef[];
+}
+
+export interface FileEvent {
+  uri: string;
+  /** 1 created, 2 changed, 3 deleted (LSP FileChangeType). */
+  type: number;
+}
+
+const toPath = (uri: string): string | null => {
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return null;
+  }
+};
 
 export class WorkspaceIndex {
-  private files = new Map<string, { mtime: number; refs: ReportRef[] }>();
   private folders: string[] = [];
+  private files = new Map<string, Entry>();
+  private snapshot: ReportRef[] = [];
+  private generation = 0;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private walkedAt = 0;
+
+  constructor(private readonly onChange: () => void = () => undefined) {}
 
   setFolders(uris: string[]): void {
-    this.folders = uris.flatMap((u) => {
-      try {
-        return [fileURLToPath(u)];
-      } catch {
-        return [];
-      }
-    });
+    const folders: string[] = [];
+    for (const u of uris) {
+      const p = toPath(u);
+      if (p) folders.push(p);
+    }
+    this.folders = folders;
+    this.generation++;
     this.files.clear();
-    this.walked = null;
+    if (this.snapshot.length) {
+      this.snapshot = [];
+      this.notify();
+    }
+    this.schedule();
   }
 
-  private walked: { at: number; refs: ReportRef[] } | null = null;
-
-  /** Reports of the workspace files, except `skipPath` (the open document itself). The folders are
-   *  walked again at most every few seconds; a file is re-read only when it changed. */
+  /** Reports of the workspace files, except `skipPath` (the open document itself). Never waits. */
   refs(skipPath?: string): ReportRef[] {
-    const now = Date.now();
-    if (!this.walked || now - this.walked.at > 5000) this.walked = { at: now, refs: this.walk() };
-    return skipPath ? this.walked.refs.filter((r) => r.source !== skipPath) : this.walked.refs;
+    if (!this.running && this.folders.length && Date.now() - this.walkedAt > STALE_MS) this.schedule();
+    if (!skipPath) return this.snapshot;
+    const out: ReportRef[] = [];
+    for (const r of this.snapshot) if (r.source !== skipPath) out.push(r);
+    return out;
   }
 
-  private walk(): ReportRef[] {
-    const out: ReportRef[] = [];
-    let count = 0;
-    const walk = (dir: string, depth: number) => {
-      if (depth > 6 || count > MAX_FILES) return;
-      let names: string[];
-      try {
-        names = readdirSync(dir);
-      } catch {
-        return;
-      }
-      for (const name of names) {
-        if (name.startsWith('.') || name === 'node_modules') continue;
-        const p = join(dir, name);
-        let st;
+  /** File-watch events: the files named are read again, and the folders walked again. */
+  changed(events: readonly FileEvent[]): void {
+    let relevant = false;
+    for (const e of events) {
+      const p = e && typeof e.uri === 'string' ? toPath(e.uri) : null;
+      if (!p) continue;
+      relevant = true;
+      for (const [key, entry] of this.files) if (key === p || entry.real === p || key.startsWith(p + '/')) this.files.delete(key);
+    }
+    if (relevant) this.schedule();
+  }
+
+  /** Resolves when no walk is running or waiting. */
+  async ready(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private notify(): void {
+    try {
+      this.onChange();
+    } catch {
+      // the listener's failure is not the index's
+    }
+  }
+
+  private schedule(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        const gen = this.generation;
+        let changed = false;
         try {
-          st = statSync(p);
+          changed = await this.walk(gen);
         } catch {
+          changed = false; // an unreadable workspace only loses the cross-year check
+        }
+        this.walkedAt = Date.now();
+        if (changed && gen === this.generation) this.notify();
+      } while (this.again);
+      this.running = null;
+    })();
+  }
+
+  /** One walk of every folder; true when the known reports changed. */
+  private async walk(gen: number): Promise<boolean> {
+    const roots: string[] = [];
+    for (const f of this.folders) {
+      try {
+        roots.push(await realpath(f));
+      } catch {
+        // a folder that is gone
+      }
+    }
+    const cancelled = () => gen !== this.generation;
+    const seen = new Set<string>();
+    const next = new Map<string, Entry>();
+    let changed = false;
+    let total = 0;
+    let count = 0;
+    for (const folder of this.folders) {
+      if (cancelled() || count >= MAX_FILES) break;
+      const { files } = await walkFolder(folder, { extensions: EXT, roots, maxFiles: MAX_FILES - count, maxDepth: MAX_DEPTH, cancelled });
+      for (const f of files) {
+        if (cancelled()) return false;
+        if (seen.has(f.real) || f.size > MAX_BYTES) continue;
+        seen.add(f.real);
+        count++;
+        const old = this.files.get(f.path);
+        const mtime = f.mtime;
+        if (old && old.real === f.real && old.mtime === mtime && old.size === f.size) {
+          next.set(f.path, old);
           continue;
         }
-        if (st.isDirectory()) walk(p, depth + 1);
-        else if (EXT.has(extname(name).toLowerCase()) && st.size <= MAX_BYTES && ++count <= MAX_FILES) {
-          let entry = this.files.get(p);
-          if (!entry || entry.mtime !== st.mtimeMs) {
-            let refs: ReportRef[] = [];
+        if (total + f.size > MAX_TOTAL_BYTES) continue;
+        total += f.size;
+        const r = await readRegular(f.real, MAX_BYTES);
+        if (cancelled()) return false;
+        let refs: ReportRef[] = [];
+        if (r.ok) {
+          const d = decodeBytes(r.bytes);
+          if (d.ok) {
             try {
-              const m = parse(decode(readFileSync(p)));
-              refs = m.reports.map((report) => ({ source: p, organ: report.organ, year: report.year, report }));
+              refs = parse(d.text).reports.map((report) => ({ source: f.path, organ: report.organ, year: report.year, report }));
             } catch {
               refs = [];
             }
-            entry = { mtime: st.mtimeMs, refs };
-            this.files.set(p, entry);
           }
-          for (const r of entry.refs) out.push(r);
         }
+        next.set(f.path, { real: f.real, mtime, size: f.size, refs });
+        if (refs.length || old?.refs.length) changed = true;
       }
-    };
-    for (const f of this.folders) walk(f, 0);
-    return out;
+    }
+    if (cancelled()) return false;
+    for (const [key, e] of this.files) if (!next.has(key) && e.refs.length) changed = true;
+    this.files = next;
+    const snapshot: ReportRef[] = [];
+    for (const e of next.values()) for (const r of e.refs) snapshot.push(r);
+    this.snapshot = snapshot;
+    return changed;
   }
 }

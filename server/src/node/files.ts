@@ -176,6 +176,8 @@ export interface WalkedFile {
   /** Its real path. */
   real: string;
   size: number;
+  /** Modification time (ms). */
+  mtime: number;
 }
 
 export type Skipped = { path: string; problem: Problem } | { path: string; extension: true };
@@ -264,7 +266,7 @@ export async function walkFolder(folder: string, opts: WalkOptions): Promise<{ f
         full = true;
         return;
       }
-      files.push({ path: p, real: target, size: st.size });
+      files.push({ path: p, real: target, size: st.size, mtime: st.mtimeMs });
     }
   };
   await visit(folder, rootReal, 0);
