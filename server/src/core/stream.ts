@@ -24,12 +24,55 @@ export interface Token {
   line: number;
 }
 
-const PAGE_NUMBER = /^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|P\.\s*\d+|Page\s+\d+.*)\s*$/i;
-const MD_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+// Every pattern here runs in linear time (test/unit/regex.test.ts): no two quantifiers may compete
+// for the same characters. `Page 3 …` is `Page\s+\d.*\s*$`, written so that `.*` and `\s*` do not
+// share the spaces (a line break may only be followed by whitespace).
+export const PAGE_NUMBER = /^\s*(?:(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|P\.\s*\d+)\s*|Page\s+\d[^\n\r\u2028\u2029]*(?:[\n\r\u2028\u2029]\s*)?)$/i;
+const MD_CELL = /^:?-{2,}:?$/;
 const NUMBER = /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
-const NUMERIC_CHUNK = /^[-−]?[\d.,]*\d(?:[-−]?[\d.]+)*$/;
 const UNIT = /(?:万元|元|件|条|个|次|项)$/;
 const NA = /^(?:\/|／|-|—|–|——|无|－|\\)$/;
+
+const isMinus = (c: number) => c === 45 || c === 0x2212;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * A chunk of digits with separators, what `^[-−]?[\d.,]*\d(?:[-−]?[\d.]+)*$` accepts, in one pass
+ * (that pattern backtracked exponentially: minutes on 39 digits). An optional sign; then digits,
+ * dots and commas with a digit after the last comma; then any number of `-`/`−`, each followed by
+ * a digit or a dot, and no more commas.
+ */
+export function isNumericChunk(s: string): boolean {
+  let i = s.length > 0 && isMinus(s.charCodeAt(0)) ? 1 : 0;
+  let digitAfterComma = false;
+  let signs = false;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isDigit(c)) digitAfterComma = true;
+    else if (c === 44) {
+      if (signs) return false;
+      digitAfterComma = false;
+    } else if (isMinus(c)) {
+      const next = s.charCodeAt(i + 1);
+      if (!digitAfterComma || !(isDigit(next) || next === 46)) return false;
+      signs = true;
+    } else if (c !== 46) return false;
+  }
+  return digitAfterComma;
+}
+
+/**
+ * A Markdown table's separator line (`|---|:--:|`), what `^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$`
+ * accepts (that pattern was quadratic on runs of spaces): cells of `:?-{2,}:?` between pipes, an
+ * optional pipe at each end, whitespace around.
+ */
+export function isMarkdownSeparator(line: string): boolean {
+  let s = line.trim();
+  if (s.startsWith('|')) s = s.slice(1);
+  if (s.endsWith('|')) s = s.slice(0, -1);
+  for (const cell of s.split('|')) if (!MD_CELL.test(cell.trim())) return false;
+  return true;
+}
 
 export interface StreamResult {
   tokens: Token[];
@@ -54,7 +97,7 @@ export function tokenize(text: string, start: number, end: number, matcher: Labe
   forEachLine(text, start, end, (pos, nl) => {
     const lineEnd = nl > pos && text[nl - 1] === '\r' ? nl - 1 : nl;
     const line = text.slice(pos, lineEnd);
-    if (!blank(line) && !PAGE_NUMBER.test(line) && !(line.includes('--') && MD_SEPARATOR.test(line))) {
+    if (!blank(line) && !PAGE_NUMBER.test(line) && !(line.includes('--') && isMarkdownSeparator(line))) {
       const { cells, mode } = splitLine(line, pos, lonePipeIsCell);
       votes[mode] = (votes[mode] ?? 0) + 1;
       for (const cell of cells) cellTokens(text, cell, matcher, lineNo, tokens);
@@ -157,11 +200,17 @@ function splitLine(line: string, offset: number, lonePipeIsCell: boolean): { cel
 /** In space-separated lines, neighbouring words that are not numbers belong to one label. */
 function mergeText(line: string, offset: number, cells: RawCell[]): RawCell[] {
   const out: RawCell[] = [];
-  const isNum = (c: RawCell) => NUMERIC_CHUNK.test(line.slice(c.start - offset, c.end - offset).replace(UNIT, ''));
+  const isNum = (c: RawCell) => isNumericChunk(line.slice(c.start - offset, c.end - offset).replace(UNIT, ''));
+  // Whether the last cell of `out` is a number, known once (a merged label grows word by word).
+  let prevNum = false;
   for (const c of cells) {
     const prev = out[out.length - 1];
-    if (prev && !isNum(prev) && !isNum(c)) prev.end = c.end;
-    else out.push({ ...c });
+    const num = isNum(c);
+    if (prev && !prevNum && !num) prev.end = c.end;
+    else {
+      out.push({ ...c });
+      prevNum = num;
+    }
   }
   return out;
 }
@@ -195,7 +244,7 @@ function cellTokens(text: string, cell: RawCell, matcher: LabelMatcher, line: nu
 
 function isValueText(raw: string): boolean {
   const s = raw.trim();
-  return NA.test(s) || NUMERIC_CHUNK.test(s.replace(UNIT, ''));
+  return NA.test(s) || isNumericChunk(s.replace(UNIT, ''));
 }
 
 function valueToken(raw: string, start: number, end: number, line: number): Token {

@@ -37,7 +37,9 @@ function reviewTotal(r: Report, block: number): number | null {
   return (parts as number[]).reduce((a, b) => a + b, 0);
 }
 
-const N = '(\\d[\\d,]*)';
+// A number starts only where a run of digits and commas starts: without the look-behinds an
+// unanchored `\d[\d,]*件` re-read a long digit run from each of its digits (quadratic).
+const N = '(?<!\\d)(?<!\\d,)(\\d[\\d,]*)';
 const NOT_OTHER = /留言|咨询|来信|信件|建议|提案|投诉|举报|热线|信访|率/;
 
 const PATTERNS: Pattern[] = [
