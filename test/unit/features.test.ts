@@ -99,3 +99,22 @@ test('preview: national layout, wrong cells marked with the expected value, host
   assert.match(html, /rowspan="8">（三）不予公开/);
   assert.equal(escapeHtml(`<a href="x">'&`), '&lt;a href=&quot;x&quot;&gt;&#39;&amp;');
 });
+
+test('preview: nonce and cspSource cannot break out of their attributes; bidi controls from the report are not shown', () => {
+  const title = '\u202E某局2024年政府信息公开工作年度报告\u2066\u2069\u200F\u202C';
+  const text = S000.replace('一、总体情况', `${title}\n一、总体情况`);
+  const m = parse(text);
+  assert.ok(m.reports[0]!.title?.includes('\u202E'));
+  const fs = checkDocument(analysisText(text).text, text, m);
+  const html = previewHtml(m.reports, fs, { nonce: 'a"><script>alert(1)</script>', cspSource: "x: 'unsafe-inline'; script-src *\"><img src=y>", locale: 'zh-CN', title: `\u202Edoc<${title}` });
+  assert.equal((html.match(/<script/g) ?? []).length, 1);
+  assert.ok(!/<img/i.test(html));
+  assert.ok(!html.includes("'unsafe-inline'"), 'cspSource adds a CSP source expression');
+  assert.ok(!/script-src \*/.test(html));
+  assert.equal((html.match(/Content-Security-Policy/g) ?? []).length, 1);
+  assert.ok(!/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/.test(html), 'bidi control left in the html');
+  assert.ok(html.includes('某局2024年政府信息公开工作年度报告'));
+  // A well-formed nonce and source pass unchanged.
+  const ok = previewHtml(m.reports, fs, { nonce: 'Zm9v+/bar=', cspSource: 'https://*.vscode-cdn.net', locale: 'zh-CN', title: 't' });
+  assert.match(ok, /style-src https:\/\/\*\.vscode-cdn\.net 'nonce-Zm9v\+\/bar='; script-src 'nonce-Zm9v\+\/bar=';/);
+});
