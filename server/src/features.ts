@@ -161,7 +161,11 @@ export function inlays(d: OpenDoc, range: LspRange, opts: CheckOptions): InlayHi
 export function format(d: OpenDoc, layout: 'pipe' | 'tab' | 'markdown', locale: Locale = 'zh-CN', tell?: (message: string, shown: boolean) => void): TextEdit[] {
   const out: TextEdit[] = [];
   const why: string[] = [];
+  const done = new Set<number>();
   for (const { i, p, report } of reportPieces(d)) {
+    // formatText reads every report of its text: a document read whole is formatted once.
+    if (done.has(p.start)) continue;
+    done.add(p.start);
     const r = formatText(p.source, layout, { atext: p.atext, reports: [report] });
     for (const e of edits(d, i, r.edits)) out.push(e);
     for (const x of r.refusals) why.push(localize(x.message, locale));

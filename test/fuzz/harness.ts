@@ -77,7 +77,14 @@ export function exerciseFeatures(text: string, boundMs = 2000): Problem[] {
     timed('codeActions', boundMs, problems, () => codeActions(d, { textDocument: { uri }, range, context: { diagnostics: diags } }, {}, 'zh-CN'));
   }
   timed('fixAll', boundMs, problems, () => codeActions(d, { textDocument: { uri }, range: whole, context: { diagnostics: [], only: [FIX_ALL_KIND] } }, {}, 'zh-CN'));
-  for (const layout of ['pipe', 'tab', 'markdown'] as const) timed(`format ${layout}`, boundMs, problems, () => format(d, layout));
+  for (const layout of ['pipe', 'tab', 'markdown'] as const) {
+    const edits = timed(`format ${layout}`, boundMs, problems, () => format(d, layout)) ?? [];
+    try {
+      TextDocument.applyEdits(lsp, edits);
+    } catch (e) {
+      problems.push({ what: `format ${layout}`, detail: `edits cannot be applied: ${String(e)}` });
+    }
+  }
   timed('preview', boundMs, problems, () => preview(d, { nonce: 'n', cspSource: 'c' }, {}, 'zh-CN'));
   for (const f of ['json', 'csv', 'markdown'] as const) timed(`export ${f}`, boundMs, problems, () => exportTables(d, f));
   return problems;

@@ -67,3 +67,11 @@ test('forEachLine stops at the end of the text whatever range it is given', () =
   forEachLine('ab\ncd', 2, 99, visit);
   assert.deepEqual(seen, [[2, 2], [3, 5]]);
 });
+
+test('regressions found by the fuzz job: every feature answers, formatting edits apply', () => {
+  const dir = join(import.meta.dirname, '..', 'fixtures', 'regressions');
+  for (const name of readdirSync(dir).sort()) {
+    const { problems } = featuresInChild(readFileSync(join(dir, name), 'utf8'));
+    assert.deepEqual(problems, [], name);
+  }
+});
