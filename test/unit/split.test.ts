@@ -38,3 +38,13 @@ test('pathological input stays bounded', () => {
   const got = splitCandidates(['1'.repeat(60)], 30, noConstraint, { maxCandidates: 5 });
   assert.ok(got.length <= 5);
 });
+
+test('no part of a split is past 2^53 (it would be a rounded value)', () => {
+  assert.deepEqual(splitCandidates(['99999999999999999999'], 1, noConstraint), []);
+  assert.deepEqual(splitCandidates(['12345678901234567'], 1, noConstraint), []);
+  assert.deepEqual(splitCandidates(['9007199254740991'], 1, noConstraint), [[9007199254740991]]);
+  // 20 digits into 2 cells: only splits whose both parts are exact.
+  const got = splitCandidates(['11111111111111111111'], 2, noConstraint, { maxCandidates: 100 });
+  assert.ok(got.length > 0);
+  for (const g of got) for (const v of g) assert.ok(Number.isSafeInteger(v), String(v));
+});

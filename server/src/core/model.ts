@@ -9,6 +9,7 @@ export interface Range {
   end: number;
 }
 
+/** 'text': written but not a value of its column (an invalid cell, see `Cell.invalid`). */
 export type CellKind = 'number' | 'blank' | 'na' | 'text' | 'unknown';
 
 export interface Cell {
@@ -18,6 +19,9 @@ export interface Cell {
   /** The text of the cell as written (for run-together cells: the digits that were split). */
   raw: string;
   range: Range;
+  /** Why a 'text' cell is not a value: a word (`abc`, `½`), more digits than can be read exactly,
+   *  a count written with a money unit (`1万`), an amount in 元 where the column is in 万元. */
+  invalid?: 'word' | 'digits' | 'unit' | 'yuan';
 }
 
 /** How a row's cells were obtained when the text ran them together with no separator. */

@@ -6,6 +6,21 @@
  * constraint (row total, table 四 block totals) filters the candidates.
  */
 
+/** A number a double holds exactly as written (`-` and `,` allowed): integer part at most
+ *  2^53 − 1, at most 15 significant digits with decimals. Anything longer would be a rounded value. */
+export function exact(digits: string): boolean {
+  const unsigned = digits.replace(/,/g, '').replace(/^-/, '');
+  const dot = unsigned.indexOf('.');
+  const int = dot >= 0 ? unsigned.slice(0, dot) : unsigned;
+  if (!Number.isSafeInteger(Number(int))) return false;
+  if (dot < 0) return true;
+  let a = 0;
+  while (a < int.length && int[a] === '0') a++;
+  let e = unsigned.length;
+  while (e > dot + 1 && unsigned[e - 1] === '0') e--;
+  return int.length - a + (e - dot - 1) <= 15;
+}
+
 export type Constraint = (cells: number[]) => boolean;
 
 export interface SplitOptions {
@@ -90,6 +105,7 @@ function computeSplits(tokens: string[], n: number, ok: Constraint, opts: SplitO
     if (cur.length >= n) return;
     for (let end = pos + 1; end <= tok.length; end++) {
       const part = tok.slice(pos, end);
+      if (!exact(part)) break; // past 2^53 (or 15 digits with decimals): a rounded value, and longer parts too
       if (!validPart(part)) {
         if (part === '-' || part.endsWith('.')) continue;
         if (/^-?0\d/.test(part)) break; // leading zero never becomes valid by extending

@@ -5,6 +5,7 @@
  * into number, blank, not-applicable and text tokens.
  */
 import { compact } from './normalize';
+import { exact } from './split';
 import { forEachLine, lineEndAt, lineStartAt } from './lines';
 import type { LabelHit, LabelMatcher } from './labels';
 import type { Layout } from './model';
@@ -17,8 +18,19 @@ export interface Token {
   end: number;
   /** Text as written (analysis text). */
   text: string;
-  /** For 'num': the parsed value, or NaN when the digits must be split (`000023`, `35-15`). */
+  /** For 'num': the parsed value, or NaN when the digits must be split (`000023`, `35-15`) or
+   *  cannot be read exactly (`large`). */
   value?: number;
+  /** For 'num': a unit written after the number (`万`, `万元`, `元`, `件`…); `text` is without it. */
+  unit?: string;
+  /** For 'num' with leading zeros (`007`): the value they write, taken where the cell is known to
+   *  hold one value (a separated cell in a row of as many cells as columns). */
+  padded?: number;
+  /** For 'num': more digits than a double holds exactly (past 2^53): never a value. */
+  large?: true;
+  /** The token is the whole content of a separated cell (pipe or tab field): one value, or an
+   *  invalid one. */
+  cell?: true;
   hit?: LabelHit;
   /** Index of the source line (0-based within the region). */
   line: number;
@@ -30,7 +42,7 @@ export interface Token {
 export const PAGE_NUMBER = /^\s*(?:(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|P\.\s*\d+)\s*|Page\s+\d[^\n\r\u2028\u2029]*(?:[\n\r\u2028\u2029]\s*)?)$/i;
 const MD_CELL = /^:?-{2,}:?$/;
 const NUMBER = /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
-const UNIT = /(?:万元|元|件|条|个|次|项)$/;
+const UNIT = /(?:万元|万|元|件|条|个|次|项)$/;
 const NA = /^(?:\/|／|-|—|–|——|无|－|\\)$/;
 
 const isMinus = (c: number) => c === 45 || c === 0x2212;
@@ -223,16 +235,19 @@ function trimCell(line: string, offset: number, s: number, e: number, explicit: 
 
 function cellTokens(text: string, cell: RawCell, matcher: LabelMatcher, line: number, out: Token[]): void {
   if (cell.end === cell.start) {
-    if (cell.explicit) out.push({ kind: 'blank', start: cell.start, end: cell.end, text: '', line });
+    if (cell.explicit) out.push({ kind: 'blank', start: cell.start, end: cell.end, text: '', line, cell: true });
     return;
   }
   const raw = text.slice(cell.start, cell.end);
   if (isValueText(raw)) {
-    out.push(valueToken(raw, cell.start, cell.end, line));
+    const t = valueToken(raw, cell.start, cell.end, line);
+    if (cell.explicit) t.cell = true;
+    out.push(t);
     return;
   }
   const c = compact(text, cell.start, cell.end);
   const hits = matcher.scan(text, cell.start, cell.end, c);
+  const first = out.length;
   let p = cell.start;
   for (const h of hits) {
     if (h.labelStart > p) residual(text, p, h.labelStart, line, out);
@@ -240,7 +255,28 @@ function cellTokens(text: string, cell: RawCell, matcher: LabelMatcher, line: nu
     p = h.end;
   }
   if (p < cell.end) residual(text, p, cell.end, line, out);
+  // A separated cell holding no label and words that are not Chinese (`abc`, `NaN`, `½`, `①`, `٣`,
+  // `12a`) or only words (`三`): one text token for the whole cell, which a row takes as an invalid
+  // value in its column. Chinese words next to a number (`2024年`, `约12`) are left as they are.
+  if (cell.explicit && !hits.length && out.length > first) {
+    let words = 0;
+    let han = false;
+    let nums = 0;
+    for (let i = first; i < out.length; i++) {
+      const t = out[i]!;
+      if (t.kind === 'text') {
+        words++;
+        if (HAN.test(t.text)) han = true;
+      } else if (t.kind === 'num') nums++;
+    }
+    if (words && (!nums || !han)) {
+      out.length = first;
+      out.push({ kind: 'text', start: cell.start, end: cell.end, text: raw, line, cell: true });
+    }
+  }
 }
+
+const HAN = /\p{Script=Han}/u;
 
 function isValueText(raw: string): boolean {
   const s = raw.trim();
@@ -250,10 +286,18 @@ function isValueText(raw: string): boolean {
 function valueToken(raw: string, start: number, end: number, line: number): Token {
   const s = raw.trim();
   if (NA.test(s)) return { kind: 'na', start, end, text: s, line };
-  const body = s.replace(UNIT, '').replace('−', '-');
-  const value = NUMBER.test(body) && !/^-?0\d/.test(body) ? Number(body.replace(/,/g, '')) : NaN;
-  return { kind: 'num', start, end, text: body, value, line };
+  const unit = UNIT.exec(s)?.[0] ?? '';
+  const body = s.slice(0, s.length - unit.length).replace('−', '-');
+  const t: Token = { kind: 'num', start, end, text: body, value: NaN, line };
+  if (unit) t.unit = unit;
+  if (!NUMBER.test(body)) return t;
+  const digits = body.replace(/,/g, '');
+  if (!exact(digits)) t.large = true;
+  else if (/^-?0\d/.test(body)) t.padded = Number(digits);
+  else t.value = Number(digits);
+  return t;
 }
+
 
 /** Text between labels inside a cell: numbers split on whitespace, words kept as text. */
 function residual(text: string, s: number, e: number, line: number, out: Token[]): void {
@@ -274,7 +318,7 @@ function residual(text: string, s: number, e: number, line: number, out: Token[]
     while (i < e && !/\s/.test(text[i]!)) i++;
     const word = text.slice(ws, i);
     // A word may mix text and digits (`情况2293`): cut it at the boundaries.
-    const re = /[-−]?\d[\d.,]*(?:[-−]\d[\d.]*)*(?:万元|元)?|[^\d-−]+|[-−]/g;
+    const re = /[-−]?\d[\d.,]*(?:[-−]\d[\d.]*)*(?:万元|万|元)?|[^\d-−]+|[-−]/g;
     for (let m = re.exec(word); m; m = re.exec(word)) {
       const a = ws + m.index;
       const b = a + m[0].length;

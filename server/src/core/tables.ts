@@ -27,27 +27,58 @@ interface Slot {
 
 const NUMBERING = /^(?:\(?[一二三四五六七八九十]{1,2}[)、.]|\d{1,2}[.、])/;
 
-function cellOf(t: Token): Cell {
-  if (t.kind === 'num') return { kind: 'number', value: t.value!, raw: t.text, range: { start: t.start, end: t.end } };
-  if (t.kind === 'na') return { kind: 'na', value: null, raw: t.text, range: { start: t.start, end: t.end } };
-  return { kind: 'blank', value: null, raw: '', range: { start: t.start, end: t.end } };
+type ValueKind = NonNullable<RowDef['valueKind']>[number];
+
+/** Units of money: a count never carries one. In a column in 万元 (2021 table 二's fees) `1万` is
+ *  1 万元, as `1万元` is, and `500元` is not 500; an amount column that names no unit (2019's
+ *  采购总金额) takes the number as written, whatever its unit. */
+const MONEY = new Set(['万', '万元', '元']);
+
+/** The cell a token makes in a column of `kind`. A number that cannot be read as written is never
+ *  given a value: too many digits, a count in 万, a separated cell that is not one number are
+ *  invalid ('text'); digits elsewhere that would have to be split are unknown. */
+function cellOf(t: Token, kind: ValueKind = 'count', wan = false): Cell {
+  const range = { start: t.start, end: t.end };
+  if (t.kind === 'num') {
+    const raw = t.text + (t.unit ?? '');
+    if (t.large) return { kind: 'text', value: null, raw, range, invalid: 'digits' };
+    if (t.unit && MONEY.has(t.unit) && kind !== 'amount') return { kind: 'text', value: null, raw, range, invalid: 'unit' };
+    if (t.unit === '元' && wan) return { kind: 'text', value: null, raw, range, invalid: 'yuan' };
+    if (!Number.isNaN(t.value)) return { kind: 'number', value: t.value!, raw: t.text, range };
+    if (t.cell && t.padded !== undefined) return { kind: 'number', value: t.padded, raw: t.text, range };
+    if (t.cell) return { kind: 'text', value: null, raw, range, invalid: 'word' };
+    return { kind: 'unknown', value: null, raw, range };
+  }
+  if (t.kind === 'text') return { kind: 'text', value: null, raw: t.text, range, invalid: 'word' };
+  if (t.kind === 'na') return { kind: 'na', value: null, raw: t.text, range };
+  return { kind: 'blank', value: null, raw: '', range };
 }
 
 const isValue = (t: Token) => t.kind === 'num' || t.kind === 'blank' || t.kind === 'na';
+/** Fields a row may have beyond its columns: empty ones, and words (notes, spanned label columns). */
+const isLoose = (t: Token) => t.kind === 'blank' || t.kind === 'text';
 
 /** Turns a row's value tokens into exactly `n` cells, splitting run-together digits if needed. */
-function fillCells(slot: Slot, n: number, constraint: Constraint, kinds: RowDef['valueKind'], decimals: boolean): void {
+function fillCells(slot: Slot, n: number, constraint: Constraint, kinds: RowDef['valueKind'], decimals: boolean, wan = false): void {
   const vals = slot.values;
+  const cellsOf = (ts: Token[]) => ts.slice(0, n).map((t, i) => cellOf(t, kinds?.[i], wan));
+  // A row of separated cells, one per column: each cell holds one value, there is nothing to split.
+  if (vals.length === n && vals.every((t) => t.cell)) {
+    slot.cells = cellsOf(vals);
+    return;
+  }
   const digitsOnly = vals.length > 0 && vals.every((t) => t.kind === 'num' && /^-?[\d.]+$/.test(t.text));
   const splittable = vals.some((t) => t.text.replace(/^-/, '').length > 1);
-  const needsSplit = vals.some((t) => t.kind === 'num' && Number.isNaN(t.value)) || (digitsOnly && splittable && vals.length < n);
+  // Digits too long to be exact are split only where the row lacks values (run together);
+  // otherwise they are an invalid cell of their own.
+  const needsSplit = vals.some((t) => t.kind === 'num' && Number.isNaN(t.value) && !(t.large && vals.length >= n)) || (digitsOnly && splittable && vals.length < n);
   if (!needsSplit && vals.length >= n) {
-    slot.cells = vals.slice(0, n).map(cellOf);
+    slot.cells = cellsOf(vals);
     return;
   }
   if (!needsSplit || vals.some((t) => t.kind !== 'num')) {
     // Too few values and nothing to split: the cells that are there, in order.
-    slot.cells = vals.slice(0, n).map(cellOf);
+    slot.cells = cellsOf(vals);
     return;
   }
   const digits = vals.map((t) => t.text);
@@ -138,6 +169,8 @@ interface AssignOptions {
   constraint: (def: RowDef) => Constraint;
   table: 'active' | 'applications';
   notes: ParseNote[];
+  /** Rows whose amounts are in 万元 (their caption's header says so). */
+  wan?: Set<string>;
 }
 
 function assign(tokens: Token[], o: AssignOptions): Slot[] {
@@ -153,11 +186,23 @@ function assign(tokens: Token[], o: AssignOptions): Slot[] {
   const finish = () => {
     if (!current) return;
     const n = current.def?.values ?? 7;
-    let vals = current.values;
-    // More fields than columns: blank fields at the end are padding, blank fields right after the
-    // label are the label's own spanned columns.
-    while (vals.length > n && vals[vals.length - 1]!.kind === 'blank') vals = vals.slice(0, -1);
-    while (vals.length > n && vals[0]!.kind === 'blank') vals = vals.slice(1);
+    const all = current.values;
+    // More fields than columns: blank fields and words at the end are padding or a note, those
+    // right after the label are the label's own spanned columns; words left over are notes too.
+    let a = 0;
+    let b = all.length;
+    while (b - a > n && isLoose(all[b - 1]!)) b--;
+    while (b - a > n && isLoose(all[a]!)) a++;
+    let vals = all.slice(a, b);
+    if (vals.length > n) {
+      let drop = vals.length - n;
+      const keep: Token[] = [];
+      for (let i = vals.length - 1; i >= 0; i--) {
+        if (drop > 0 && vals[i]!.kind === 'text') drop--;
+        else keep.push(vals[i]!);
+      }
+      vals = keep.reverse();
+    }
     current.values = vals;
     if (vals.length > n && !vals.some((t) => t.kind === 'num' && Number.isNaN(t.value))) {
       // Extra values: trailing blanks are padding; extra numbers are orphans.
@@ -197,6 +242,11 @@ function assign(tokens: Token[], o: AssignOptions): Slot[] {
     } else if (isValue(t)) {
       if (current) current.values.push(t);
       else if (t.kind === 'num') run.push(t);
+    } else if (t.kind === 'text' && t.cell && current) {
+      // A separated cell of words in the row's line (`| 1 | abc | 0 |`): it keeps its column, as an
+      // invalid value, so that the cells after it keep theirs.
+      const last = current.values[current.values.length - 1];
+      if (t.line === current.label.line || last?.line === t.line) current.values.push(t);
     }
   }
   finish();
@@ -207,7 +257,7 @@ function assign(tokens: Token[], o: AssignOptions): Slot[] {
   for (const s of slots) {
     const n = s.def?.values ?? 7;
     const kinds = s.def?.valueKind;
-    fillCells(s, n, s.def ? o.constraint(s.def) : noConstraint, kinds, !!kinds?.includes('amount'));
+    fillCells(s, n, s.def ? o.constraint(s.def) : noConstraint, kinds, !!kinds?.includes('amount'), !!s.def && !!o.wan?.has(s.def.key));
   }
   // Values recovered from a scrambled reading order are kept only if every such row adds up:
   // one that does not shows the recovery went wrong, and then none of them can be trusted.
@@ -304,9 +354,12 @@ export function readActive(text: string, start: number, end: number, hint: Forma
   }
   const format: Format | null = v21 > v19 ? '2021' : v19 > v21 ? '2019' : null;
   const fmt = format ?? hint;
-  const defs = activeTable(fmt).captions.flatMap((c) => c.rows);
+  const captions = activeTable(fmt).captions;
+  const defs = captions.flatMap((c) => c.rows);
+  const wan = new Set(captions.filter((c) => c.header.some((h) => h.includes('万元'))).flatMap((c) => c.rows.map((r) => r.key)));
   const slots = assign(tokens, {
     defs,
+    wan,
     table: 'active',
     notes,
     constraint: () => noConstraint,
@@ -426,8 +479,13 @@ export function readReview(text: string, start: number, end: number, notes: Pars
   const firstHeader = tokens.findIndex((t) => t.kind === 'label');
   // Blank fields count only on lines that hold numbers (header lines are full of empty fields).
   const numLines = new Set(tokens.filter((t) => t.kind === 'num').map((t) => t.line));
-  let values = tokens.slice(Math.max(0, firstHeader)).filter((t) => t.kind === 'num' || t.kind === 'na' || (t.kind === 'blank' && numLines.has(t.line)));
-  while (values.length > 15 && values[values.length - 1]!.kind === 'blank') values = values.slice(0, -1);
+  // Separated cells of words among the numbers keep their columns (invalid values).
+  let values = tokens
+    .slice(Math.max(0, firstHeader))
+    .filter((t) => t.kind === 'num' || t.kind === 'na' || ((t.kind === 'blank' || (t.kind === 'text' && t.cell)) && numLines.has(t.line)));
+  let last = values.length;
+  while (last > 15 && isLoose(values[last - 1]!)) last--;
+  values = values.slice(0, last);
   const rows: Row[] = [];
   if (firstHeader >= 0 || values.length) {
     const label = tokens[firstHeader] ?? values[0]!;

@@ -33,7 +33,8 @@ function reviewTotal(r: Report, block: number): number | null {
   const t = row.cells[block * 5 + 4]!;
   if (t.kind === 'number') return t.value;
   const parts = [0, 1, 2, 3].map((k) => num(row, block * 5 + k));
-  if (t.kind === 'unknown' || parts.some((p) => p === null)) return null;
+  // An unknown or invalid total is not known; only a blank one is the sum of its parts.
+  if (t.kind === 'unknown' || t.kind === 'text' || parts.some((p) => p === null)) return null;
   return (parts as number[]).reduce((a, b) => a + b, 0);
 }
 
