@@ -23,7 +23,7 @@ import { checkDocument } from '../check';
 import { analysisText, compact } from '../normalize';
 import { parse } from '../parse';
 import { table2Matcher, table3Matcher, table4Matcher } from '../labels';
-import { tokenize } from '../stream';
+import { isMarkdownSeparator, tokenize } from '../stream';
 import type { TableKind } from '../template';
 import { renderRow } from './render';
 
@@ -66,11 +66,14 @@ function refusal(table: Table | null, reason: RefusalReason, range: Range): Refu
 
 // ---- layout characters ---------------------------------------------------------------------
 
-const MD_RULE = /^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$/gm;
+/** A Markdown rule line (`| --- | :--: |`): layout. */
+const isRule = (line: string): boolean => line.includes('--') && isMarkdownSeparator(line);
 
 /** The text without its layout: whitespace, cell separators and Markdown rule lines. */
 export function withoutLayout(text: string): string {
-  return text.replace(MD_RULE, '').replace(/[\s|]/g, '');
+  let out = '';
+  for (const line of text.split('\n')) if (!isRule(line)) out += line.replace(/[\s|]/g, '');
+  return out;
 }
 
 const isPad = (c: number) => c === 32 || c === 9 || c === 124 || c === 0x3000 || c === 0xa0;
@@ -245,7 +248,7 @@ function candidate(source: string, atext: string, table: Table, report: Report, 
       let le = p;
       while (le < end && source.charCodeAt(le) !== 10 && source.charCodeAt(le) !== 13) le++;
       const ln = source.slice(p, le);
-      if (ln.includes('--') && /^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$/.test(ln) && (!owned[oi] || owned[oi]!.start >= le)) p = le;
+      if (isRule(ln) && (!owned[oi] || owned[oi]!.start >= le)) p = le;
       continue;
     }
     if (c === 124 || c === 9 || (isWs(c) && p + 1 < end && isWs(source.charCodeAt(p + 1)))) {
