@@ -97,3 +97,12 @@ test('line breaks typed next to a lone CR at a report boundary keep positions as
   const lines = a.text.split(/\r\n|\r|\n/).length;
   assert.equal(a.positionAt(a.text.length).line, lines - 1);
 });
+
+test('a header that loses its numeral no longer separates the report after it', () => {
+  const text = '前言\n四、政府信息公开行政复议、行政诉讼情况\n本年无。\n' + readCorpus(byPrefix('002'));
+  const a = new DocumentAnalysis(text);
+  assert.equal(a.reportCount, 2);
+  const at = text.indexOf('四、');
+  a.edit(at, at + 1, '');
+  same(a, 'after the edit');
+});

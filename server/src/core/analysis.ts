@@ -339,12 +339,14 @@ export class DocumentAnalysis {
     // A report starts at its title's line, or without a title at its first header's line.
     const one = again.length === 1 ? again[0]! : null;
     const startsAt = one && lineStartAt(atext, (one.titleRange ?? one.sections[0]?.headerRange ?? { start: 0 }).start);
-    const keepsStart = !one || i === 0 || (startsAt === 0 && one.sections[0]?.number === 1);
-    // The next report keeps its start: this one reaches section 二, and when the next has no title
+    const first = one?.sections[0];
+    const keepsStart = !one || i === 0 || (startsAt === 0 && first?.number === 1 && hasNumeral(first));
+    // The next report keeps its start: this one reaches section 二 (a header with its numeral; one
+    // without does not start a report), and when the next has no title
     // of its own, no title-like line follows this one's last header.
     const next = last ? null : this.pieces[i + 1]!;
     const tail = one?.sections[one.sections.length - 1]?.headerRange.end ?? 0;
-    const keepsEnd = !one || !next || (one.sections.some((x) => x.number >= 2) && (next.report?.title != null || !findTitle(atext, tail, atext.length)));
+    const keepsEnd = !one || !next || (one.sections.some((x) => x.number >= 2 && hasNumeral(x)) && (next.report?.title != null || !findTitle(atext, tail, atext.length)));
     if (!one || !keepsStart || !keepsEnd) {
       const text = this.pieces.map((x) => x.source).join('');
       this.reset(text);
@@ -366,4 +368,9 @@ function mayBeHtml(source: string, s: number, e: number, insert: string): boolea
   if (insert.includes('<') || insert.includes('>')) return true;
   const around = source.slice(Math.max(0, s - 12), s) + source.slice(e, e + 12);
   return around.includes('<') || around.includes('>');
+}
+
+/** A header written with its numeral (`二、`): only such headers start or extend a report. */
+function hasNumeral(s: { numeral: string }): boolean {
+  return s.numeral.length === 1 && '一二三四五六七八九十'.includes(s.numeral);
 }
