@@ -13,7 +13,6 @@ import {
   type CodeAction,
   type CodeActionParams,
   type CompletionItem,
-  type Diagnostic,
   type DocumentSymbol,
   type FoldingRange,
   type Hover,
@@ -21,6 +20,7 @@ import {
   type Range as LspRange,
 } from 'vscode-languageserver/node';
 import type { CheckOptions } from './core/check';
+import type { Finding } from './core/findings';
 import { complete } from './core/features/completion';
 import { fixAll, fixesFor } from './core/features/fixes';
 import { formatText, type TextEdit as CoreEdit } from './core/features/format';
@@ -32,6 +32,31 @@ import { normalizeReport, toCsv, toMarkdown } from './core/normalized';
 import type { OpenDoc } from './store';
 
 export const FIX_ALL_KIND = 'source.fixAll.disclosureReport';
+
+/**
+ * The features that may take long on a large document are generators that yield between reports
+ * (and in long loops): `run` drives one to its end at once; the server drives it with `runAsync`,
+ * whose `step` throws when the request was cancelled or the document changed and now and then
+ * yields to the event loop, so that a cancellation can arrive.
+ */
+export type Steps<T> = Generator<void, T, void>;
+export type Step = () => Promise<void>;
+
+export function run<T>(g: Steps<T>): T {
+  let r = g.next();
+  while (!r.done) r = g.next();
+  return r.value;
+}
+
+export async function runAsync<T>(g: Steps<T>, step: Step): Promise<T> {
+  await step();
+  let r = g.next();
+  while (!r.done) {
+    await step();
+    r = g.next();
+  }
+  return r.value;
+}
 
 function toLsp(d: OpenDoc, i: number, start: number, end: number): LspRange {
   return { start: d.analysis.localPosition(i, start), end: d.analysis.localPosition(i, Math.max(start, end)) };
@@ -65,7 +90,16 @@ export function completion(d: OpenDoc, pos: { line: number; character: number },
   }));
 }
 
-export function codeActions(d: OpenDoc, params: CodeActionParams, opts: CheckOptions, locale: Locale): CodeAction[] {
+const sameRange = (a: LspRange, b: LspRange) => a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+
+/**
+ * Code actions. Fix-all: the preferred fixes of every report, report by report. Quick fixes: only
+ * for the diagnostics of the request's context, each matched to the server's finding by code and
+ * range (and message, where several share both), and labelled with that diagnostic alone.
+ */
+export const codeActions = (d: OpenDoc, params: CodeActionParams, opts: CheckOptions, locale: Locale): CodeAction[] => run(codeActionSteps(d, params, opts, locale));
+
+export function* codeActionSteps(d: OpenDoc, params: CodeActionParams, opts: CheckOptions, locale: Locale): Steps<CodeAction[]> {
   const only = params.context.only;
   const wantsFixAll = !!only?.some((k) => FIX_ALL_KIND.startsWith(k) || k === CodeActionKind.SourceFixAll);
   const wantsQuickFix = !only || only.some((k) => CodeActionKind.QuickFix.startsWith(k));
@@ -73,40 +107,60 @@ export function codeActions(d: OpenDoc, params: CodeActionParams, opts: CheckOpt
   if (wantsFixAll) {
     const all: TextEdit[] = [];
     for (const { i, p, report } of reportPieces(d)) {
-      for (const e of edits(d, i, fixAll(p.source, report, d.analysis.localFindings(i, opts), p.pinyin, opts))) all.push(e);
+      yield;
+      const es = fixAll(p.source, report, d.analysis.localFindings(i, opts), p.pinyin, opts);
+      if (es) for (const e of edits(d, i, es)) all.push(e);
     }
     if (all.length) out.push({ title: localize({ id: 'action.fixAll' }, locale), kind: FIX_ALL_KIND, edit: { changes: { [d.uri]: all } } });
   }
   if (!wantsQuickFix) return out;
-  const from = d.analysis.offsetAt(params.range.start);
-  const to = d.analysis.offsetAt(params.range.end);
-  const i = d.analysis.pieceIndexAt(from);
-  const p = d.analysis.piece(i);
-  if (!p.report) return out;
-  const findings = d.analysis.localFindings(i, opts);
-  const lf = from - p.start;
-  const lt = to - p.start;
-  const targets = findings.filter((f) => f.range.start <= lt && lf <= f.range.end);
-  const diagnostics = params.context.diagnostics;
-  for (const fix of fixesFor(p.source, p.report, findings, p.pinyin, targets, opts)) {
-    const range = toLsp(d, i, fix.finding.range.start, fix.finding.range.end);
-    const diag = diagnostics.find((x: Diagnostic) => x.code === fix.finding.code && x.range.start.line === range.start.line && x.range.start.character === range.start.character);
-    out.push({
-      title: localize(fix.title, locale),
-      kind: CodeActionKind.QuickFix,
-      ...(diag ? { diagnostics: [diag] } : {}),
-      isPreferred: fix.preferred,
-      edit: { changes: { [d.uri]: edits(d, i, fix.edits) } },
-    });
+  // Findings of a piece by code and LSP range, computed once per piece the context touches.
+  const byPiece = new Map<number, Map<string, Finding[]>>();
+  const keyOf = (code: unknown, r: LspRange) => `${String(code)} ${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+  const used = new Set<Finding>();
+  for (const diag of params.context.diagnostics) {
+    yield;
+    if (diag.source !== undefined && diag.source !== 'disclosure-report') continue;
+    const i = d.analysis.pieceIndexAt(d.analysis.offsetAt(diag.range.start));
+    const p = d.analysis.piece(i);
+    if (!p.report) continue;
+    const findings = d.analysis.localFindings(i, opts);
+    let index = byPiece.get(i);
+    if (!index) {
+      index = new Map();
+      for (const f of findings) {
+        const k = keyOf(f.code, toLsp(d, i, f.range.start, f.range.end));
+        const list = index.get(k);
+        if (list) list.push(f);
+        else index.set(k, [f]);
+      }
+      byPiece.set(i, index);
+    }
+    const same = (index.get(keyOf(diag.code, diag.range)) ?? []).filter((f) => !used.has(f));
+    const target = same.find((f) => localize(f.message, locale) === diag.message) ?? same[0];
+    if (!target || !sameRange(toLsp(d, i, target.range.start, target.range.end), diag.range)) continue;
+    used.add(target);
+    for (const fix of fixesFor(p.source, p.report, findings, p.pinyin, [target], opts)) {
+      out.push({
+        title: localize(fix.title, locale),
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diag],
+        isPreferred: fix.preferred,
+        edit: { changes: { [d.uri]: edits(d, i, fix.edits) } },
+      });
+    }
   }
   return out;
 }
 
 const SYMBOL_KIND: Record<OutlineNode['kind'], SymbolKind> = { report: SymbolKind.File, section: SymbolKind.Namespace, table: SymbolKind.Struct, group: SymbolKind.Enum, row: SymbolKind.Field };
 
-export function symbols(d: OpenDoc): DocumentSymbol[] {
+export const symbols = (d: OpenDoc): DocumentSymbol[] => run(symbolSteps(d));
+
+export function* symbolSteps(d: OpenDoc): Steps<DocumentSymbol[]> {
   const out: DocumentSymbol[] = [];
   for (const { i, report } of reportPieces(d)) {
+    yield;
     const conv = (n: OutlineNode): DocumentSymbol => {
       const range = toLsp(d, i, n.range.start, n.range.end);
       let sel = toLsp(d, i, n.selectionRange.start, n.selectionRange.end);
@@ -119,9 +173,12 @@ export function symbols(d: OpenDoc): DocumentSymbol[] {
   return out;
 }
 
-export function folding(d: OpenDoc): FoldingRange[] {
+export const folding = (d: OpenDoc): FoldingRange[] => run(foldingSteps(d));
+
+export function* foldingSteps(d: OpenDoc): Steps<FoldingRange[]> {
   const out: FoldingRange[] = [];
   for (const { i, report } of reportPieces(d)) {
+    yield;
     for (const r of foldingRanges(report)) {
       const a = d.analysis.localPosition(i, r.start).line;
       const b = d.analysis.localPosition(i, Math.max(r.start, r.end - 1)).line;
@@ -141,11 +198,14 @@ export function hoverAt(d: OpenDoc, pos: { line: number; character: number }): H
   return { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toLsp(d, i, h.range.start, h.range.end) };
 }
 
-export function inlays(d: OpenDoc, range: LspRange, opts: CheckOptions): InlayHint[] {
+export const inlays = (d: OpenDoc, range: LspRange, opts: CheckOptions): InlayHint[] => run(inlaySteps(d, range, opts));
+
+export function* inlaySteps(d: OpenDoc, range: LspRange, opts: CheckOptions): Steps<InlayHint[]> {
   const from = d.analysis.offsetAt(range.start);
   const to = d.analysis.offsetAt(range.end);
   const out: InlayHint[] = [];
   for (let i = d.analysis.pieceIndexAt(from); i < d.analysis.pieceCount; i++) {
+    yield;
     const p = d.analysis.piece(i);
     if (p.start > to) break;
     if (!p.report) continue;
@@ -174,14 +234,38 @@ export function format(d: OpenDoc, layout: 'pipe' | 'tab' | 'markdown', locale: 
   return out;
 }
 
-export function preview(d: OpenDoc, o: { nonce: string; cspSource: string }, opts: CheckOptions, locale: Locale): string {
+export const preview = (d: OpenDoc, o: { nonce: string; cspSource: string }, opts: CheckOptions, locale: Locale): string => run(previewSteps(d, o, opts, locale));
+
+export function* previewSteps(d: OpenDoc, o: { nonce: string; cspSource: string }, opts: CheckOptions, locale: Locale): Steps<string> {
+  // Findings report by report (cached by the analysis), so that a cancellation can come between.
+  for (let i = 0; i < d.analysis.pieceCount; i++) {
+    yield;
+    d.analysis.localFindings(i, opts);
+  }
+  yield;
   const m = d.analysis.model();
   return previewHtml(m.reports, d.analysis.allFindings(opts), { ...o, locale, title: m.reports[0]?.title ?? d.uri });
 }
 
-export function exportTables(d: OpenDoc, format: 'json' | 'csv' | 'markdown'): string {
-  const reports = d.analysis.model().reports;
-  if (format === 'json') return JSON.stringify({ reports: reports.map((r) => normalizeReport(r, (o) => d.analysis.positionAt(o).line)) }, null, 2) + '\n';
+/** The normalized reports of a document (the `disclosureReport/tables` answer), report by report. */
+export function* tableSteps(d: OpenDoc): Steps<ReturnType<typeof normalizeReport>[]> {
+  const out: ReturnType<typeof normalizeReport>[] = [];
+  for (const { i } of reportPieces(d)) {
+    yield;
+    out.push(normalizeReport(d.analysis.report(i), (o) => d.analysis.positionAt(o).line));
+  }
+  return out;
+}
+
+export const exportTables = (d: OpenDoc, format: 'json' | 'csv' | 'markdown'): string => run(exportSteps(d, format));
+
+export function* exportSteps(d: OpenDoc, format: 'json' | 'csv' | 'markdown'): Steps<string> {
+  if (format === 'json') return JSON.stringify({ reports: yield* tableSteps(d) }, null, 2) + '\n';
+  const reports: ReturnType<OpenDoc['analysis']['report']>[] = [];
+  for (const { i } of reportPieces(d)) {
+    yield;
+    reports.push(d.analysis.report(i));
+  }
   const items = reports.map((report) => ({ path: d.uri, report }));
   return format === 'csv' ? toCsv(items) : toMarkdown(items);
 }

@@ -21,21 +21,22 @@ import {
   ResponseError,
   TextDocumentSyncKind,
   CodeActionKind,
+  type CancellationToken,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import type { CheckOptions } from './core/check';
 import { toLocale, type Locale } from './core/i18n';
-import { normalizeReport } from './core/normalized';
 import type { ReportRef } from './core/rules/rule';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import { analysed, DocumentStore, type OpenDoc } from './store';
-import { codeActions, completion, exportTables, FIX_ALL_KIND, folding, format, hoverAt, inlays, preview, skeleton, symbols } from './features';
+import { codeActionSteps, completion, exportSteps, FIX_ALL_KIND, foldingSteps, format, hoverAt, inlaySteps, previewSteps, runAsync, skeleton, symbolSteps, tableSteps, type Step } from './features';
+import * as check from './params';
 import { WorkspaceIndex } from './workspace';
 import { fileURLToPath } from 'node:url';
 
 const connection = createConnection(ProposedFeatures.all);
-const store = new DocumentStore();
+const store = new DocumentStore((m) => connection.console.error(m));
 // Walked in the background; when what it knows changes, every document's diagnostics are redone.
 const workspace = new WorkspaceIndex(() => changedEverything());
 
@@ -85,18 +86,66 @@ function checkOptions(uri: string): CheckOptions {
   return { narrativeChecks: settings.narrativeChecks, severity: settings.severity, others: () => others(uri) };
 }
 
-function guard<P, R>(name: string, f: (p: P, token?: { isCancellationRequested: boolean }) => R) {
-  return (p: P, token?: { isCancellationRequested: boolean }): R | ResponseError<void> => {
+/** Set by `initialize`: before it, requests are answered ServerNotInitialized and notifications dropped. */
+let initialized = false;
+/** Set by `shutdown`: after it, requests are answered InvalidRequest. */
+let shutDown = false;
+
+const cancelledError = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
+
+/**
+ * Every request handler: answers ServerNotInitialized before `initialize`, RequestCancelled for a
+ * request cancelled before it starts, and an error (never a crash, never silence) when it fails:
+ * InvalidParams from the param checks, the handler's own ResponseError, else InternalError.
+ */
+function guard<P, R>(name: string, f: (p: P, token: CancellationToken) => R | Promise<R>) {
+  return async (p: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
+    if (!initialized) return new ResponseError(ErrorCodes.ServerNotInitialized, `${name}: the server is not initialized`);
+    if (shutDown) return new ResponseError(ErrorCodes.InvalidRequest, `${name}: the server is shutting down`);
+    if (token?.isCancellationRequested) return cancelledError();
     try {
-      return f(p, token);
+      return await f(p, token);
     } catch (e) {
-      connection.console.error(`${name}: ${(e as Error).stack ?? String(e)}`);
-      return new ResponseError(ErrorCodes.InternalError, `${name} failed: ${(e as Error).message}`);
+      if (e instanceof ResponseError) return e as ResponseError<void>;
+      connection.console.error(`${name}: ${(e as Error)?.stack ?? String(e)}`);
+      return new ResponseError(ErrorCodes.InternalError, `${name} failed: ${(e as Error)?.message ?? String(e)}`);
     }
   };
 }
 
+/** Notification handlers: dropped before `initialize`, and a failure is logged, never thrown. */
+function listen<P>(name: string, f: (p: P) => void) {
+  return (p: P): void => {
+    if (!initialized) return;
+    try {
+      f(p);
+    } catch (e) {
+      connection.console.error(`${name}: ${(e as Error)?.stack ?? String(e)}`);
+    }
+  };
+}
+
+/**
+ * The step of a long request on document d (see features.ts): throws RequestCancelled once the
+ * request is cancelled and ContentModified once the document changed or closed; every ~10 ms of
+ * work it yields to the event loop, so that a cancellation or an edit can arrive.
+ */
+function stepper(token: CancellationToken, d: OpenDoc): Step {
+  const version = d.version;
+  const analysis = d.analysis;
+  let last = Date.now();
+  return async () => {
+    if (token.isCancellationRequested) throw cancelledError();
+    if (Date.now() - last < 10) return;
+    await new Promise<void>((r) => setImmediate(r));
+    last = Date.now();
+    if (token.isCancellationRequested) throw cancelledError();
+    if (store.get(d.uri) !== d || d.version !== version || d.analysis !== analysis) throw new ResponseError(LSPErrorCodes.ContentModified, 'the document changed');
+  };
+}
+
 connection.onInitialize((params: InitializeParams): InitializeResult => {
+  initialized = true;
   clientLocale = toLocale(params.locale ?? (params.initializationOptions as { locale?: string } | undefined)?.locale);
   pull = !!params.capabilities.textDocument?.diagnostic;
   hasConfiguration = !!params.capabilities.workspace?.configuration;
@@ -120,6 +169,10 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     },
     serverInfo: { name: 'disclosure-report', version: '0.1.0' },
   };
+});
+
+connection.onShutdown(() => {
+  shutDown = true;
 });
 
 connection.onInitialized(() => {
@@ -198,36 +251,50 @@ function schedulePublish(d: OpenDoc): void {
   );
 }
 
-connection.onDidOpenTextDocument((p) => {
-  try {
-    const d = store.open(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text);
+connection.onDidOpenTextDocument(
+  listen('didOpen', (p) => {
+    const td = (p as { textDocument?: { uri?: unknown; languageId?: unknown; version?: unknown; text?: unknown } } | undefined)?.textDocument;
+    if (!td || typeof td.uri !== 'string' || typeof td.text !== 'string') return connection.console.error('didOpen refused: textDocument.uri and textDocument.text must be strings');
+    const d = store.open(td.uri, typeof td.languageId === 'string' ? td.languageId : 'plaintext', typeof td.version === 'number' ? td.version : 0, td.text);
     schedulePublish(d);
-  } catch (e) {
-    connection.console.error(`open: ${String(e)}`);
-  }
-});
+  }),
+);
 
-connection.onDidChangeTextDocument((p) => {
-  try {
-    const d = store.change(p.textDocument.uri, p.textDocument.version ?? 0, p.contentChanges);
+connection.onDidChangeTextDocument(
+  listen('didChange', (p) => {
+    const td = (p as { textDocument?: { uri?: unknown; version?: unknown } } | undefined)?.textDocument;
+    const changes = (p as { contentChanges?: unknown } | undefined)?.contentChanges;
+    if (!td || typeof td.uri !== 'string' || !Array.isArray(changes)) return connection.console.error('didChange refused: textDocument.uri must be a string and contentChanges an array');
+    // The store never drops the text: a change it cannot apply to the analysis it applies to the
+    // plain text (and logs); a malformed change is refused and logged.
+    const d = store.change(td.uri, typeof td.version === 'number' ? td.version : 0, changes);
     if (d) schedulePublish(d);
-  } catch (e) {
-    // A change we could not apply: start the document over from the client's next full sync.
-    connection.console.error(`change: ${String(e)}`);
-    store.close(p.textDocument.uri);
-  }
-});
+  }),
+);
 
-connection.onDidCloseTextDocument((p) => {
-  store.close(p.textDocument.uri);
-  if (!pull) void connection.sendDiagnostics({ uri: p.textDocument.uri, diagnostics: [] });
-});
+connection.onDidCloseTextDocument(
+  listen('didClose', (p) => {
+    const uri = (p as { textDocument?: { uri?: unknown } } | undefined)?.textDocument?.uri;
+    if (typeof uri !== 'string') return connection.console.error('didClose refused: textDocument.uri must be a string');
+    store.close(uri);
+    if (!pull) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  }),
+);
 
 connection.languages.diagnostics.on(async (p, token) => {
+  const no = { retriggerRequest: false };
+  if (!initialized) return new ResponseError(ErrorCodes.ServerNotInitialized, 'diagnostic: the server is not initialized', no);
+  if (shutDown) return new ResponseError(ErrorCodes.InvalidRequest, 'diagnostic: the server is shutting down', no);
+  let uri: string;
+  try {
+    uri = check.textDocumentUri('textDocument/diagnostic', p);
+  } catch (e) {
+    return new ResponseError((e as ResponseError<void>).code ?? ErrorCodes.InvalidParams, (e as Error).message, no);
+  }
   await ready;
   const cancelled = () => new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
   try {
-    const d = store.get(p.textDocument.uri);
+    const d = store.get(uri);
     if (!d || !analysed(d, settings)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     if (token.isCancellationRequested) return cancelled();
     const items = store.diagnostics(d, checkOptions(d.uri), locale(), () => token.isCancellationRequested);
@@ -241,54 +308,86 @@ connection.languages.diagnostics.on(async (p, token) => {
 
 connection.onRequest(
   'disclosureReport/tables',
-  guard('tables', (p: { uri?: unknown }) => {
-    if (!p || typeof p.uri !== 'string') throw new Error('params.uri must be a string');
-    const d = store.get(p.uri);
-    if (!d) throw new Error(`document not open: ${p.uri}`);
-    return { reports: d.analysis.model().reports.map((r) => normalizeReport(r, (o) => d.analysis.positionAt(o).line)) };
+  guard('tables', async (p: unknown, token) => {
+    const uri = check.string('disclosureReport/tables', check.object('disclosureReport/tables', p).uri, 'params.uri');
+    const d = store.get(uri);
+    if (!d) throw new Error(`document not open: ${uri}`);
+    return { reports: await runAsync(tableSteps(d), stepper(token, d)) };
   }),
 );
 
-/** A feature handler: the document if it is open and analysed, else the empty answer. */
-function onDoc<P extends { textDocument: { uri: string } }, R>(name: string, empty: R, f: (d: OpenDoc, p: P) => R) {
-  return guard(name, (p: P) => {
-    const d = store.get(p?.textDocument?.uri);
-    return d && analysed(d, settings) ? f(d, p) : empty;
+/** A feature handler: params checked, then the document if it is open and analysed, else the empty answer. */
+function onDoc<R, A>(method: string, empty: R, read: (p: unknown) => A, f: (d: OpenDoc, a: A, token: CancellationToken) => R | Promise<R>) {
+  return guard(method, (p: unknown, token) => {
+    const uri = check.textDocumentUri(method, p);
+    const a = read(p);
+    const d = store.get(uri);
+    return d && analysed(d, settings) ? f(d, a, token) : empty;
   });
 }
 
-connection.onCompletion(onDoc('completion', [], (d, p) => completion(d, p.position, locale())));
-connection.onCodeAction(onDoc('codeAction', [], (d, p) => codeActions(d, p, checkOptions(d.uri), locale())));
-connection.onDocumentSymbol(onDoc('documentSymbol', [], (d) => symbols(d)));
-connection.onFoldingRanges(onDoc('foldingRange', [], (d) => folding(d)));
-connection.onHover(onDoc('hover', null, (d, p) => hoverAt(d, p.position)));
-connection.languages.inlayHint.on(onDoc('inlayHint', [], (d, p) => inlays(d, p.range, checkOptions(d.uri))));
-connection.onDocumentFormatting(onDoc('formatting', [], (d) => format(d, settings.formatLayout, locale(), (m, shown) => (shown ? void connection.window.showInformationMessage(m) : connection.console.info(m)))));
+const pos = (method: string) => (p: unknown) => ({ position: check.position(method, (p as { position?: unknown }).position, 'params.position') });
+const rangeOf = (method: string) => (p: unknown) => ({ range: check.range(method, (p as { range?: unknown }).range, 'params.range') });
+
+connection.onCompletion(onDoc('textDocument/completion', [], pos('textDocument/completion'), (d, a) => completion(d, a.position, locale())));
+connection.onCodeAction(
+  onDoc(
+    'textDocument/codeAction',
+    [],
+    (p) => ({ range: check.range('textDocument/codeAction', (p as { range?: unknown }).range, 'params.range'), context: check.codeActionContext('textDocument/codeAction', (p as { context?: unknown }).context) }),
+    (d, a, token) => runAsync(codeActionSteps(d, { textDocument: { uri: d.uri }, ...a }, checkOptions(d.uri), locale()), stepper(token, d)),
+  ),
+);
+connection.onDocumentSymbol(onDoc('textDocument/documentSymbol', [], () => undefined, (d, _a, token) => runAsync(symbolSteps(d), stepper(token, d))));
+connection.onFoldingRanges(onDoc('textDocument/foldingRange', [], () => undefined, (d, _a, token) => runAsync(foldingSteps(d), stepper(token, d))));
+connection.onHover(onDoc('textDocument/hover', null, pos('textDocument/hover'), (d, a) => hoverAt(d, a.position)));
+connection.languages.inlayHint.on(onDoc('textDocument/inlayHint', [], rangeOf('textDocument/inlayHint'), (d, a, token) => runAsync(inlaySteps(d, a.range, checkOptions(d.uri)), stepper(token, d))));
+connection.onDocumentFormatting(
+  onDoc(
+    'textDocument/formatting',
+    [],
+    (p) => check.object('textDocument/formatting', (p as { options?: unknown }).options, 'params.options'),
+    (d) => format(d, settings.formatLayout),
+  ),
+);
 
 connection.onRequest(
   'disclosureReport/preview',
-  guard('preview', (p: { uri?: unknown; nonce?: unknown; cspSource?: unknown }) => {
-    if (!p || typeof p.uri !== 'string' || typeof p.nonce !== 'string' || typeof p.cspSource !== 'string') throw new Error('params: { uri, nonce, cspSource } strings');
-    const d = store.get(p.uri);
-    if (!d) throw new Error(`document not open: ${p.uri}`);
-    return preview(d, { nonce: p.nonce, cspSource: p.cspSource }, checkOptions(d.uri), locale());
+  guard('preview', (p: unknown, token) => {
+    const m = 'disclosureReport/preview';
+    const o = check.object(m, p);
+    const uri = check.string(m, o.uri, 'params.uri');
+    const nonce = check.nonce(m, o.nonce);
+    const cspSource = check.cspSource(m, o.cspSource);
+    const d = store.get(uri);
+    if (!d) throw new Error(`document not open: ${uri}`);
+    return runAsync(previewSteps(d, { nonce, cspSource }, checkOptions(d.uri), locale()), stepper(token, d));
   }),
 );
 
 connection.onRequest(
   'disclosureReport/export',
-  guard('export', (p: { uri?: unknown; format?: unknown }) => {
-    if (!p || typeof p.uri !== 'string' || (p.format !== 'json' && p.format !== 'csv' && p.format !== 'markdown')) throw new Error('params: { uri, format: json | csv | markdown }');
-    const d = store.get(p.uri);
-    if (!d) throw new Error(`document not open: ${p.uri}`);
-    return exportTables(d, p.format);
+  guard('export', (p: unknown, token) => {
+    const m = 'disclosureReport/export';
+    const o = check.object(m, p);
+    const uri = check.string(m, o.uri, 'params.uri');
+    if (o.format !== 'json' && o.format !== 'csv' && o.format !== 'markdown') throw check.invalid(m, 'params.format must be json, csv or markdown');
+    const d = store.get(uri);
+    if (!d) throw new Error(`document not open: ${uri}`);
+    return runAsync(exportSteps(d, o.format), stepper(token, d));
   }),
 );
 
 connection.onRequest(
   'disclosureReport/skeleton',
-  guard('skeleton', (p: { format?: unknown }) => skeleton(p?.format === '2019' ? '2019' : '2021', settings.formatLayout === 'markdown' ? 'markdown' : settings.formatLayout)),
+  guard('skeleton', (p: unknown) => {
+    const m = 'disclosureReport/skeleton';
+    const o = p === undefined || p === null ? {} : check.object(m, p);
+    if (o.format !== undefined && o.format !== '2021' && o.format !== '2019') throw check.invalid(m, 'params.format must be "2021" or "2019"');
+    return skeleton(o.format === '2019' ? '2019' : '2021', settings.formatLayout === 'markdown' ? 'markdown' : settings.formatLayout);
+  }),
 );
 
 process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.stack ?? String(e)}`));
+process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${(e as Error)?.stack ?? String(e)}`));
 connection.listen();

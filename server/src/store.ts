@@ -20,8 +20,30 @@ export interface OpenDoc {
   diags: (Diagnostic[] | null)[];
 }
 
+/** Offset of an LSP position in plain text, as LSP counts lines (`\r\n`, `\r`, `\n`): a line past
+ *  the end is the end of the text, a character past the end of its line is the line's end. */
+export function offsetInText(text: string, pos: { line: number; character: number }): number {
+  let at = 0;
+  for (let line = 0; line < pos.line; line++) {
+    const n = text.indexOf('\n', at);
+    const r = text.indexOf('\r', at);
+    if (n < 0 && r < 0) return text.length;
+    const brk = n < 0 ? r : r < 0 ? n : Math.min(n, r);
+    at = brk + (text[brk] === '\r' && text[brk + 1] === '\n' ? 2 : 1);
+  }
+  let end = at;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  return Math.min(at + Math.max(0, pos.character), end);
+}
+
+const isPosition = (p: unknown): p is { line: number; character: number } =>
+  !!p && typeof p === 'object' && Number.isInteger((p as { line: unknown }).line) && Number.isInteger((p as { character: unknown }).character);
+
 export class DocumentStore {
   readonly docs = new Map<string, OpenDoc>();
+
+  /** `log` hears about every change that could not be applied the usual way. */
+  constructor(private readonly log: (message: string) => void = () => undefined) {}
 
   open(uri: string, languageId: string, version: number, text: string): OpenDoc {
     const d: OpenDoc = { uri, languageId, version, analysis: new DocumentAnalysis(text), diags: [] };
@@ -37,15 +59,42 @@ export class DocumentStore {
     return this.docs.get(uri);
   }
 
+  /**
+   * Applies LSP content changes in order. A range is read as the reference implementation
+   * (vscode-languageserver-textdocument) reads it: reversed ends swapped, positions clamped to the
+   * text. A change without text or with a malformed range is refused (logged; the document stays as
+   * it was). A change the analysis fails on is applied to the plain text instead, and the document
+   * re-read from it: the text is never lost.
+   */
   change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): OpenDoc | undefined {
     const d = this.docs.get(uri);
     if (!d) return undefined;
     d.version = version;
-    for (const c of changes) {
-      if ('range' in c && c.range) {
-        const start = d.analysis.offsetAt(c.range.start);
-        const end = Math.max(start, d.analysis.offsetAt(c.range.end));
-        const r = d.analysis.edit(start, end, c.text);
+    for (const c of changes as unknown[]) {
+      const change = (c ?? {}) as { range?: { start?: unknown; end?: unknown } | null; text?: unknown };
+      if (typeof change.text !== 'string') {
+        this.log(`change to ${uri} (version ${version}) refused: no text`);
+        continue;
+      }
+      const text = change.text;
+      if (change.range === undefined || change.range === null) {
+        d.analysis = new DocumentAnalysis(text);
+        d.diags = [];
+        continue;
+      }
+      const { start: a, end: b } = change.range;
+      if (!isPosition(a) || !isPosition(b)) {
+        this.log(`change to ${uri} (version ${version}) refused: malformed range ${JSON.stringify(change.range)}`);
+        continue;
+      }
+      // What the text is before the edit, as references to the pieces' strings (no copy).
+      const sources: string[] = [];
+      for (let i = 0; i < d.analysis.pieceCount; i++) sources.push(d.analysis.piece(i).source);
+      try {
+        let start = d.analysis.offsetAt(a);
+        let end = d.analysis.offsetAt(b);
+        if (end < start) [start, end] = [end, start];
+        const r = d.analysis.edit(start, end, text);
         if (r.scope === 'document') d.diags = [];
         else {
           d.diags[r.report] = null;
@@ -56,8 +105,13 @@ export class DocumentStore {
                 g.range.end.line += r.lineDelta;
               }
         }
-      } else {
-        d.analysis = new DocumentAnalysis(c.text);
+      } catch (e) {
+        this.log(`change to ${uri} (version ${version}) failed in the analysis, document re-read from its text: ${(e as Error)?.stack ?? String(e)}`);
+        const old = sources.join('');
+        let start = offsetInText(old, a);
+        let end = offsetInText(old, b);
+        if (end < start) [start, end] = [end, start];
+        d.analysis = new DocumentAnalysis(old.slice(0, start) + text + old.slice(end));
         d.diags = [];
       }
     }

@@ -37,7 +37,8 @@ for (const c of CASES) {
   test(`quick fix for ${c.code}: ${c.title.source}`, () => {
     const text = c.base.replace(c.from, c.to);
     assert.notEqual(text, c.base);
-    const { report, findings, pinyin } = checkPiece(text);
+    const { report, findings: found, pinyin } = checkPiece(text);
+    const findings = found!;
     const targets = findings.filter((f) => f.code === c.code);
     assert.ok(targets.length >= 1, `no ${c.code} finding`);
     const fixes = fixesFor(text, report!, findings, pinyin, targets);
@@ -54,19 +55,46 @@ for (const c of CASES) {
 
 test('a fix that would add a finding is not offered (balance: changing （七）总计 breaks its row)', () => {
   const text = S000.replace('四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |', '四、结转下年度继续办理 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |');
-  const { report, findings, pinyin } = checkPiece(text);
+  const { report, findings: found, pinyin } = checkPiece(text);
+  const findings = found!;
   const targets = findings.filter((f) => f.code === 'table3.balance');
   assert.equal(targets.length, 2);
   assert.deepEqual(fixesFor(text, report!, findings, pinyin, targets), []);
 });
 
 test('fix all: seed 003 loses its pinyin and its numbering defects in one go, its values untouched', () => {
-  const { report, findings, pinyin } = checkPiece(S003);
-  const edits = fixAll(S003, report!, findings, pinyin);
+  const { report, findings: found, pinyin } = checkPiece(S003);
+  const findings = found!;
+  const edits = fixAll(S003, report!, findings, pinyin)!;
   const fixed = applyEdits(S003, edits);
   assert.deepEqual(all(fixed).filter((x) => !x.startsWith('report.title-missing')), []);
   // No pinyin left in the report (the web-page chrome before its title is not part of it).
   assert.ok(!/\([a-zāáǎàēéěèīíǐìōóǒòūúǔù]+\)/.test(fixed.slice(fixed.indexOf('雙鴨山市2024年政府信息公開工作年度報告\n'))));
   const v = (t: string) => JSON.stringify(parse(t).reports[0]!.tables.applications!.rows.map((r) => r.cells.map((c) => c.value)));
   assert.equal(v(fixed), v(S003));
+});
+
+test('fix all: its edits come sorted and never overlap (one pass over sorted edits)', () => {
+  const text = S003;
+  const { report, findings: found, pinyin } = checkPiece(text);
+  const findings = found!;
+  const edits = fixAll(text, report!, findings, pinyin)!;
+  // The edits are sorted and do not overlap.
+  for (let i = 1; i < edits.length; i++) assert.ok(edits[i - 1]!.end <= edits[i]!.start && !(edits[i - 1]!.start === edits[i]!.start && edits[i]!.start === edits[i]!.end), JSON.stringify([edits[i - 1], edits[i]]));
+});
+
+test('fix all: a report with thousands of findings is fixed in bounded time (no pairwise overlap scan, no re-read per fix)', () => {
+  const lines: string[] = [];
+  for (let i = 0; i < 3000; i++) lines.push(`文號(hào)第${i}号(hào)`);
+  const text = S000.replace('一、总体情况\n', `一、总体情况\n${lines.join('\n')}\n`);
+  const { report, findings: found, pinyin } = checkPiece(text);
+  const findings = found!;
+  assert.ok(findings.filter((f) => f.code === 'text.pinyin-annotation').length >= 1);
+  const started = Date.now();
+  const edits = fixAll(text, report!, findings, pinyin)!;
+  const ms = Date.now() - started;
+  assert.ok(ms < 5000, `fix all took ${ms} ms`);
+  const fixed = applyEdits(text, edits);
+  assert.ok(!fixed.includes('(hào)'), 'pinyin left');
+  assert.equal(all(fixed).filter((x) => x.startsWith('text.pinyin')).length, 0);
 });

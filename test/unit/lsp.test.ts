@@ -1,5 +1,5 @@
 // The language server over stdio, driven by a protocol client as an editor would.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
@@ -25,7 +25,13 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { byPrefix, readCorpus } from './helpers';
 
-const SERVER = join(import.meta.dirname, '..', '..', 'dist', 'server.js');
+const SERVER = process.env.DR_SERVER ?? join(import.meta.dirname, '..', '..', 'dist', 'server.js');
+
+/** Every server started, killed at the end even when a test timed out waiting for it. */
+const servers = new Set<ChildProcess>();
+after(() => {
+  for (const p of servers) p.kill();
+});
 
 interface Client {
   conn: ProtocolConnection;
@@ -38,6 +44,7 @@ interface Client {
 
 async function start(capabilities: ClientCapabilities, init: { locale?: string; settings?: Record<string, unknown>; folder?: string } = {}): Promise<Client> {
   const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  servers.add(proc);
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const waiters: { uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   const client: Client = {
@@ -213,5 +220,278 @@ test('cross-year: last year’s report in the workspace folder, and last year’
     assert.match(String(found[0]!.message), /2024年报告/);
   } finally {
     await proc.close();
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// Protocol abuse (issue 8): every request answers, with the right error, within a bound.
+
+/** A server with a connection but no initialize yet. */
+function raw(): { conn: ProtocolConnection; proc: ChildProcess; close(): void } {
+  const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  servers.add(proc);
+  const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  conn.listen();
+  return { conn, proc, close: () => (conn.dispose(), proc.kill()) };
+}
+
+/** The error code a request is answered with (or 'ok'). */
+async function codeOf(p: Promise<unknown>): Promise<number | 'ok'> {
+  try {
+    await p;
+    return 'ok';
+  } catch (e) {
+    return (e as { code: number }).code;
+  }
+}
+
+/** Fails after ms instead of hanging. */
+function within<T>(ms: number, p: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([p, new Promise<T>((_, rej) => (timer = setTimeout(() => rej(new Error(`${what}: no answer within ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
+}
+
+const PULL: ClientCapabilities = { textDocument: { diagnostic: { dynamicRegistration: false } } };
+const S002 = readCorpus(byPrefix('002'));
+const S003 = readCorpus(byPrefix('003'));
+const summary = (ds: Diagnostic[]) => ds.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`).sort();
+const pullDiags = async (c: { conn: ProtocolConnection }, u: string) => ((await c.conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: u } })) as { items: Diagnostic[] }).items;
+
+test('requests before initialize get ServerNotInitialized (-32002); notifications before it are dropped', { timeout: 20_000 }, async () => {
+  const c = raw();
+  try {
+    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'disclosure-report', version: 1, text: seed } });
+    for (const [method, params] of [
+      ['textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } }],
+      ['textDocument/documentSymbol', { textDocument: { uri } }],
+      ['textDocument/diagnostic', { textDocument: { uri } }],
+      ['disclosureReport/tables', { uri }],
+      ['disclosureReport/skeleton', {}],
+    ] as const) {
+      assert.equal(await within(5000, codeOf(c.conn.sendRequest(method, params)), method), -32002, method);
+    }
+    await c.conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: PULL, workspaceFolders: null });
+    await c.conn.sendNotification(InitializedNotification.type, {});
+    // The didOpen sent before initialize was dropped; the server serves requests now.
+    await assert.rejects(c.conn.sendRequest('disclosureReport/tables', { uri }), /not open/);
+    assert.equal(typeof (await c.conn.sendRequest('disclosureReport/skeleton', {})), 'string');
+  } finally {
+    c.close();
+  }
+});
+
+test('missing or malformed params are InvalidParams (-32602) with a message naming the parameter', { timeout: 30_000 }, async () => {
+  const c = await start(PULL);
+  try {
+    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'disclosure-report', version: 1, text: seed } });
+    const td = { textDocument: { uri } };
+    const range = { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } };
+    const cases: [string, unknown, RegExp][] = [
+      ['textDocument/hover', {}, /textDocument/],
+      ['textDocument/hover', td, /position/],
+      ['textDocument/hover', { ...td, position: { line: -1, character: 0 } }, /position\.line/],
+      ['textDocument/hover', { ...td, position: { line: 1.5, character: 0 } }, /position\.line/],
+      ['textDocument/completion', { ...td, position: { line: 'a', character: 0 } }, /position\.line/],
+      ['textDocument/codeAction', { ...td, range }, /context/],
+      ['textDocument/codeAction', { ...td, context: { diagnostics: [] } }, /range/],
+      ['textDocument/codeAction', { ...td, range, context: { diagnostics: 'x' } }, /context\.diagnostics/],
+      ['textDocument/codeAction', { ...td, range, context: { diagnostics: [{ message: 'm' }] } }, /context\.diagnostics\[0\]\.range/],
+      ['textDocument/codeAction', { ...td, range, context: { diagnostics: [], only: 'quickfix' } }, /context\.only/],
+      ['textDocument/documentSymbol', {}, /textDocument/],
+      ['textDocument/foldingRange', { textDocument: { uri: 5 } }, /textDocument\.uri/],
+      ['textDocument/formatting', td, /options/],
+      ['textDocument/inlayHint', td, /range/],
+      ['textDocument/inlayHint', { ...td, range: { start: { line: 0, character: 0 } } }, /range\.end/],
+      ['textDocument/diagnostic', {}, /textDocument/],
+      ['disclosureReport/tables', { nope: 1 }, /uri/],
+      ['disclosureReport/preview', { uri }, /nonce/],
+      ['disclosureReport/preview', { uri, nonce: 'a"><script>', cspSource: 'x:' }, /nonce/],
+      ['disclosureReport/preview', { uri, nonce: 'abc', cspSource: "x:; script-src 'unsafe-inline'" }, /cspSource/],
+      ['disclosureReport/export', { uri, format: 'xls' }, /format/],
+      ['disclosureReport/skeleton', { format: 2021 }, /format/],
+    ];
+    for (const [method, params, re] of cases) {
+      const what = `${method} ${JSON.stringify(params)}`;
+      const err = await within(5000, c.conn.sendRequest(method, params).then(() => null, (e: { code: number; message: string }) => e), what);
+      assert.ok(err, `${what}: answered without an error`);
+      assert.equal(err.code, -32602, `${what}: ${err.message}`);
+      assert.match(err.message, re, what);
+      assert.doesNotMatch(err.message, /Cannot read|undefined|TypeError|is not a function/, what);
+    }
+    // Still serving.
+    assert.ok((await pullDiags(c, uri)).length > 0);
+  } finally {
+    await c.close();
+  }
+});
+
+test('didChange with reversed, out-of-bounds or past-the-end ranges never loses the text (equals a fresh open)', { timeout: 30_000 }, async () => {
+  const { TextDocument } = await import('vscode-languageserver-textdocument');
+  const c = await start(PULL);
+  try {
+    let ref = TextDocument.create(uri, 'disclosure-report', 1, seed);
+    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'disclosure-report', version: 1, text: seed } });
+    const at = positionOf(seed, seed.indexOf('(七)总计 | 1') + 8);
+    const changes = [
+      // reversed: end before start (a replacement of the same text, as the reference implementation reads it)
+      { range: { start: { line: at.line, character: at.character + 1 }, end: at }, text: '2' },
+      { range: { start: { line: 5, character: 3 }, end: { line: 2, character: 1 } }, text: '甲' },
+      // characters past the end of their line
+      { range: { start: { line: 3, character: 500 }, end: { line: 3, character: 9000 } }, text: '乙' },
+      // a line past the end of the document
+      { range: { start: { line: 99_999, character: 0 }, end: { line: 99_999, character: 4 } }, text: '\n丙' },
+      { range: { start: { line: 99_999, character: 7 }, end: { line: 99_990, character: 0 } }, text: '丁' },
+    ];
+    let version = 1;
+    for (const ch of changes) {
+      version++;
+      ref = TextDocument.update(ref, [ch], version);
+      await c.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [ch] });
+      const fresh = `file:///tmp/fresh-${version}.txt`;
+      await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: fresh, languageId: 'disclosure-report', version: 1, text: ref.getText() } });
+      assert.deepEqual(summary(await within(5000, pullDiags(c, uri), 'diagnostics')), summary(await pullDiags(c, fresh)), JSON.stringify(ch));
+    }
+    // A malformed change (no text) is refused and logged; the document is kept as it was.
+    const before = summary(await pullDiags(c, uri));
+    assert.ok(before.length > 0);
+    await c.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: version + 1 }, contentChanges: [{ range: { start: at, end: at } } as never] });
+    assert.deepEqual(summary(await within(5000, pullDiags(c, uri), 'diagnostics')), before);
+  } finally {
+    await c.close();
+  }
+});
+
+test('a change the analysis fails on is applied to the plain text and the document re-read from it', async () => {
+  const { DocumentStore } = await import('../../server/src/store');
+  const logged: string[] = [];
+  const store = new DocumentStore((m) => logged.push(m));
+  const d = store.open(uri, 'disclosure-report', 1, seed);
+  const at = seed.indexOf('(七)总计 | 1') + 8;
+  const pos = positionOf(seed, at);
+  // The analysis throws after having half-applied the edit.
+  const a = d.analysis;
+  const edit = a.edit.bind(a);
+  a.edit = (s: number, e: number, t: string) => {
+    edit(s, e, t);
+    throw new Error('boom');
+  };
+  store.change(uri, 2, [{ range: { start: pos, end: { line: pos.line, character: pos.character + 1 } }, text: '2' }]);
+  const expected = seed.slice(0, at) + '2' + seed.slice(at + 1);
+  assert.equal(store.get(uri)!.analysis.text, expected);
+  assert.notEqual(store.get(uri)!.analysis, a);
+  assert.match(logged.join('\n'), /boom/);
+  // The document goes on as usual with the next change.
+  store.change(uri, 3, [{ range: { start: pos, end: { line: pos.line, character: pos.character + 1 } }, text: '1' }]);
+  assert.equal(store.get(uri)!.analysis.text, seed);
+});
+
+/** n copies of seed 003 (pinyin and numbering defects: every report has fixes). */
+const copies = (n: number) => Array.from({ length: n }, () => S003).join('\n');
+
+test('a storm of cancelled requests of every kind is answered at once with RequestCancelled (-32800)', { timeout: 60_000 }, async () => {
+  const c = await start(PULL);
+  try {
+    const u = 'file:///tmp/storm.txt';
+    const text = copies(30);
+    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: u, languageId: 'disclosure-report', version: 1, text } });
+    assert.ok((await pullDiags(c, u)).length > 0);
+    const td = { textDocument: { uri: u } };
+    const all = { start: { line: 0, character: 0 }, end: { line: 1_000_000, character: 0 } };
+    const kinds: [string, unknown][] = [
+      ['textDocument/codeAction', { ...td, range: all, context: { diagnostics: [], only: ['source.fixAll'] } }],
+      ['textDocument/codeAction', { ...td, range: all, context: { diagnostics: [] } }],
+      ['textDocument/documentSymbol', td],
+      ['textDocument/foldingRange', td],
+      ['textDocument/hover', { ...td, position: { line: 40, character: 2 } }],
+      ['textDocument/inlayHint', { ...td, range: all }],
+      ['textDocument/formatting', { ...td, options: { tabSize: 2, insertSpaces: true } }],
+      ['disclosureReport/preview', { uri: u, nonce: 'abc', cspSource: 'x:' }],
+      ['disclosureReport/tables', { uri: u }],
+      ['disclosureReport/export', { uri: u, format: 'json' }],
+    ];
+    const { CancellationTokenSource } = await import('vscode-languageserver-protocol/node');
+    const answers: Promise<number | 'ok'>[] = [];
+    for (let i = 0; i < 400; i++) {
+      const [method, params] = kinds[i % kinds.length]!;
+      const s = new CancellationTokenSource();
+      answers.push(codeOf(c.conn.sendRequest(method, params, s.token)));
+      s.cancel();
+    }
+    const codesSeen = await within(20_000, Promise.all(answers), '400 cancelled requests');
+    const cancelled = codesSeen.filter((x) => x === -32800).length;
+    assert.ok(cancelled >= 300, `only ${cancelled} of 400 answered as cancelled: ${JSON.stringify(codesSeen.slice(0, 20))}`);
+    assert.ok(codesSeen.every((x) => x === -32800 || x === 'ok'), JSON.stringify(codesSeen.filter((x) => x !== -32800 && x !== 'ok')));
+    // And the server is free again.
+    await within(5000, c.conn.sendRequest('textDocument/hover', { ...td, position: { line: 40, character: 2 } }), 'hover after the storm');
+  } finally {
+    await c.close();
+  }
+});
+
+test('a request cancelled while it runs stops and answers RequestCancelled', { timeout: 60_000 }, async () => {
+  const c = await start(PULL);
+  try {
+    const u = 'file:///tmp/long.txt';
+    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: u, languageId: 'disclosure-report', version: 1, text: copies(400) } });
+    await pullDiags(c, u);
+    const { CancellationTokenSource } = await import('vscode-languageserver-protocol/node');
+    const s = new CancellationTokenSource();
+    const all = { start: { line: 0, character: 0 }, end: { line: 1_000_000, character: 0 } };
+    const started = Date.now();
+    const p = codeOf(c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: u }, range: all, context: { diagnostics: [], only: ['source.fixAll'] } }, s.token));
+    setTimeout(() => s.cancel(), 100);
+    assert.equal(await within(20_000, p, 'cancelled fix-all'), -32800);
+    assert.ok(Date.now() - started < 5000, `cancelled after ${Date.now() - started} ms`);
+  } finally {
+    await c.close();
+  }
+});
+
+test('a quick-fix request for one of several table.row-missing returns only its fix, labelled with it', { timeout: 20_000 }, async () => {
+  const c = await start(PULL);
+  try {
+    const u = 'file:///tmp/rows.txt';
+    const text = S002.replace('\t\t2. 重复申请\t0\t0\t0\t0\t0\t0\t0\n', '').replace(/\t\t3\. 要求提供公开出版物[^\n]*\n/, '');
+    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: u, languageId: 'disclosure-report', version: 1, text } });
+    const missing = (await pullDiags(c, u)).filter((d) => d.code === 'table.row-missing');
+    assert.equal(missing.length, 2);
+    for (const target of missing) {
+      const actions = (await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: u }, range: target.range, context: { diagnostics: [target] } })) as { title: string; diagnostics?: Diagnostic[]; edit: { changes: Record<string, { newText: string }[]> } }[];
+      assert.equal(actions.length, 1, actions.map((a) => a.title).join(' / '));
+      assert.deepEqual(actions[0]!.diagnostics, [target]);
+      const row = /“(.+)”/.exec(String(target.message))![1]!.replace(/\s/g, '');
+      assert.ok(actions[0]!.edit.changes[u]![0]!.newText.replace(/\s/g, '').includes(row), `${actions[0]!.title} for ${target.message}`);
+    }
+    // No diagnostic in the context: no quick fix.
+    assert.deepEqual(await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: u }, range: missing[0]!.range, context: { diagnostics: [] } }), []);
+  } finally {
+    await c.close();
+  }
+});
+
+test('fix-all on a large document answers within a bound and fixes every report', { timeout: 90_000 }, async () => {
+  const c = await start(PULL);
+  try {
+    const u = 'file:///tmp/big.txt';
+    const n = 300;
+    const text = copies(n);
+    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: u, languageId: 'disclosure-report', version: 1, text } });
+    await pullDiags(c, u);
+    const single = 'file:///tmp/single.txt';
+    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: single, languageId: 'disclosure-report', version: 1, text: S003 } });
+    const two = 'file:///tmp/two.txt';
+    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: two, languageId: 'disclosure-report', version: 1, text: copies(2) } });
+    const all = { start: { line: 0, character: 0 }, end: { line: 10_000_000, character: 0 } };
+    const fixAllOf = async (x: string) => ((await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: x }, range: all, context: { diagnostics: [], only: ['source.fixAll'] } })) as { edit: { changes: Record<string, unknown[]> } }[])[0]!.edit.changes[x]!;
+    const one = (await fixAllOf(single)).length;
+    const next = (await fixAllOf(two)).length - one;
+    assert.ok(one > 0 && next > 0);
+    const started = Date.now();
+    const many = await within(20_000, fixAllOf(u), `fix-all on ${text.length} characters`);
+    console.log(`fix-all: ${text.length} characters, ${many.length} edits in ${Date.now() - started} ms`);
+    // Every report fixed: the first as a document of its own, each following one as the second of two.
+    assert.equal(many.length, one + (n - 1) * next);
+  } finally {
+    await c.close();
   }
 });

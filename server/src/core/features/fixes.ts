@@ -10,7 +10,7 @@ import { DocumentAnalysis } from '../analysis';
 import type { Finding, Message } from '../findings';
 import type { Report, Table } from '../model';
 import { activeTable, applicationRows, type TableKind } from '../template';
-import { applyEdits, type TextEdit } from './format';
+import type { TextEdit } from './format';
 import { renderRow, renderTable, type TextLayout } from './render';
 
 export interface Fix {
@@ -104,28 +104,51 @@ function candidates(f: Finding, text: string, report: Report, pinyin: { start: n
 
 const keyOf = (f: Finding) => `${f.code}\u0000${JSON.stringify(f.message)}`;
 
-/** Findings of `text` read as one report (the way DocumentAnalysis reads a piece). */
-export function checkPiece(text: string, opts: CheckOptions = {}): { report: Report | null; findings: Finding[]; pinyin: { start: number; end: number }[] } {
+/** Findings of `text` read as one report (the way DocumentAnalysis reads a piece); null findings when
+ *  it no longer reads as exactly one report (an edit that splits or dissolves the report). */
+export function checkPiece(text: string, opts: CheckOptions = {}): { report: Report | null; findings: Finding[] | null; pinyin: { start: number; end: number }[] } {
   const a = new DocumentAnalysis(text);
   const p = a.piece(0);
-  if (a.pieceCount !== 1 || !p.report) return { report: p.report, findings: [], pinyin: p.pinyin };
+  if (a.pieceCount !== 1 || !p.report) return { report: p.report, findings: null, pinyin: p.pinyin };
   return { report: p.report, findings: a.localFindings(0, opts), pinyin: p.pinyin };
+}
+
+function countKeys(findings: Finding[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const f of findings) m.set(keyOf(f), (m.get(keyOf(f)) ?? 0) + 1);
+  return m;
+}
+
+/** `text` with non-overlapping edits applied, in one pass (edits in any order). */
+export function applySorted(text: string, edits: TextEdit[]): string {
+  const sorted = edits.slice().sort((a, b) => a.start - b.start || a.end - b.end);
+  const parts: string[] = [];
+  let at = 0;
+  for (const e of sorted) {
+    const start = Math.max(at, e.start);
+    parts.push(text.slice(at, start), e.newText);
+    at = Math.max(start, e.end);
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 /** Tried fixes for the findings of one report's text (local offsets). */
 export function fixesFor(text: string, report: Report, findings: Finding[], pinyin: { start: number; end: number }[], targets: Finding[], opts: CheckOptions = {}): Fix[] {
   const out: Fix[] = [];
-  const before = new Map<string, number>();
-  for (const f of findings) before.set(keyOf(f), (before.get(keyOf(f)) ?? 0) + 1);
+  const before = countKeys(findings);
   for (const target of targets) {
     candidates(target, text, report, pinyin).forEach((c, i) => {
-      const after = checkPiece(applyEdits(text, c.edits), opts).findings;
-      const counts = new Map<string, number>();
-      for (const f of after) counts.set(keyOf(f), (counts.get(keyOf(f)) ?? 0) + 1);
+      const after = checkPiece(applySorted(text, c.edits), opts).findings;
+      if (!after) return;
+      const counts = countKeys(after);
       // The target is gone (one fewer of its kind), and nothing else appeared.
       const tk = keyOf(target);
       const pinyinAll = c.title.id === 'fix.pinyin-all';
-      let ok = pinyinAll ? ![...counts.keys()].some((k) => k.startsWith('text.pinyin-annotation')) : (counts.get(tk) ?? 0) < (before.get(tk) ?? 0);
+      let ok = true;
+      if (pinyinAll) {
+        for (const k of counts.keys()) if (k.startsWith('text.pinyin-annotation')) ok = false;
+      } else ok = (counts.get(tk) ?? 0) < (before.get(tk) ?? 0);
       for (const [k, n] of counts) if (n > (before.get(k) ?? 0)) ok = false;
       if (ok) out.push({ title: c.title, edits: c.edits, finding: target, preferred: i === 0 });
     });
@@ -133,13 +156,80 @@ export function fixesFor(text: string, report: Report, findings: Finding[], piny
   return out;
 }
 
-/** source.fixAll: the preferred fix of every finding, as long as their edits do not overlap. */
-export function fixAll(text: string, report: Report, findings: Finding[], pinyin: { start: number; end: number }[], opts: CheckOptions = {}): TextEdit[] {
-  const fixes = fixesFor(text, report, findings, pinyin, findings, opts).filter((f) => f.preferred);
-  const edits: TextEdit[] = [];
-  for (const f of fixes) {
-    if (f.edits.some((e) => edits.some((x) => e.start < x.end && x.start < e.end) || edits.some((x) => x.start === e.start && e.start === e.end))) continue;
-    for (const e of f.edits) edits.push(e);
+/** Re-reads of one report that fix-all may spend (the whole batch first, halves when it fails). */
+export const FIX_ALL_TRIES = 48;
+
+/**
+ * source.fixAll for one report: the preferred candidate of every finding, edits sorted and kept
+ * only where they overlap none kept before (one pass), then tried together with one re-read: kept
+ * if every finding they target is gone and nothing appeared. A batch that fails is split in halves,
+ * each tried alone and then both together, within FIX_ALL_TRIES re-reads; what the budget does not
+ * reach is left out (the user can run fix-all again). `isCancelled` is asked before every re-read.
+ * Returns the edits sorted by offset, or null when cancelled.
+ */
+export function fixAll(text: string, report: Report, findings: Finding[], pinyin: { start: number; end: number }[], opts: CheckOptions = {}, isCancelled: () => boolean = () => false): TextEdit[] | null {
+  // One candidate per finding, its edits sorted.
+  const cands: { finding: Finding; edits: TextEdit[]; start: number; end: number }[] = [];
+  for (const f of findings) {
+    const c = candidates(f, text, report, pinyin)[0];
+    if (!c || !c.edits.length) continue;
+    const edits = c.edits.slice().sort((a, b) => a.start - b.start || a.end - b.end);
+    let ok = true;
+    for (let i = 1; i < edits.length; i++) if (edits[i]!.start < edits[i - 1]!.end || (edits[i]!.start === edits[i - 1]!.start && edits[i]!.start === edits[i]!.end)) ok = false;
+    if (ok) cands.push({ finding: f, edits, start: edits[0]!.start, end: edits[edits.length - 1]!.end });
   }
-  return edits;
+  // Sorted by first edit, a candidate is kept when all its edits come after the last kept edit
+  // (an insertion at the very point of a kept insertion counts as overlapping).
+  cands.sort((a, b) => a.start - b.start || a.end - b.end);
+  const batch: typeof cands = [];
+  let lastEnd = -1;
+  let lastInsertAt = -1;
+  for (const c of cands) {
+    const first = c.edits[0]!;
+    if (first.start < lastEnd || (first.start === first.end && first.start === lastInsertAt)) continue;
+    batch.push(c);
+    const last = c.edits[c.edits.length - 1]!;
+    lastEnd = last.end;
+    lastInsertAt = last.start === last.end ? last.start : -1;
+  }
+  if (!batch.length) return [];
+
+  const before = countKeys(findings);
+  let budget = FIX_ALL_TRIES;
+  let cancelled = false;
+  const good = (b: typeof cands): boolean => {
+    if (cancelled || isCancelled()) {
+      cancelled = true;
+      return false;
+    }
+    budget--;
+    const edits: TextEdit[] = [];
+    for (const c of b) for (const e of c.edits) edits.push(e);
+    const after = checkPiece(applySorted(text, edits), opts).findings;
+    if (!after) return false;
+    const counts = countKeys(after);
+    const need = new Map<string, number>();
+    for (const c of b) need.set(keyOf(c.finding), (need.get(keyOf(c.finding)) ?? 0) + 1);
+    for (const [k, n] of counts) if (n > (before.get(k) ?? 0)) return false;
+    for (const [k, n] of need) if ((counts.get(k) ?? 0) > (before.get(k) ?? 0) - n) return false;
+    return true;
+  };
+  const select = (b: typeof cands): typeof cands => {
+    if (!b.length || budget <= 0) return [];
+    if (good(b)) return b;
+    if (b.length === 1 || budget <= 0) return [];
+    const mid = b.length >> 1;
+    const x = select(b.slice(0, mid));
+    const y = select(b.slice(mid));
+    if (x.length && y.length && budget > 0) {
+      const both = x.concat(y);
+      if (good(both)) return both;
+    }
+    return x.length >= y.length ? x : y;
+  };
+  const chosen = select(batch);
+  if (cancelled) return null;
+  const out: TextEdit[] = [];
+  for (const c of chosen) for (const e of c.edits) out.push(e);
+  return out;
 }
