@@ -16,8 +16,8 @@ import {
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 import { parse } from '../server/src/core/parse';
-import { analysisText } from '../server/src/core/normalize';
-import { checkDocument } from '../server/src/core/check';
+import { analysisText } from '../server/src/core/text/normalize';
+import { checkDocument } from '../server/src/core/rules/check';
 
 const root = process.cwd();
 const dir = join(root, 'test', 'fixtures', 'corpus');

@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from '../server/src/core/parse';
-import { lineIndex, normalizeReport } from '../server/src/core/normalized';
+import { lineIndex, normalizeReport } from '../server/src/core/export';
 import { findingLines } from '../test/unit/findings-format';
 
 const dir = join(import.meta.dirname, '..', 'test', 'fixtures');

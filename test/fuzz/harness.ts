@@ -5,12 +5,12 @@
  * equal to a fresh open.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentAnalysis } from '../../server/src/core/analysis';
-import { checkDocument } from '../../server/src/core/check';
-import { analysisText } from '../../server/src/core/normalize';
+import { DocumentAnalysis } from '../../server/src/core/document/analysis';
+import { checkDocument } from '../../server/src/core/rules/check';
+import { analysisText } from '../../server/src/core/text/normalize';
 import { parse } from '../../server/src/core/parse';
-import { codeActions, completion, exportTables, folding, format, hoverAt, inlays, preview, symbols, FIX_ALL_KIND } from '../../server/src/features';
-import { DocumentStore } from '../../server/src/store';
+import { codeActions, completion, exportTables, folding, format, hoverAt, inlays, preview, symbols, FIX_ALL_KIND } from '../../server/src/lsp/handlers';
+import { DocumentStore } from '../../server/src/lsp/documents';
 
 export interface Problem {
   what: string;

@@ -14,9 +14,9 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentAnalysis } from '../../server/src/core/analysis';
-import { format } from '../../server/src/features';
-import { DocumentStore } from '../../server/src/store';
+import { DocumentAnalysis } from '../../server/src/core/document/analysis';
+import { format } from '../../server/src/lsp/handlers';
+import { DocumentStore } from '../../server/src/lsp/documents';
 import { analysisJson, exerciseFeatures, freshJson, type Problem } from './harness';
 
 const arg = (name: string, dflt: number): number => {

@@ -6,8 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from '../../server/src/core/parse';
-import { analysisText } from '../../server/src/core/normalize';
-import { checkDocument } from '../../server/src/core/check';
+import { analysisText } from '../../server/src/core/text/normalize';
+import { checkDocument } from '../../server/src/core/rules/check';
 import { localize } from '../../server/src/core/i18n';
 import type { Report, Table } from '../../server/src/core/model';
 import { byPrefix, readCorpus } from './helpers';

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from '../../server/src/core/parse';
-import { lineIndex, normalizeReport, type NormalizedReport } from '../../server/src/core/normalized';
+import { lineIndex, normalizeReport, type NormalizedReport } from '../../server/src/core/export';
 import { byPrefix, corpusFiles, readCorpus } from './helpers';
 
 const norm = (prefix: string): NormalizedReport[] => {

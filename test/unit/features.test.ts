@@ -2,8 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from '../../server/src/core/parse';
-import { analysisText } from '../../server/src/core/normalize';
-import { checkDocument } from '../../server/src/core/check';
+import { analysisText } from '../../server/src/core/text/normalize';
+import { checkDocument } from '../../server/src/core/rules/check';
 import { complete } from '../../server/src/core/features/completion';
 import { foldingRanges, hover, inlayHints, outline } from '../../server/src/core/features/navigation';
 import { escapeHtml, previewHtml } from '../../server/src/core/features/preview';

@@ -1,9 +1,9 @@
 // One line per finding, as the expected-findings fixtures hold them.
 import { parse } from '../../server/src/core/parse';
-import { analysisText } from '../../server/src/core/normalize';
-import { checkDocument } from '../../server/src/core/check';
+import { analysisText } from '../../server/src/core/text/normalize';
+import { checkDocument } from '../../server/src/core/rules/check';
 import { localize } from '../../server/src/core/i18n';
-import { lineIndex } from '../../server/src/core/normalized';
+import { lineIndex } from '../../server/src/core/export';
 
 export function findingLines(text: string): string[] {
   const m = parse(text);

@@ -2,12 +2,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from '../../server/src/core/parse';
-import { analysisText } from '../../server/src/core/normalize';
-import { checkDocument } from '../../server/src/core/check';
+import { analysisText } from '../../server/src/core/text/normalize';
+import { checkDocument } from '../../server/src/core/rules/check';
 import { checkPiece, fixAll, fixesFor } from '../../server/src/core/features/fixes';
 import { applyEdits } from '../../server/src/core/features/format';
 import { localize } from '../../server/src/core/i18n';
-import type { Code } from '../../server/src/core/findings';
+import type { Code } from '../../server/src/core/rules/findings';
 import { byPrefix, readCorpus } from './helpers';
 
 const S000 = readCorpus(byPrefix('000'));

@@ -4,13 +4,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from '../../server/src/core/parse';
-import { analysisText } from '../../server/src/core/normalize';
-import { checkDocument } from '../../server/src/core/check';
-import { DocumentAnalysis } from '../../server/src/core/analysis';
+import { analysisText } from '../../server/src/core/text/normalize';
+import { checkDocument } from '../../server/src/core/rules/check';
+import { DocumentAnalysis } from '../../server/src/core/document/analysis';
 import { applyEdits, formatTables } from '../../server/src/core/features/format';
-import { lineIndex, normalizeReport } from '../../server/src/core/normalized';
-import { format as lspFormat } from '../../server/src/features';
-import type { OpenDoc } from '../../server/src/store';
+import { lineIndex, normalizeReport } from '../../server/src/core/export';
+import { format as lspFormat } from '../../server/src/lsp/handlers';
+import type { OpenDoc } from '../../server/src/lsp/documents';
 import { corpusFiles, readCorpus, byPrefix } from './helpers';
 
 type Layout = 'pipe' | 'tab' | 'markdown';

@@ -1,10 +1,10 @@
 // Edits applied to a DocumentAnalysis give exactly what a fresh parse of the new text gives.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DocumentAnalysis } from '../../server/src/core/analysis';
-import { checkDocument } from '../../server/src/core/check';
+import { DocumentAnalysis } from '../../server/src/core/document/analysis';
+import { checkDocument } from '../../server/src/core/rules/check';
 import { parse } from '../../server/src/core/parse';
-import { analysisText } from '../../server/src/core/normalize';
+import { analysisText } from '../../server/src/core/text/normalize';
 import { byPrefix, readCorpus } from './helpers';
 
 function fresh(text: string) {

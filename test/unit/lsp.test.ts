@@ -362,7 +362,7 @@ test('didChange with reversed, out-of-bounds or past-the-end ranges never loses 
 });
 
 test('a change the analysis fails on is applied to the plain text and the document re-read from it', async () => {
-  const { DocumentStore } = await import('../../server/src/store');
+  const { DocumentStore } = await import('../../server/src/lsp/documents');
   const logged: string[] = [];
   const store = new DocumentStore((m) => logged.push(m));
   const d = store.open(uri, 'disclosure-report', 1, seed);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analysisText, compact, findPinyinAnnotations, isTraditional, similarity } from '../../server/src/core/normalize';
+import { analysisText, compact, findPinyinAnnotations, isTraditional, similarity } from '../../server/src/core/text/normalize';
 
 test('analysis text keeps every offset: full-width, Traditional and pinyin become Simplified half-width', () => {
   const src = '（七）總計(jì)　１２３ 政府信息公開工作年度報告 處理 申請 機關 辦結 數量';

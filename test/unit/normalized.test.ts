@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from '../../server/src/core/parse';
-import { lineIndex, normalizeReport } from '../../server/src/core/normalized';
+import { lineIndex, normalizeReport } from '../../server/src/core/export';
 import { completeFiles, expected, readCorpus } from './helpers';
 
 for (const name of completeFiles()) {

@@ -2,8 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from '../../server/src/core/parse';
-import { shiftInPlace } from '../../server/src/core/analysis';
-import { lineIndex, normalizeReport } from '../../server/src/core/normalized';
+import { shiftInPlace } from '../../server/src/core/document/analysis';
+import { lineIndex, normalizeReport } from '../../server/src/core/export';
 import { byPrefix, readCorpus } from './helpers';
 
 test('a compilation of reports yields one model per report, each as when alone', () => {

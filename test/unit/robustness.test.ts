@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { DocumentAnalysis } from '../../server/src/core/analysis';
-import { forEachLine } from '../../server/src/core/lines';
+import { DocumentAnalysis } from '../../server/src/core/document/analysis';
+import { forEachLine } from '../../server/src/core/text/lines';
 import { tmpdir } from 'node:os';
 
 const CLI = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');

@@ -2,9 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from '../../server/src/core/parse';
-import { analysisText } from '../../server/src/core/normalize';
-import { checkDocument } from '../../server/src/core/check';
-import { CODES, type Code, type Finding } from '../../server/src/core/findings';
+import { analysisText } from '../../server/src/core/text/normalize';
+import { checkDocument } from '../../server/src/core/rules/check';
+import { CODES, type Code, type Finding } from '../../server/src/core/rules/findings';
 import { localize, MESSAGE_IDS } from '../../server/src/core/i18n';
 import type { ReportRef } from '../../server/src/core/rules/rule';
 import { byPrefix, readCorpus } from './helpers';

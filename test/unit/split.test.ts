@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { noConstraint, reviewBlocks, rowTotal, splitCandidates } from '../../server/src/core/split';
+import { noConstraint, reviewBlocks, rowTotal, splitCandidates } from '../../server/src/core/parse/split';
 
 const cases: { tokens: string[]; n: number; rule: 'row' | 'review' | 'none'; expect: number[][]; signed?: boolean[] }[] = [
   { tokens: ['230', '000023'], n: 7, rule: 'row', expect: [[23, 0, 0, 0, 0, 0, 23]] },

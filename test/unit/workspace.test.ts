@@ -20,7 +20,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { byPrefix, readCorpus } from './helpers';
 
-const WORKSPACE = pathToFileURL(join(import.meta.dirname, '..', '..', 'server', 'src', 'workspace.ts')).href;
+const WORKSPACE = pathToFileURL(join(import.meta.dirname, '..', '..', 'server', 'src', 'lsp', 'workspace.ts')).href;
 const SERVER = join(import.meta.dirname, '..', '..', 'dist', 'server.js');
 
 const base = readCorpus(byPrefix('002'));

@@ -19,16 +19,16 @@ import { lstatSync, statSync } from 'node:fs';
 import { isAbsolute, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from '../core/parse';
-import { lineIndex, normalizeReport, toCsv, toMarkdown } from '../core/normalized';
+import { lineIndex, normalizeReport, toCsv, toMarkdown } from '../core/export';
 import type { DocumentModel, Report } from '../core/model';
-import { analysisText } from '../core/normalize';
-import { checkDocument } from '../core/check';
+import { analysisText } from '../core/text/normalize';
+import { checkDocument } from '../core/rules/check';
 import { localize, toLocale, type Locale } from '../core/i18n';
-import { CODES, type Finding, type Message } from '../core/findings';
+import { CODES, type Finding, type Message } from '../core/rules/findings';
 import type { ReportRef } from '../core/rules/rule';
 import { decodeBytes } from '../node/decode';
 import { isFailure, problemMessage, readRegular, readRegularSync, walkFolder, type Problem } from '../node/files';
-import { lastAtOrBefore, lineStarts, num } from '../core/lines';
+import { lastAtOrBefore, lineStarts, num } from '../core/text/lines';
 
 export const EXTENSIONS: ReadonlySet<string> = new Set(['.txt', '.md', '.html', '.htm', '.gkbg', '.disclosure']);
 

@@ -2,7 +2,7 @@
  * Every user-visible string of the core, in Simplified Chinese (the default) and English.
  * A message is an id and arguments; `{name}` in a template is replaced by the argument.
  */
-import type { Message } from './findings';
+import type { Message } from './rules/findings';
 
 export type Locale = 'zh-CN' | 'en';
 

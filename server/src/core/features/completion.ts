@@ -5,7 +5,7 @@
  * skeleton. Offsets are local to the report's text.
  */
 import type { Report, Table } from '../model';
-import { lineStartAt } from '../lines';
+import { lineStartAt } from '../text/lines';
 import { activeTable, applicationRows, SECTIONS, type RowDef, type TableKind } from '../template';
 import { renderRow, renderSkeleton, renderTable, type TextLayout } from './render';
 

@@ -5,9 +5,9 @@
  * report is read again with the edit applied, and the fix is kept only if its finding is gone and
  * no other finding appeared. Works on one report's text, in offsets local to it.
  */
-import type { CheckOptions } from '../check';
-import { DocumentAnalysis } from '../analysis';
-import type { Finding, Message } from '../findings';
+import type { CheckOptions } from '../rules/check';
+import { DocumentAnalysis } from '../document/analysis';
+import type { Finding, Message } from '../rules/findings';
 import type { Report, Table } from '../model';
 import { activeTable, applicationRows, type TableKind } from '../template';
 import type { TextEdit } from './format';

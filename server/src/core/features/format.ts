@@ -17,13 +17,13 @@
  * from a scrambled order, prose inside it), is left untouched and a refusal says why. HTML
  * documents are refused as a whole: their tables are markup, not text.
  */
-import type { Message } from '../findings';
+import type { Message } from '../rules/findings';
 import type { DocumentModel, Range, Report, Table } from '../model';
-import { checkDocument } from '../check';
-import { analysisText, compact } from '../normalize';
+import { checkDocument } from '../rules/check';
+import { analysisText, compact } from '../text/normalize';
 import { parse } from '../parse';
-import { table2Matcher, table3Matcher, table4Matcher } from '../labels';
-import { isMarkdownSeparator, tokenize } from '../stream';
+import { table2Matcher, table3Matcher, table4Matcher } from '../parse/labels';
+import { isMarkdownSeparator, tokenize } from '../parse/tokenize';
 import type { TableKind } from '../template';
 import { renderRow } from './render';
 

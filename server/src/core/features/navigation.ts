@@ -4,7 +4,7 @@
  * column name before each number where the layout puts one cell per line; the expected value
  * beside a wrong total). Offsets are those of the report given.
  */
-import type { Finding } from '../findings';
+import type { Finding } from '../rules/findings';
 import type { Cell, Range, Report, Row, Table } from '../model';
 import { activeTable, APPLICANT_COLUMNS, outcomeRowKeys, REVIEW_BLOCKS, REVIEW_COLUMNS, SECTIONS } from '../template';
 import { num } from '../rules/rule';

@@ -4,7 +4,7 @@
  * (its offset in the document travels in data-offset). Everything from the report is escaped;
  * the page loads nothing from anywhere and runs only its own nonce'd script.
  */
-import type { Finding } from '../findings';
+import type { Finding } from '../rules/findings';
 import { localize, type Locale } from '../i18n';
 import type { Cell, Report, Row, Table } from '../model';
 import { activeTable, APPLICANT_COLUMNS, applicationRows, REVIEW_BLOCKS, REVIEW_COLUMNS, TABLE3_CORNER_NOTE } from '../template';

@@ -3,7 +3,7 @@
  * the same organ, when that report is known (open, in the workspace folder, among the CLI inputs).
  * Range: the 上年结转 cell. Fix data: last year's value.
  */
-import type { Finding } from '../findings';
+import type { Finding } from './findings';
 import { APPLICANT_COLUMNS } from '../template';
 import { finding, fmt, num, rowOf, written, type Rule } from './rule';
 

@@ -8,8 +8,8 @@
  * scopes are left alone; a sentence about a wider scope (全区, 全市, 各级…) is not reported when it
  * differs, since the table may be the office's own. Range: the number. Fix data: the table's value.
  */
-import type { Finding } from '../findings';
-import { compact } from '../normalize';
+import type { Finding } from './findings';
+import { compact } from '../text/normalize';
 import type { Report } from '../model';
 import { finding, fmt, num, rowOf, type Rule } from './rule';
 

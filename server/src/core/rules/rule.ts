@@ -1,6 +1,6 @@
 /** The shape of a rule, and what every rule may read. */
-import type { Code, Finding, FixData, Message } from '../findings';
-import { DEFAULT_SEVERITY } from '../findings';
+import type { Code, Finding, FixData, Message } from './findings';
+import { DEFAULT_SEVERITY } from './findings';
 import type { DocumentModel, Range, Report, Row, Table } from '../model';
 
 export interface ReportRef {

@@ -5,7 +5,7 @@
  */
 import { SECTIONS } from '../template';
 import { finding, type Rule } from './rule';
-import { lineStartAt } from '../lines';
+import { lineStartAt } from '../text/lines';
 
 export const sectionMissing: Rule = {
   code: 'section.missing',

@@ -4,10 +4,10 @@
  * 一、总体情况, which number （一）（二）… (`()主动公开…` has lost its numeral; `二.` mixes styles).
  * Range: the numbering (or the header when the numeral is lost). Fix data: the canonical text.
  */
-import { chineseNumeral } from '../normalize';
+import { chineseNumeral } from '../text/normalize';
 import { SECTIONS } from '../template';
 import { finding, type Rule } from './rule';
-import type { Finding } from '../findings';
+import type { Finding } from './findings';
 
 const CN = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 

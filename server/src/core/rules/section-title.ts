@@ -3,7 +3,7 @@
  * trial format's own wordings are canonical for 2019-format reports. Range: the title. Fix data:
  * the canonical header.
  */
-import { compact } from '../normalize';
+import { compact } from '../text/normalize';
 import { SECTIONS } from '../template';
 import { finding, type Rule } from './rule';
 

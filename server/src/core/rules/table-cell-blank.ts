@@ -2,7 +2,7 @@
  * table.cell-blank — a cell is blank (blank is not 0). One finding per row, listing the columns.
  * `/` (not applicable) is not blank. Range: the row label. Fix data: the row key.
  */
-import type { Finding } from '../findings';
+import type { Finding } from './findings';
 import { activeTable, APPLICANT_COLUMNS, REVIEW_BLOCKS, REVIEW_COLUMNS } from '../template';
 import { finding, type Rule } from './rule';
 

@@ -4,7 +4,7 @@
  * then not evaluated); or values could not be placed in the table at all (a scrambled copy).
  * Range: the row label, or the digits. Fix data: the candidate splits.
  */
-import type { Finding } from '../findings';
+import type { Finding } from './findings';
 import type { Table } from '../model';
 import { activeTable, applicationRows } from '../template';
 import { finding, type Rule } from './rule';

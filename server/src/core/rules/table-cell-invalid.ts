@@ -6,7 +6,7 @@
  * unit (`1万`: 10,000 is not guessed), an amount in 元 where the column is in 万元.
  * Range: the cell.
  */
-import type { Finding } from '../findings';
+import type { Finding } from './findings';
 import { activeTable } from '../template';
 import { finding, type Rule } from './rule';
 

@@ -4,11 +4,11 @@
  * that row. Range: the row before the place of the missing one (or the section header).
  * Fix data: the row key, its canonical label and where to insert it.
  */
-import type { Finding } from '../findings';
+import type { Finding } from './findings';
 import type { Report, Table } from '../model';
 import { activeTable, applicationRows, type RowDef } from '../template';
 import { finding, type Rule } from './rule';
-import { lineEndAt } from '../lines';
+import { lineEndAt } from '../text/lines';
 
 function missing(report: Report, table: Table, defs: RowDef[], text: string, sectionNumber: number): Finding[] {
   const out: Finding[] = [];

@@ -3,7 +3,7 @@
  * the nearest template row), a label of the other format (`规范性文件` in a 2021-format report), or
  * a numbered label that matches no row. Range: the label. Fix data: the canonical label.
  */
-import type { Finding } from '../findings';
+import type { Finding } from './findings';
 import { activeTable, applicationRows, type Format } from '../template';
 import { finding, type Rule } from './rule';
 

@@ -3,7 +3,7 @@
  * (第一项加第二项之和，等于第三项加第四项之和). Range: the （七）总计 cell of the column.
  * Fix data: the value of （七）总计 that would balance.
  */
-import type { Finding } from '../findings';
+import type { Finding } from './findings';
 import { APPLICANT_COLUMNS } from '../template';
 import { finding, fmt, num, rowOf, written, type Rule } from './rule';
 

@@ -3,7 +3,7 @@
  * Σ（五）1–5 + Σ（六）1–3 (2019: （六） as one row). Evaluated only where every outcome row is
  * there and known; blank cells count as 0, but a column blank on every outcome row is skipped. Range: the （七）总计 cell. Fix data: the expected value.
  */
-import type { Finding } from '../findings';
+import type { Finding } from './findings';
 import { APPLICANT_COLUMNS, outcomeRowKeys } from '../template';
 import { finding, fmt, num, rowOf, written, type Rule } from './rule';
 

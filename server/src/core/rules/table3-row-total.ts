@@ -3,7 +3,7 @@
  * 法律服务机构 + 其他. Blank cells count as 0 here (they are reported on their own); a blank or
  * unknown 总计 is not evaluated. Range: the 总计 cell. Fix data: the expected value.
  */
-import type { Finding } from '../findings';
+import type { Finding } from './findings';
 import { finding, fmt, num, written, type Rule } from './rule';
 
 export const table3RowTotal: Rule = {

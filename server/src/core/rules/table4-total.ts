@@ -2,7 +2,7 @@
  * table4.total — in a block of table 四 (行政复议, 直接起诉, 复议后起诉), 总计 ≠ 结果维持 + 结果纠正 +
  * 其他结果 + 尚未审结. Range: the 总计 cell. Fix data: the expected value.
  */
-import type { Finding } from '../findings';
+import type { Finding } from './findings';
 import { REVIEW_BLOCKS } from '../template';
 import { finding, fmt, num, written, type Rule } from './rule';
 

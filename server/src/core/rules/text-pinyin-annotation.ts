@@ -3,9 +3,9 @@
  * line. Range: from the first to the last annotation of the line. Fix data: nothing to insert —
  * the fix deletes every annotation in the range (they are found again from the text).
  */
-import type { Finding } from '../findings';
+import type { Finding } from './findings';
 import { finding, type Rule } from './rule';
-import { lineStartAt } from '../lines';
+import { lineStartAt } from '../text/lines';
 
 export const textPinyinAnnotation: Rule = {
   code: 'text.pinyin-annotation',

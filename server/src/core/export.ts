@@ -2,7 +2,7 @@
  * The normalized report (contract.md, "Normalized report") and its CSV and Markdown renderings.
  */
 import type { Report, Row, Table } from './model';
-import { lastAtOrBefore, lineStarts, num } from './lines';
+import { lastAtOrBefore, lineStarts, num } from './text/lines';
 import { activeTable, APPLICANT_COLUMNS, applicationRows, REVIEW_BLOCKS, REVIEW_COLUMNS, type Format } from './template';
 
 export interface NormalizedReport {

@@ -1,5 +1,5 @@
 /** Settings `disclosureReport.*`, read with defaults when the client sends none or bad values. */
-import { CODES, type Code, type Severity } from './core/findings';
+import { CODES, type Code, type Severity } from '../core/rules/findings';
 
 export interface Settings {
   detect: 'auto' | 'always' | 'never';

@@ -25,12 +25,12 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import type { CheckOptions } from './core/check';
-import { toLocale, type Locale } from './core/i18n';
-import type { ReportRef } from './core/rules/rule';
+import type { CheckOptions } from '../core/rules/check';
+import { toLocale, type Locale } from '../core/i18n';
+import type { ReportRef } from '../core/rules/rule';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
-import { analysed, DocumentStore, type OpenDoc } from './store';
-import { codeActionSteps, completion, exportSteps, FIX_ALL_KIND, foldingSteps, format, hoverAt, inlaySteps, previewSteps, runAsync, skeleton, symbolSteps, tableSteps, type Step } from './features';
+import { analysed, DocumentStore, type OpenDoc } from './documents';
+import { codeActionSteps, completion, exportSteps, FIX_ALL_KIND, foldingSteps, format, hoverAt, inlaySteps, previewSteps, runAsync, skeleton, symbolSteps, tableSteps, type Step } from './handlers';
 import * as check from './params';
 import { WorkspaceIndex } from './workspace';
 import { fileURLToPath } from 'node:url';

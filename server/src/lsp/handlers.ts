@@ -19,17 +19,17 @@ import {
   type InlayHint,
   type Range as LspRange,
 } from 'vscode-languageserver/node';
-import type { CheckOptions } from './core/check';
-import type { Finding } from './core/findings';
-import { complete } from './core/features/completion';
-import { fixAll, fixesFor } from './core/features/fixes';
-import { formatText, type TextEdit as CoreEdit } from './core/features/format';
-import { foldingRanges, hover, inlayHints, outline, type OutlineNode } from './core/features/navigation';
-import { previewHtml } from './core/features/preview';
-import { renderSkeleton, type TextLayout } from './core/features/render';
-import { localize, type Locale } from './core/i18n';
-import { normalizeReport, toCsv, toMarkdown } from './core/normalized';
-import type { OpenDoc } from './store';
+import type { CheckOptions } from '../core/rules/check';
+import type { Finding } from '../core/rules/findings';
+import { complete } from '../core/features/completion';
+import { fixAll, fixesFor } from '../core/features/fixes';
+import { formatText, type TextEdit as CoreEdit } from '../core/features/format';
+import { foldingRanges, hover, inlayHints, outline, type OutlineNode } from '../core/features/navigation';
+import { previewHtml } from '../core/features/preview';
+import { renderSkeleton, type TextLayout } from '../core/features/render';
+import { localize, type Locale } from '../core/i18n';
+import { normalizeReport, toCsv, toMarkdown } from '../core/export';
+import type { OpenDoc } from './documents';
 
 export const FIX_ALL_KIND = 'source.fixAll.disclosureReport';
 

@@ -7,12 +7,12 @@
  * column by column is read that way. Digits run together are split (split.ts) where the totals
  * admit exactly one reading.
  */
-import { similarity, compact } from './normalize';
+import { similarity, compact } from '../text/normalize';
 import { table2Matcher, table3Matcher, table4Matcher } from './labels';
-import type { Cell, ParseNote, Row, SplitInfo, Table } from './model';
+import type { Cell, ParseNote, Row, SplitInfo, Table } from '../model';
 import { noConstraint, reviewBlocks, rowTotal, splitCandidates, type Constraint } from './split';
-import { tokenize, type Token } from './stream';
-import { activeTable, applicationRows, FORMAT_MARKERS, type Format, type RowDef } from './template';
+import { tokenize, type Token } from './tokenize';
+import { activeTable, applicationRows, FORMAT_MARKERS, type Format, type RowDef } from '../template';
 
 interface Slot {
   def: RowDef | null;

@@ -13,10 +13,10 @@
  */
 import { realpath } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { parse } from './core/parse';
-import type { ReportRef } from './core/rules/rule';
-import { decodeBytes } from './node/decode';
-import { readRegular, walkFolder } from './node/files';
+import { parse } from '../core/parse';
+import type { ReportRef } from '../core/rules/rule';
+import { decodeBytes } from '../node/decode';
+import { readRegular, walkFolder } from '../node/files';
 
 const EXT: ReadonlySet<string> = new Set(['.txt', '.md', '.html', '.htm', '.gkbg', '.disclosure']);
 const MAX_FILES = 1000;

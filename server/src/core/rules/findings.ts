@@ -2,7 +2,7 @@
  * What the rules produce: a finding with a stable code, a range on the smallest text that shows it,
  * a message (an id and its arguments, localized by i18n.ts) and the data a quick fix needs.
  */
-import type { Range } from './model';
+import type { Range } from '../model';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 

@@ -7,12 +7,12 @@
  * Each section is read from its own range only, so a section can be re-read alone and spliced
  * back (see `reparseSection`).
  */
-import { htmlToText } from './html';
-import { forEachLine, lineStartAt } from './lines';
-import type { DocumentModel, ParseNote, Range, Report, Section, SubHeading, Table } from './model';
-import { analysisText, compact } from './normalize';
+import { htmlToText } from '../text/html';
+import { forEachLine, lineStartAt } from '../text/lines';
+import type { DocumentModel, ParseNote, Range, Report, Section, SubHeading, Table } from '../model';
+import { analysisText, compact } from '../text/normalize';
 import { readActive, readApplications, readReview } from './tables';
-import { SECTIONS, TITLE_PATTERN, type Format } from './template';
+import { SECTIONS, TITLE_PATTERN, type Format } from '../template';
 
 interface HeaderCandidate {
   number: number;

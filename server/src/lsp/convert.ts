@@ -1,8 +1,8 @@
 /** Core findings → LSP diagnostics (positions in UTF-16 code units, as LSP counts them). */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
-import type { Position } from './core/analysis';
-import type { Finding, Severity } from './core/findings';
-import { localize, type Locale } from './core/i18n';
+import type { Position } from '../core/document/analysis';
+import type { Finding, Severity } from '../core/rules/findings';
+import { localize, type Locale } from '../core/i18n';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

@@ -3,9 +3,9 @@
  * the findings of reports an edit did not touch).
  */
 import type { Code, Finding, Severity } from './findings';
-import type { DocumentModel, Report } from './model';
-import { RULES } from './rules/index';
-import type { ReportRef } from './rules/rule';
+import type { DocumentModel, Report } from '../model';
+import { RULES } from './index';
+import type { ReportRef } from './rule';
 
 export interface CheckOptions {
   narrativeChecks?: boolean;

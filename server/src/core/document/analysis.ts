@@ -8,13 +8,13 @@
  * report; anything reaching across reports (or HTML, or a change of script) re-reads the document.
  * The pieces after the edit only have their start offset and first line moved.
  */
-import { checkReport, type CheckOptions } from './check';
-import type { Finding } from './findings';
-import type { DocumentModel, Range, Report } from './model';
-import { analysisFragment, analysisText, findPinyinAnnotations, hasTraditionalMarker, isTraditional } from './normalize';
-import { findTitle, headersIn, htmlKind, parse, parseReports, reparseSection } from './parse';
-import { TITLE_PATTERN } from './template';
-import { countLines, lastAtOrBefore, lineContentEnd, lineEndAt, lineStartAt, lineStarts, num } from './lines';
+import { checkReport, type CheckOptions } from '../rules/check';
+import type { Finding } from '../rules/findings';
+import type { DocumentModel, Range, Report } from '../model';
+import { analysisFragment, analysisText, findPinyinAnnotations, hasTraditionalMarker, isTraditional } from '../text/normalize';
+import { findTitle, headersIn, htmlKind, parse, parseReports, reparseSection } from '../parse';
+import { TITLE_PATTERN } from '../template';
+import { countLines, lastAtOrBefore, lineContentEnd, lineEndAt, lineStartAt, lineStarts, num } from '../text/lines';
 
 interface Piece {
   source: string;

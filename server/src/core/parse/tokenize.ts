@@ -4,11 +4,11 @@
  * digits run together. Labels are found inside cells (labels.ts); what is left between them is cut
  * into number, blank, not-applicable and text tokens.
  */
-import { compact } from './normalize';
+import { compact } from '../text/normalize';
 import { exact } from './split';
-import { forEachLine, lineEndAt, lineStartAt } from './lines';
+import { forEachLine, lineEndAt, lineStartAt } from '../text/lines';
 import type { LabelHit, LabelMatcher } from './labels';
-import type { Layout } from './model';
+import type { Layout } from '../model';
 
 export type TokenKind = 'label' | 'num' | 'blank' | 'na' | 'text';
 

@@ -2,7 +2,7 @@
  * Finding template labels inside a piece of text, whatever the layout: on the compact key
  * (normalize.ts), by longest prefix, with the row's numbering looked up just before it.
  */
-import { compact, type Compact } from './normalize';
+import { compact, type Compact } from '../text/normalize';
 import {
   ACTIVE_2019,
   ACTIVE_2021,
@@ -12,7 +12,7 @@ import {
   TABLE3_HEADER,
   TABLE4_HEADER,
   type RowDef,
-} from './template';
+} from '../template';
 
 export type LabelKind = 'row' | 'header' | 'caption';
 

@@ -5,9 +5,9 @@
  * rebuilt, the ones after it move by the number of lines the edit added or removed.
  */
 import type { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
-import { DocumentAnalysis } from './core/analysis';
-import type { CheckOptions } from './core/check';
-import type { Locale } from './core/i18n';
+import { DocumentAnalysis } from '../core/document/analysis';
+import type { CheckOptions } from '../core/rules/check';
+import type { Locale } from '../core/i18n';
 import { toDiagnostic } from './convert';
 import type { Settings } from './settings';
 
