@@ -5,27 +5,23 @@
  */
 import type { Finding } from './findings';
 import { APPLICANT_COLUMNS } from '../template';
-import { finding, fmt, num, rowOf, written, type Rule } from './rule';
+import { evaluate, type ValuedTerm } from '../template/arithmetic';
+import { finding, fmt, type Rule } from './rule';
 
 export const table3Balance: Rule = {
   code: 'table3.balance',
   check({ report }) {
     const t = report.tables.applications;
-    const [a, b, total, fwd] = ['newReceived', 'carriedOver', 'totalProcessed', 'carriedForward'].map((k) => rowOf(t, k));
-    if (!a || !b || !total || !fwd) return [];
     const out: Finding[] = [];
-    for (let c = 0; c < 7; c++) {
-      if (![a, b, total, fwd].some((r) => written(r, c))) continue;
-      const va = num(a, c);
-      const vb = num(b, c);
-      const vt = num(total, c);
-      const vf = num(fwd, c);
-      if (va === null || vb === null || vt === null || vf === null) continue;
-      if (va + vb === vt + vf) continue;
-      const cell = (written(total, c) ? total : fwd).cells[c]!;
-      out.push(
-        finding('table3.balance', cell.range, 'table3.balance', { left: fmt(va + vb), right: fmt(vt + vf), column: APPLICANT_COLUMNS[c]! }, { expected: va + vb - vf, replacement: fmt(va + vb - vf), rowKey: 'totalProcessed' }),
-      );
+    for (const e of t ? evaluate(t, report.format, { only: ['balance'] }) : []) {
+      // Not evaluated where a row is missing or a value unknown, nor where all four cells are unwritten.
+      const terms = [...e.left.terms, ...e.right.terms];
+      if (e.holds !== false || !terms.some((x) => x.cell?.kind === 'number')) continue;
+      const [total, fwd] = e.right.terms as [ValuedTerm, ValuedTerm];
+      const cell = (total.cell!.kind === 'number' ? total : fwd).cell!;
+      const expected = e.left.sum! - fwd.value!;
+      const args = { left: fmt(e.left.sum!), right: fmt(e.right.sum!), column: APPLICANT_COLUMNS[e.column]! };
+      out.push(finding('table3.balance', cell.range, 'table3.balance', args, { expected, replacement: fmt(expected), rowKey: total.key }));
     }
     return out;
   },

@@ -4,30 +4,24 @@
  * there and known; blank cells count as 0, but a column blank on every outcome row is skipped. Range: the （七）总计 cell. Fix data: the expected value.
  */
 import type { Finding } from './findings';
-import { APPLICANT_COLUMNS, outcomeRowKeys } from '../template';
-import { finding, fmt, num, rowOf, written, type Rule } from './rule';
+import { APPLICANT_COLUMNS } from '../template';
+import { evaluate } from '../template/arithmetic';
+import { finding, fmt, type Rule } from './rule';
 
 export const table3OutcomeTotal: Rule = {
   code: 'table3.outcome-total',
   check({ report }) {
     const t = report.tables.applications;
-    const total = rowOf(t, 'totalProcessed');
-    if (!t || !total) return [];
-    let keys = outcomeRowKeys(report.format);
-    // A 2021 report printing （六） as one row: that row stands for its three items.
-    if (report.format === '2021' && rowOf(t, 'other') && !keys.some((k) => k.startsWith('other.') && rowOf(t, k))) keys = [...keys.filter((k) => !k.startsWith('other.')), 'other'];
-    const rows = keys.map((k) => rowOf(t, k));
-    if (rows.some((r) => !r)) return [];
     const out: Finding[] = [];
-    for (let c = 0; c < 7; c++) {
-      if (!written(total, c)) continue;
-      const vals = rows.map((r) => num(r, c));
-      if (vals.some((v) => v === null)) continue;
-      // A column left blank on every outcome row was not filled in (reported as blank), not summed.
-      if (rows.every((r) => r!.cells[c]?.kind === 'blank')) continue;
-      const sum = (vals as number[]).reduce((a, b) => a + b, 0);
-      const v = num(total, c)!;
-      if (sum !== v) out.push(finding('table3.outcome-total', total.cells[c]!.range, 'table3.outcome-total', { column: APPLICANT_COLUMNS[c]!, total: fmt(v), sum: fmt(sum) }, { expected: sum, replacement: fmt(sum), rowKey: 'totalProcessed' }));
+    for (const e of t ? evaluate(t, report.format, { only: ['outcome-total'] }) : []) {
+      const total = e.left.terms[0]!;
+      // Only a written （七）总计 can be wrong; a column left blank on every outcome row was not
+      // filled in (reported as blank), not summed.
+      if (total.cell?.kind !== 'number' || e.holds !== false || e.right.terms.every((p) => p.cell!.kind === 'blank')) continue;
+      const [v, sum] = [e.left.sum!, e.right.sum!];
+      const args = { column: APPLICANT_COLUMNS[e.column]!, total: fmt(v), sum: fmt(sum) };
+      const data = { expected: sum, replacement: fmt(sum), rowKey: total.key };
+      out.push(finding('table3.outcome-total', total.cell.range, 'table3.outcome-total', args, data));
     }
     return out;
   },

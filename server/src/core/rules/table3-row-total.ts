@@ -4,20 +4,21 @@
  * unknown 总计 is not evaluated. Range: the 总计 cell. Fix data: the expected value.
  */
 import type { Finding } from './findings';
-import { finding, fmt, num, written, type Rule } from './rule';
+import { evaluate } from '../template/arithmetic';
+import { finding, fmt, type Rule } from './rule';
 
 export const table3RowTotal: Rule = {
   code: 'table3.row-total',
   check({ report }) {
     const out: Finding[] = [];
-    for (const row of report.tables.applications?.rows ?? []) {
-      if (row.cells.length !== 7 || !written(row, 6)) continue;
-      const parts = [0, 1, 2, 3, 4, 5].map((c) => num(row, c));
-      if (parts.some((v) => v === null)) continue;
-      if (row.cells.slice(0, 6).every((c) => c.kind === 'blank')) continue;
-      const sum = (parts as number[]).reduce((a, b) => a + b, 0);
-      const total = num(row, 6)!;
-      if (sum !== total) out.push(finding('table3.row-total', row.cells[6]!.range, 'table3.row-total', { row: row.label, total: fmt(total), sum: fmt(sum) }, { expected: sum, replacement: fmt(sum), rowKey: row.key }));
+    const t = report.tables.applications;
+    for (const e of t ? evaluate(t, report.format, { only: ['row-total'] }) : []) {
+      const cell = e.left.terms[0]!.cell!;
+      // A blank or unknown 总计 is not evaluated, nor a row whose parts are all blank.
+      if (cell.kind !== 'number' || e.holds !== false || e.right.terms.every((p) => p.cell!.kind === 'blank')) continue;
+      const [total, sum] = [e.left.sum!, e.right.sum!];
+      const data = { expected: sum, replacement: fmt(sum), rowKey: e.row!.key };
+      out.push(finding('table3.row-total', cell.range, 'table3.row-total', { row: e.row!.label, total: fmt(total), sum: fmt(sum) }, data));
     }
     return out;
   },

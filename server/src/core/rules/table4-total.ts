@@ -4,23 +4,21 @@
  */
 import type { Finding } from './findings';
 import { REVIEW_BLOCKS } from '../template';
-import { finding, fmt, num, written, type Rule } from './rule';
+import { evaluate } from '../template/arithmetic';
+import { finding, fmt, type Rule } from './rule';
 
 export const table4Total: Rule = {
   code: 'table4.total',
   check({ report }) {
-    const row = report.tables.review?.rows[0];
-    if (!row || row.cells.length !== 15) return [];
     const out: Finding[] = [];
-    REVIEW_BLOCKS.forEach((b, i) => {
-      const base = i * 5;
-      if (!written(row, base + 4)) return;
-      const parts = [0, 1, 2, 3].map((k) => num(row, base + k));
-      if (parts.some((v) => v === null)) return;
-      const sum = (parts as number[]).reduce((x, y) => x + y, 0);
-      const total = num(row, base + 4)!;
-      if (sum !== total) out.push(finding('table4.total', row.cells[base + 4]!.range, 'table4.total', { block: b.title, total: fmt(total), sum: fmt(sum) }, { expected: sum, replacement: fmt(sum) }));
-    });
+    const t = report.tables.review;
+    for (const e of t ? evaluate(t, report.format, { only: ['review-block'] }) : []) {
+      const cell = e.left.terms[0]!.cell!;
+      if (cell.kind !== 'number' || e.holds !== false) continue;
+      const [total, sum] = [e.left.sum!, e.right.sum!];
+      const args = { block: REVIEW_BLOCKS[e.block!]!.title, total: fmt(total), sum: fmt(sum) };
+      out.push(finding('table4.total', cell.range, 'table4.total', args, { expected: sum, replacement: fmt(sum) }));
+    }
     return out;
   },
 };

@@ -1,0 +1,206 @@
+/**
+ * The format's arithmetic as data: every equation the national format prints or implies, stated once,
+ * and one evaluator. Table 三: each row's 总计 is the sum of the six applicant columns (row total);
+ * in each column （七）总计 is the sum of the outcome rows (outcome total); in each column 一 + 二 =
+ * （七）总计 + 四 (the corner balance). Table 四: in each of its blocks, 总计 is the sum of the four
+ * results. Column counts and row lists come from the template (index.ts), never from numbers here.
+ *
+ * The evaluator returns, per equation and per column, both sides, whether every cell was known and
+ * which cells take part; what to do with an equation that fails or is not known is the caller's
+ * business (the split chooser, the four total rules, hover, the preview, the narrative rule).
+ */
+import type { Cell, Row, Table } from '../model';
+import { APPLICANT_COLUMNS, applicationRows, REVIEW_BLOCKS, REVIEW_COLUMNS, type Format } from './index';
+
+export type EquationId = 'row-total' | 'outcome-total' | 'balance' | 'review-block';
+
+/** Table 三's columns: the six kinds of applicant, then their 总计. */
+export const APPLICANT_WIDTH: number = APPLICANT_COLUMNS.length;
+export const APPLICANT_TOTAL: number = APPLICANT_WIDTH - 1;
+/** Table 四: one row of blocks (行政复议, 直接起诉, 复议后起诉), each of four results then its 总计. */
+export const REVIEW_BLOCK_WIDTH: number = REVIEW_COLUMNS.length;
+export const REVIEW_WIDTH: number = REVIEW_BLOCKS.length * REVIEW_BLOCK_WIDTH;
+/** The key of table 四's one row. */
+export const REVIEW_ROW = 'review';
+
+/** （七）总计: in each column, the sum of the outcome rows of 三、本年度办理结果. */
+export const OUTCOME_TOTAL = 'totalProcessed';
+/** The corner note of table 三, per column: 第一项加第二项之和，等于第三项（（七）总计）加第四项之和. */
+export const BALANCE = { left: ['newReceived', 'carriedOver'], right: [OUTCOME_TOTAL, 'carriedForward'] } as const;
+/** The rows the balance names. */
+export const BALANCE_ROWS: readonly string[] = [...BALANCE.left, ...BALANCE.right];
+
+/** The group of rows （六）其他处理 and its 2019 form: one row with numbers, keyed as the group. */
+const OTHER = 'other';
+
+/** The outcome rows whose sum is （七）总计, in the template's order. With a table: a 2021 report
+ *  that prints （六）其他处理 as one row with numbers (as 2019 does) and none of its items has that
+ *  row stand for its items. */
+export function outcomeRowKeys(format: Format, table?: Pick<Table, 'rows'> | null): string[] {
+  const defs = applicationRows(format);
+  const start = defs.findIndex((d) => d.key === '' && d.numbering === '三、');
+  const end = defs.findIndex((d) => d.key === OUTCOME_TOTAL);
+  const keys = defs.slice(start + 1, end).filter((d) => d.values > 0);
+  const has = (k: string) => !!table?.rows.some((r) => r.key === k);
+  const items = keys.filter((d) => d.group === OTHER);
+  if (table && items.length && has(OTHER) && !items.some((d) => has(d.key)))
+    return [...keys.filter((d) => d.group !== OTHER).map((d) => d.key), OTHER];
+  return keys.map((d) => d.key);
+}
+
+/** A cell that takes part in an equation: a row (null when the table lacks it) and a column. */
+export interface Term {
+  key: string;
+  column: number;
+  row: Row | null;
+}
+
+/** One equation in one column (or, for the row total, one row; for table 四, one block). */
+export interface Equation {
+  equation: EquationId;
+  /** The column of table 三 (outcome total, balance), or the column of the total (row total, blocks). */
+  column: number;
+  /** Row total: the row. */
+  row?: Row;
+  /** Table 四: the block (index into REVIEW_BLOCKS). */
+  block?: number;
+  /** The total side (总计; 一 + 二 for the balance) and the parts (（七）总计 + 四 for the balance). */
+  left: Term[];
+  right: Term[];
+}
+
+export interface ValuedTerm extends Term {
+  cell: Cell | null;
+  value: number | null;
+}
+
+export interface Side {
+  terms: ValuedTerm[];
+  /** The sum, when every term is known. */
+  sum: number | null;
+}
+
+export interface Evaluation extends Omit<Equation, 'left' | 'right'> {
+  left: Side;
+  right: Side;
+  /** Every row is there and every cell's value known. */
+  known: boolean;
+  /** Whether both sides are equal; null when not known. */
+  holds: boolean | null;
+}
+
+/** A cell's value in a sum. */
+export type Valuation = (row: Row, column: number) => number | null;
+
+/** A cell's value for arithmetic (as rules/rule.ts `num`): its number; 0 for a blank or n/a cell
+ *  (reported on their own); null when the value is unknown or invalid, or the cell is absent. */
+export const cellValue: Valuation = (row, c) => {
+  const cell = row.cells[c];
+  if (!cell) return null;
+  if (cell.kind === 'number') return cell.value;
+  if (cell.kind === 'blank' || cell.kind === 'na') return 0;
+  return null;
+};
+
+/** Totals within one row, read from the template's columns: blocks of `width` cells whose last
+ *  cell is the sum of the others. */
+function rowBlocks(kind: Table['kind']): { width: number; blocks: number } | null {
+  if (kind === 'applications') return { width: APPLICANT_WIDTH, blocks: 1 };
+  if (kind === 'review') return { width: REVIEW_BLOCK_WIDTH, blocks: REVIEW_BLOCKS.length };
+  return null;
+}
+
+function blockTerms(row: Row, base: number, width: number): { left: Term[]; right: Term[] } {
+  const right: Term[] = [];
+  for (let k = 0; k < width - 1; k++) right.push({ key: row.key, column: base + k, row });
+  return { left: [{ key: row.key, column: base + width - 1, row }], right };
+}
+
+/** The equations of a table, with the cells each one takes part with (no values yet). */
+export function equations(table: Pick<Table, 'kind' | 'rows'>, format: Format, only?: readonly EquationId[]): Equation[] {
+  const want = (id: EquationId) => !only || only.includes(id);
+  const out: Equation[] = [];
+  const shape = rowBlocks(table.kind);
+  if (!shape) return out;
+  const { width, blocks } = shape;
+  if (table.kind === 'review') {
+    const row = table.rows[0];
+    if (!want('review-block') || !row || row.cells.length !== width * blocks) return out;
+    for (let b = 0; b < blocks; b++) out.push({ equation: 'review-block', column: b * width + width - 1, block: b, ...blockTerms(row, b * width, width) });
+    return out;
+  }
+  if (want('row-total'))
+    for (const row of table.rows) if (row.cells.length === width) out.push({ equation: 'row-total', column: width - 1, row, ...blockTerms(row, 0, width) });
+  const first = new Map<string, Row>();
+  for (const r of table.rows) if (!first.has(r.key)) first.set(r.key, r);
+  const term = (key: string, column: number): Term => ({ key, column, row: first.get(key) ?? null });
+  const outcomes = want('outcome-total') ? outcomeRowKeys(format, table) : [];
+  for (let c = 0; c < width; c++) {
+    if (want('outcome-total')) out.push({ equation: 'outcome-total', column: c, left: [term(OUTCOME_TOTAL, c)], right: outcomes.map((k) => term(k, c)) });
+    if (want('balance'))
+      out.push({ equation: 'balance', column: c, left: BALANCE.left.map((k) => term(k, c)), right: BALANCE.right.map((k) => term(k, c)) });
+  }
+  return out;
+}
+
+function side(terms: Term[], value: Valuation): Side {
+  let sum: number | null = 0;
+  const valued: ValuedTerm[] = [];
+  for (const t of terms) {
+    const v = t.row ? value(t.row, t.column) : null;
+    valued.push({ ...t, cell: t.row?.cells[t.column] ?? null, value: v });
+    sum = sum === null || v === null ? null : sum + v;
+  }
+  return { terms: valued, sum };
+}
+
+/** Values the equations: both sides, whether every cell was known, whether they are equal. */
+export function valueEquation(e: Equation, value: Valuation = cellValue): Evaluation {
+  const left = side(e.left, value);
+  const right = side(e.right, value);
+  const known = left.sum !== null && right.sum !== null;
+  return { ...e, left, right, known, holds: known ? left.sum === right.sum : null };
+}
+
+export interface EvaluateOptions {
+  only?: readonly EquationId[];
+  value?: Valuation;
+}
+
+/** Every equation of a table, valued (by default with `cellValue`). */
+export function evaluate(table: Pick<Table, 'kind' | 'rows'>, format: Format, o: EvaluateOptions = {}): Evaluation[] {
+  return equations(table, format, o.only).map((e) => valueEquation(e, o.value));
+}
+
+/** Whether no equation that can be evaluated fails (the split chooser's question). */
+export function noneFails(eqs: readonly Equation[], value: Valuation): boolean {
+  for (const e of eqs) {
+    let l = 0;
+    let r = 0;
+    let known = true;
+    for (const t of e.left) {
+      const v = t.row ? value(t.row, t.column) : null;
+      if (v === null) known = false;
+      else l += v;
+    }
+    for (const t of e.right) {
+      const v = t.row ? value(t.row, t.column) : null;
+      if (v === null) known = false;
+      else r += v;
+    }
+    if (known && l !== r) return false;
+  }
+  return true;
+}
+
+/** The row totals of a row's values (a candidate split): in each block of the table's row, the last
+ *  value is the sum of the others. */
+export function rowTotalsHold(kind: 'applications' | 'review', values: readonly number[]): boolean {
+  const { width } = rowBlocks(kind)!;
+  for (let b = 0; b + width - 1 < values.length; b += width) {
+    let s = 0;
+    for (let k = 0; k < width - 1; k++) s += values[b + k]!;
+    if (s !== values[b + width - 1]!) return false;
+  }
+  return true;
+}
