@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { parse } from '../../server/src/core/parse';
 import { analysisText } from '../../server/src/core/text/normalize';
 import { checkDocument } from '../../server/src/core/rules/check';
-import { DocumentAnalysis } from '../../server/src/core/document/analysis';
+import { openDocument } from '../../server/src/core';
 import { applyEdits, formatTables } from '../../server/src/core/features/format';
 import { lineIndex, normalizeReport } from '../../server/src/core/export';
 import { format as lspFormat } from '../../server/src/lsp/handlers';
@@ -30,7 +30,7 @@ const format = (t: string, layout: Layout) => {
 
 /** Format Document as the language server answers it, applied to the text. */
 function formatted(text: string, layout: Layout): string {
-  const d: OpenDoc = { uri: 'file:///r.txt', languageId: 'disclosure-report', version: 1, analysis: new DocumentAnalysis(text), diags: [] };
+  const d: OpenDoc = { uri: 'file:///r.txt', languageId: 'disclosure-report', version: 1, analysis: openDocument(text), diags: [] };
   const edits = lspFormat(d, layout)
     .map((e) => ({ start: d.analysis.offsetAt(e.range.start), end: d.analysis.offsetAt(e.range.end), text: e.newText }))
     .sort((a, b) => b.start - a.start);

@@ -18,17 +18,24 @@
 import { lstatSync, statSync } from 'node:fs';
 import { isAbsolute, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parse } from '../core/parse';
-import { lineIndex, normalizeReport, toCsv, toMarkdown } from '../core/export';
-import type { DocumentModel, Report } from '../core/model';
-import { analysisText } from '../core/text/normalize';
-import { checkDocument } from '../core/rules/check';
-import { localize, toLocale, type Locale } from '../core/i18n';
-import { CODES, type Finding, type Message } from '../core/rules/findings';
-import type { ReportRef } from '../core/rules/rule';
+import {
+  CODES,
+  localize,
+  normalizeReport,
+  openDocument,
+  toCsv,
+  toLocale,
+  toMarkdown,
+  type Finding,
+  type Locale,
+  type Message,
+  type Position,
+  type Report,
+  type ReportDocument,
+  type ReportRef,
+} from '../core';
 import { decodeBytes } from '../node/decode';
 import { isFailure, problemMessage, readRegular, readRegularSync, walkFolder, type Problem } from '../node/files';
-import { lastAtOrBefore, lineStarts, num } from '../core/text/lines';
 
 export const EXTENSIONS: ReadonlySet<string> = new Set(['.txt', '.md', '.html', '.htm', '.gkbg', '.disclosure']);
 
@@ -129,18 +136,7 @@ async function collect(paths: string[], locale: Locale, note: (path: string, m: 
   return c;
 }
 
-interface Pos {
-  line: number;
-  character: number;
-}
-
-function positions(text: string): (offset: number) => Pos {
-  const starts = lineStarts(text);
-  return (offset) => {
-    const line = lastAtOrBefore(starts, offset, num);
-    return { line, character: offset - starts[line]! };
-  };
-}
+type Pos = Position;
 
 interface Checked {
   path: string;
@@ -153,7 +149,8 @@ interface Checked {
 interface Item {
   path: string;
   text: string;
-  model: DocumentModel | null;
+  doc: ReportDocument | null;
+  reports: Report[];
   /** The input holds no report: why (a report.not-found finding). */
   notFound?: Message;
 }
@@ -162,7 +159,9 @@ interface Item {
  *  folder with no report at all get `report.not-found`; a file found in a folder walk with no
  *  report is left out with a note. */
 function toItems(c: Collected, note: (path: string, m: Message) => void): Item[] {
-  const parsed = c.inputs.map((i) => (i.text === null ? null : parse(i.text)));
+  // Every file is read the way the editor reads it: through the core's document.
+  const docs = c.inputs.map((i) => (i.text === null ? null : openDocument(i.text)));
+  const parsed = docs.map((d) => d && { doc: d, reports: d.model().reports });
   const counted = (k: number) => c.inputs[k]!.text === null || (parsed[k]?.reports.length ?? 0) > 0;
   const out: Item[] = [];
   for (let k = 0; k <= c.inputs.length; k++) {
@@ -170,14 +169,14 @@ function toItems(c: Collected, note: (path: string, m: Message) => void): Item[]
       if (f.end !== k) continue;
       let any = false;
       for (let j = f.first; j < f.end && !any; j++) any = counted(j);
-      if (!any) out.push({ path: f.path, text: '', model: null, notFound: { id: 'report.not-found.folder' } });
+      if (!any) out.push({ path: f.path, text: '', doc: null, reports: [], notFound: { id: 'report.not-found.folder' } });
     }
     if (k === c.inputs.length) break;
     const input = c.inputs[k]!;
-    const model = parsed[k] ?? null;
-    if (input.text === null) out.push({ path: input.path, text: '', model: null, notFound: input.reason });
-    else if (model && model.reports.length) out.push({ path: input.path, text: input.text, model });
-    else if (input.named) out.push({ path: input.path, text: input.text, model, notFound: { id: 'report.not-found.none' } });
+    const read = parsed[k] ?? null;
+    if (input.text === null) out.push({ path: input.path, text: '', doc: null, reports: [], notFound: input.reason });
+    else if (read && read.reports.length) out.push({ path: input.path, text: input.text, ...read });
+    else if (input.named) out.push({ path: input.path, text: input.text, doc: read?.doc ?? null, reports: [], notFound: { id: 'report.not-found.none' } });
     else note(input.path, { id: 'cli.skipped-none' });
   }
   return out;
@@ -186,15 +185,18 @@ function toItems(c: Collected, note: (path: string, m: Message) => void): Item[]
 function runCheck(items: Item[]): Checked[] {
   // Every input's reports are the others' previous years, for the cross-year check.
   const refs: ReportRef[] = [];
-  for (const p of items) for (const report of p.model?.reports ?? []) refs.push({ source: p.path, organ: report.organ, year: report.year, report });
+  for (const p of items) for (const report of p.reports) refs.push({ source: p.path, organ: report.organ, year: report.year, report });
+  const none = { positionAt: (o: number): Pos => ({ line: 0, character: o }) };
   return items.map((p) => {
-    if (!p.model || p.notFound) {
+    const doc = p.doc;
+    if (!doc || p.notFound) {
       const f: Finding = { code: 'report.not-found', severity: 'error', range: { start: 0, end: 0 }, message: p.notFound ?? { id: 'report.not-found.none' } };
-      return { path: p.path, text: p.text, reports: [], findings: [f], pos: positions(p.text) };
+      const at = doc ?? none;
+      return { path: p.path, text: p.text, reports: [], findings: [f], pos: (o: number) => at.positionAt(o) };
     }
-    const at = p.model.html ? p.text : analysisText(p.text).text;
-    const findings = checkDocument(at, p.text, p.model, { others: refs });
-    return { path: p.path, text: p.text, reports: p.model.reports, findings, pos: positions(p.text) };
+    // Every report of every input (a report is never its own previous year).
+    const findings = doc.allFindings({ others: refs });
+    return { path: p.path, text: p.text, reports: doc.model().reports, findings, pos: (o: number) => doc.positionAt(o) };
   });
 }
 
@@ -260,6 +262,7 @@ export function artifactUri(path: string): string {
     .map((s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
     .join('/');
 }
+
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
 
@@ -334,13 +337,13 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     }
     if (format === 'json') {
       const files = items.map((p) => {
-        const li = lineIndex(p.text);
-        return { path: p.path, reports: (p.model?.reports ?? []).map((r) => normalizeReport(r, li)) };
+        const doc = p.doc;
+        return { path: p.path, reports: doc ? p.reports.map((r) => normalizeReport(r, (o) => doc.positionAt(o).line)) : [] };
       });
       out(JSON.stringify({ files }, null, 2) + '\n');
     } else {
       const rows: { path: string; report: Report }[] = [];
-      for (const p of items) for (const report of p.model?.reports ?? []) rows.push({ path: p.path, report });
+      for (const p of items) for (const report of p.reports) rows.push({ path: p.path, report });
       out(format === 'csv' ? toCsv(rows) : toMarkdown(rows));
     }
     return failed;

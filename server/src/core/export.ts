@@ -2,7 +2,7 @@
  * The normalized report (contract.md, "Normalized report") and its CSV and Markdown renderings.
  */
 import type { Report, Row, Table } from './model';
-import { lastAtOrBefore, lineStarts, num } from './text/lines';
+import { LineIndex } from './text/lines';
 import { activeTable, APPLICANT_COLUMNS, applicationRows, REVIEW_BLOCKS, REVIEW_COLUMNS, type Format } from './template';
 
 export interface NormalizedReport {
@@ -80,8 +80,8 @@ export function normalizeReport(report: Report, lineOf: LineOf): NormalizedRepor
 
 /** A function from offset to 0-based line, built once per text. */
 export function lineIndex(text: string): LineOf {
-  const starts = lineStarts(text);
-  return (offset: number) => lastAtOrBefore(starts, offset, num);
+  const index = new LineIndex(text);
+  return (offset: number) => index.lineAt(offset);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,9 +5,7 @@
  * rebuilt, the ones after it move by the number of lines the edit added or removed.
  */
 import type { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
-import { DocumentAnalysis } from '../core/document/analysis';
-import type { CheckOptions } from '../core/rules/check';
-import type { Locale } from '../core/i18n';
+import { openDocument, type CheckOptions, type Locale, type ReportDocument } from '../core';
 import { toDiagnostic } from './convert';
 import type { Settings } from './settings';
 
@@ -15,7 +13,7 @@ export interface OpenDoc {
   uri: string;
   languageId: string;
   version: number;
-  analysis: DocumentAnalysis;
+  analysis: ReportDocument;
   /** LSP diagnostics per piece (report), null where they must be rebuilt. */
   diags: (Diagnostic[] | null)[];
 }
@@ -46,7 +44,7 @@ export class DocumentStore {
   constructor(private readonly log: (message: string) => void = () => undefined) {}
 
   open(uri: string, languageId: string, version: number, text: string): OpenDoc {
-    const d: OpenDoc = { uri, languageId, version, analysis: new DocumentAnalysis(text), diags: [] };
+    const d: OpenDoc = { uri, languageId, version, analysis: openDocument(text), diags: [] };
     this.docs.set(uri, d);
     return d;
   }
@@ -78,7 +76,7 @@ export class DocumentStore {
       }
       const text = change.text;
       if (change.range === undefined || change.range === null) {
-        d.analysis = new DocumentAnalysis(text);
+        d.analysis = openDocument(text);
         d.diags = [];
         continue;
       }
@@ -87,9 +85,8 @@ export class DocumentStore {
         this.log(`change to ${uri} (version ${version}) refused: malformed range ${JSON.stringify(change.range)}`);
         continue;
       }
-      // What the text is before the edit, as references to the pieces' strings (no copy).
-      const sources: string[] = [];
-      for (let i = 0; i < d.analysis.pieceCount; i++) sources.push(d.analysis.piece(i).source);
+      // What the text is before the edit, taken cheaply (joined only if the edit fails).
+      const before = d.analysis.snapshot();
       try {
         let start = d.analysis.offsetAt(a);
         let end = d.analysis.offsetAt(b);
@@ -107,11 +104,11 @@ export class DocumentStore {
         }
       } catch (e) {
         this.log(`change to ${uri} (version ${version}) failed in the analysis, document re-read from its text: ${(e as Error)?.stack ?? String(e)}`);
-        const old = sources.join('');
+        const old = before();
         let start = offsetInText(old, a);
         let end = offsetInText(old, b);
         if (end < start) [start, end] = [end, start];
-        d.analysis = new DocumentAnalysis(old.slice(0, start) + text + old.slice(end));
+        d.analysis = openDocument(old.slice(0, start) + text + old.slice(end));
         d.diags = [];
       }
     }
@@ -128,12 +125,12 @@ export class DocumentStore {
 
   diagnostics(d: OpenDoc, opts: CheckOptions, locale: Locale, isCancelled: () => boolean = () => false): Diagnostic[] | null {
     const out: Diagnostic[] = [];
-    const n = Math.max(1, d.analysis.pieceCount);
+    const n = Math.max(1, d.analysis.count);
     for (let i = 0; i < n; i++) {
       if (isCancelled()) return null;
       let list = d.diags[i];
       if (!list) {
-        list = d.analysis.localFindings(i, opts).map((f) => toDiagnostic(f, (o) => d.analysis.localPosition(i, o), locale));
+        list = d.analysis.findings(i, opts).map((f) => toDiagnostic(f, (o) => d.analysis.positionAt(o), locale));
         d.diags[i] = list;
       }
       for (const g of list) out.push(g);

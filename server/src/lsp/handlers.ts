@@ -1,7 +1,7 @@
 /**
  * The editor features over LSP: completion, code actions (quick fixes and fix-all), outline,
- * folding, hover, inlay hints, formatting, and the preview/export/skeleton requests. Each works on
- * the piece (report) concerned, in its local offsets, and converts positions at the end.
+ * folding, hover, inlay hints, formatting, and the preview/export/skeleton requests. Each asks the
+ * core's ReportDocument (document offsets), report by report, and converts positions at the end.
  */
 import {
   CodeActionKind,
@@ -19,16 +19,21 @@ import {
   type InlayHint,
   type Range as LspRange,
 } from 'vscode-languageserver/node';
-import type { CheckOptions } from '../core/rules/check';
-import type { Finding } from '../core/rules/findings';
-import { complete } from '../core/features/completion';
-import { fixAll, fixesFor } from '../core/features/fixes';
-import { formatText, type TextEdit as CoreEdit } from '../core/features/format';
-import { foldingRanges, hover, inlayHints, outline, type OutlineNode } from '../core/features/navigation';
-import { previewHtml } from '../core/features/preview';
-import { renderSkeleton, type TextLayout } from '../core/features/render';
-import { localize, type Locale } from '../core/i18n';
-import { normalizeReport, toCsv, toMarkdown } from '../core/export';
+import {
+  localize,
+  normalizeReport,
+  previewHtml,
+  renderSkeleton,
+  toCsv,
+  toMarkdown,
+  type CheckOptions,
+  type Finding,
+  type Locale,
+  type OutlineNode,
+  type Report,
+  type TextEdit as CoreEdit,
+  type TextLayout,
+} from '../core';
 import type { OpenDoc } from './documents';
 
 export const FIX_ALL_KIND = 'source.fixAll.disclosureReport';
@@ -58,19 +63,19 @@ export async function runAsync<T>(g: Steps<T>, step: Step): Promise<T> {
   return r.value;
 }
 
-function toLsp(d: OpenDoc, i: number, start: number, end: number): LspRange {
-  return { start: d.analysis.localPosition(i, start), end: d.analysis.localPosition(i, Math.max(start, end)) };
+function toLsp(d: OpenDoc, start: number, end: number): LspRange {
+  return { start: d.analysis.positionAt(start), end: d.analysis.positionAt(Math.max(start, end)) };
 }
 
-function edits(d: OpenDoc, i: number, es: CoreEdit[]): TextEdit[] {
-  return es.map((e) => TextEdit.replace(toLsp(d, i, e.start, e.end), e.newText));
+function edits(d: OpenDoc, es: CoreEdit[]): TextEdit[] {
+  return es.map((e) => TextEdit.replace(toLsp(d, e.start, e.end), e.newText));
 }
 
-/** The pieces of a document that hold a report. */
-function* reportPieces(d: OpenDoc) {
-  for (let i = 0; i < d.analysis.pieceCount; i++) {
-    const p = d.analysis.piece(i);
-    if (p.report) yield { i, p, report: p.report };
+/** The report slots of a document that hold a report. */
+function* reportSlots(d: OpenDoc) {
+  for (let i = 0; i < d.analysis.count; i++) {
+    const report = d.analysis.report(i);
+    if (report) yield { i, report };
   }
 }
 
@@ -78,15 +83,13 @@ const COMPLETION_KIND = { row: CompletionItemKind.Field, section: CompletionItem
 
 export function completion(d: OpenDoc, pos: { line: number; character: number }, locale: Locale): CompletionItem[] {
   const offset = d.analysis.offsetAt(pos);
-  const i = d.analysis.pieceIndexAt(offset);
-  const p = d.analysis.piece(i);
-  return complete(p.source, p.report, offset - p.start).map((c) => ({
+  return d.analysis.complete(offset).map((c) => ({
     label: c.label,
     kind: COMPLETION_KIND[c.kind],
     detail: localize(c.detail, locale),
     sortText: c.sortText,
     filterText: c.filterText,
-    textEdit: TextEdit.replace(toLsp(d, i, c.replaceStart, offset - p.start), c.insertText),
+    textEdit: TextEdit.replace(toLsp(d, c.replaceStart, offset), c.insertText),
   }));
 }
 
@@ -106,10 +109,10 @@ export function* codeActionSteps(d: OpenDoc, params: CodeActionParams, opts: Che
   const out: CodeAction[] = [];
   if (wantsFixAll) {
     const all: TextEdit[] = [];
-    for (const { i, p, report } of reportPieces(d)) {
+    for (const { i } of reportSlots(d)) {
       yield;
-      const es = fixAll(p.source, report, d.analysis.localFindings(i, opts), p.pinyin, opts);
-      if (es) for (const e of edits(d, i, es)) all.push(e);
+      const es = d.analysis.fixAll(i, opts);
+      if (es) for (const e of edits(d, es)) all.push(e);
     }
     if (all.length) out.push({ title: localize({ id: 'action.fixAll' }, locale), kind: FIX_ALL_KIND, edit: { changes: { [d.uri]: all } } });
   }
@@ -121,15 +124,13 @@ export function* codeActionSteps(d: OpenDoc, params: CodeActionParams, opts: Che
   for (const diag of params.context.diagnostics) {
     yield;
     if (diag.source !== undefined && diag.source !== 'disclosure-report') continue;
-    const i = d.analysis.pieceIndexAt(d.analysis.offsetAt(diag.range.start));
-    const p = d.analysis.piece(i);
-    if (!p.report) continue;
-    const findings = d.analysis.localFindings(i, opts);
+    const i = d.analysis.indexAt(d.analysis.offsetAt(diag.range.start));
+    const findings = d.analysis.findings(i, opts);
     let index = byPiece.get(i);
     if (!index) {
       index = new Map();
       for (const f of findings) {
-        const k = keyOf(f.code, toLsp(d, i, f.range.start, f.range.end));
+        const k = keyOf(f.code, toLsp(d, f.range.start, f.range.end));
         const list = index.get(k);
         if (list) list.push(f);
         else index.set(k, [f]);
@@ -138,15 +139,15 @@ export function* codeActionSteps(d: OpenDoc, params: CodeActionParams, opts: Che
     }
     const same = (index.get(keyOf(diag.code, diag.range)) ?? []).filter((f) => !used.has(f));
     const target = same.find((f) => localize(f.message, locale) === diag.message) ?? same[0];
-    if (!target || !sameRange(toLsp(d, i, target.range.start, target.range.end), diag.range)) continue;
+    if (!target || !sameRange(toLsp(d, target.range.start, target.range.end), diag.range)) continue;
     used.add(target);
-    for (const fix of fixesFor(p.source, p.report, findings, p.pinyin, [target], opts)) {
+    for (const fix of d.analysis.quickFixes(i, target, opts)) {
       out.push({
         title: localize(fix.title, locale),
         kind: CodeActionKind.QuickFix,
         diagnostics: [diag],
         isPreferred: fix.preferred,
-        edit: { changes: { [d.uri]: edits(d, i, fix.edits) } },
+        edit: { changes: { [d.uri]: edits(d, fix.edits) } },
       });
     }
   }
@@ -159,16 +160,17 @@ export const symbols = (d: OpenDoc): DocumentSymbol[] => run(symbolSteps(d));
 
 export function* symbolSteps(d: OpenDoc): Steps<DocumentSymbol[]> {
   const out: DocumentSymbol[] = [];
-  for (const { i, report } of reportPieces(d)) {
+  for (const { i } of reportSlots(d)) {
     yield;
     const conv = (n: OutlineNode): DocumentSymbol => {
-      const range = toLsp(d, i, n.range.start, n.range.end);
-      let sel = toLsp(d, i, n.selectionRange.start, n.selectionRange.end);
+      const range = toLsp(d, n.range.start, n.range.end);
+      let sel = toLsp(d, n.selectionRange.start, n.selectionRange.end);
       // The selection range must lie inside the range.
       if (n.selectionRange.start < n.range.start || n.selectionRange.end > n.range.end) sel = { start: range.start, end: range.start };
       return { name: n.name || '—', kind: SYMBOL_KIND[n.kind], range, selectionRange: sel, children: n.children.map(conv) };
     };
-    out.push(conv(outline(report)));
+    const node = d.analysis.outline(i);
+    if (node) out.push(conv(node));
   }
   return out;
 }
@@ -177,11 +179,11 @@ export const folding = (d: OpenDoc): FoldingRange[] => run(foldingSteps(d));
 
 export function* foldingSteps(d: OpenDoc): Steps<FoldingRange[]> {
   const out: FoldingRange[] = [];
-  for (const { i, report } of reportPieces(d)) {
+  for (const { i } of reportSlots(d)) {
     yield;
-    for (const r of foldingRanges(report)) {
-      const a = d.analysis.localPosition(i, r.start).line;
-      const b = d.analysis.localPosition(i, Math.max(r.start, r.end - 1)).line;
+    for (const r of d.analysis.folding(i)) {
+      const a = d.analysis.positionAt(r.start).line;
+      const b = d.analysis.positionAt(Math.max(r.start, r.end - 1)).line;
       if (b > a) out.push({ startLine: a, endLine: b });
     }
   }
@@ -189,13 +191,9 @@ export function* foldingSteps(d: OpenDoc): Steps<FoldingRange[]> {
 }
 
 export function hoverAt(d: OpenDoc, pos: { line: number; character: number }): Hover | null {
-  const offset = d.analysis.offsetAt(pos);
-  const i = d.analysis.pieceIndexAt(offset);
-  const p = d.analysis.piece(i);
-  if (!p.report) return null;
-  const h = hover(p.report, offset - p.start);
+  const h = d.analysis.hover(d.analysis.offsetAt(pos));
   if (!h) return null;
-  return { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toLsp(d, i, h.range.start, h.range.end) };
+  return { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toLsp(d, h.range.start, h.range.end) };
 }
 
 export const inlays = (d: OpenDoc, range: LspRange, opts: CheckOptions): InlayHint[] => run(inlaySteps(d, range, opts));
@@ -204,13 +202,11 @@ export function* inlaySteps(d: OpenDoc, range: LspRange, opts: CheckOptions): St
   const from = d.analysis.offsetAt(range.start);
   const to = d.analysis.offsetAt(range.end);
   const out: InlayHint[] = [];
-  for (let i = d.analysis.pieceIndexAt(from); i < d.analysis.pieceCount; i++) {
+  for (let i = d.analysis.indexAt(from); i < d.analysis.count; i++) {
     yield;
-    const p = d.analysis.piece(i);
-    if (p.start > to) break;
-    if (!p.report) continue;
-    for (const h of inlayHints(p.report, d.analysis.localFindings(i, opts), from - p.start, to - p.start)) {
-      out.push({ position: d.analysis.localPosition(i, h.offset), label: h.label, kind: h.kind === 'column' ? InlayHintKind.Parameter : InlayHintKind.Type, paddingRight: h.kind === 'column', paddingLeft: h.kind === 'expected' });
+    if (d.analysis.startOf(i) > to) break;
+    for (const h of d.analysis.inlayHints(i, from, to, opts)) {
+      out.push({ position: d.analysis.positionAt(h.offset), label: h.label, kind: h.kind === 'column' ? InlayHintKind.Parameter : InlayHintKind.Type, paddingRight: h.kind === 'column', paddingLeft: h.kind === 'expected' });
     }
   }
   return out;
@@ -221,13 +217,9 @@ export function* inlaySteps(d: OpenDoc, range: LspRange, opts: CheckOptions): St
 export function format(d: OpenDoc, layout: 'pipe' | 'tab' | 'markdown', locale: Locale = 'zh-CN', tell?: (message: string, shown: boolean) => void): TextEdit[] {
   const out: TextEdit[] = [];
   const why: string[] = [];
-  const done = new Set<number>();
-  for (const { i, p, report } of reportPieces(d)) {
-    // formatText reads every report of its text: a document read whole is formatted once.
-    if (done.has(p.start)) continue;
-    done.add(p.start);
-    const r = formatText(p.source, layout, { atext: p.atext, reports: [report] });
-    for (const e of edits(d, i, r.edits)) out.push(e);
+  for (const { i } of reportSlots(d)) {
+    const r = d.analysis.format(i, layout);
+    for (const e of edits(d, r.edits)) out.push(e);
     for (const x of r.refusals) why.push(localize(x.message, locale));
   }
   if (why.length && tell) tell([...new Set(why)].join('\n'), !out.length);
@@ -238,9 +230,9 @@ export const preview = (d: OpenDoc, o: { nonce: string; cspSource: string }, opt
 
 export function* previewSteps(d: OpenDoc, o: { nonce: string; cspSource: string }, opts: CheckOptions, locale: Locale): Steps<string> {
   // Findings report by report (cached by the analysis), so that a cancellation can come between.
-  for (let i = 0; i < d.analysis.pieceCount; i++) {
+  for (let i = 0; i < d.analysis.count; i++) {
     yield;
-    d.analysis.localFindings(i, opts);
+    d.analysis.findings(i, opts);
   }
   yield;
   const m = d.analysis.model();
@@ -250,9 +242,9 @@ export function* previewSteps(d: OpenDoc, o: { nonce: string; cspSource: string 
 /** The normalized reports of a document (the `disclosureReport/tables` answer), report by report. */
 export function* tableSteps(d: OpenDoc): Steps<ReturnType<typeof normalizeReport>[]> {
   const out: ReturnType<typeof normalizeReport>[] = [];
-  for (const { i } of reportPieces(d)) {
+  for (const { report } of reportSlots(d)) {
     yield;
-    out.push(normalizeReport(d.analysis.report(i), (o) => d.analysis.positionAt(o).line));
+    out.push(normalizeReport(report, (o) => d.analysis.positionAt(o).line));
   }
   return out;
 }
@@ -261,10 +253,10 @@ export const exportTables = (d: OpenDoc, format: 'json' | 'csv' | 'markdown'): s
 
 export function* exportSteps(d: OpenDoc, format: 'json' | 'csv' | 'markdown'): Steps<string> {
   if (format === 'json') return JSON.stringify({ reports: yield* tableSteps(d) }, null, 2) + '\n';
-  const reports: ReturnType<OpenDoc['analysis']['report']>[] = [];
-  for (const { i } of reportPieces(d)) {
+  const reports: Report[] = [];
+  for (const { report } of reportSlots(d)) {
     yield;
-    reports.push(d.analysis.report(i));
+    reports.push(report);
   }
   const items = reports.map((report) => ({ path: d.uri, report }));
   return format === 'csv' ? toCsv(items) : toMarkdown(items);

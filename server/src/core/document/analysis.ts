@@ -14,14 +14,14 @@ import type { DocumentModel, Range, Report } from '../model';
 import { analysisFragment, analysisText, findPinyinAnnotations, hasTraditionalMarker, isTraditional } from '../text/normalize';
 import { findTitle, headersIn, htmlKind, parse, parseReports, reparseSection } from '../parse';
 import { TITLE_PATTERN } from '../template';
-import { countLines, lastAtOrBefore, lineContentEnd, lineEndAt, lineStartAt, lineStarts, num } from '../text/lines';
+import { countLines, lastAtOrBefore, lineEndAt, LineIndex, lineStartAt, num, type Position } from '../text/lines';
 
 interface Piece {
   source: string;
   /** Analysis text of the piece (same length as source). */
   atext: string;
-  /** Local offsets where lines start (first is 0). */
-  lineStarts: number[];
+  /** Lines of the piece, in local offsets. */
+  lines: LineIndex;
   /** Local coordinates; null only in a document without reports. */
   report: Report | null;
   pinyin: Range[];
@@ -38,10 +38,7 @@ export interface EditResult {
   lineDelta: number;
 }
 
-export interface Position {
-  line: number;
-  character: number;
-}
+export type { Position };
 
 /** Adds `delta` to every {start,end} (and fix-data `insertAt`) at or after `from`, in place. */
 export function shiftInPlace(v: unknown, from: number, delta: number): void {
@@ -84,7 +81,7 @@ export class DocumentAnalysis {
   /** The analysis text of the whole document (of the HTML itself for an HTML document). */
   private wholeAtext = '';
   private wholeFindings: (Finding[] | null)[] | null = null;
-  private wholeLines: number[] = [0];
+  private wholeLines = new LineIndex('');
 
   constructor(text: string) {
     this.reset(text);
@@ -101,7 +98,7 @@ export class DocumentAnalysis {
       this.whole = model;
       this.wholeText = text;
       this.wholeAtext = analysisText(text).text;
-      this.wholeLines = lineStarts(text);
+      this.wholeLines = new LineIndex(text);
       this.pieces = [];
       this.starts = [];
       this.lineBases = [];
@@ -119,7 +116,7 @@ export class DocumentAnalysis {
       const pinyin = findPinyinAnnotations(source);
       const report = model.reports[i] ?? null;
       if (report) shiftInPlace(report, 0, -start);
-      this.pieces.push({ source, atext: analysisFragment(source, this.traditional, pinyin), lineStarts: lineStarts(source), report, pinyin, findings: null });
+      this.pieces.push({ source, atext: analysisFragment(source, this.traditional, pinyin), lines: new LineIndex(source), report, pinyin, findings: null });
       this.starts.push(start);
       this.lineBases.push(line);
       line += countLines(source);
@@ -138,6 +135,16 @@ export class DocumentAnalysis {
     const s = start - this.starts[i]!;
     if (end - this.starts[i]! <= p.source.length) return p.source.slice(s, end - this.starts[i]!);
     return this.text.slice(start, end);
+  }
+
+  /** The text as it is now, taken in O(pieces) and joined only when called. */
+  snapshot(): () => string {
+    if (this.whole) {
+      const t = this.wholeText;
+      return () => t;
+    }
+    const parts = this.pieces.map((p) => p.source);
+    return () => parts.join('');
   }
 
   get length(): number {
@@ -211,9 +218,9 @@ export class DocumentAnalysis {
 
   /** Position of a local offset of piece i. */
   localPosition(i: number, offset: number): Position {
-    const starts = this.whole ? this.wholeLines : this.pieces[i]!.lineStarts;
-    const lo = lastAtOrBefore(starts, offset, num);
-    return { line: (this.whole ? 0 : this.lineBases[i]!) + lo, character: offset - starts[lo]! };
+    if (this.whole) return this.wholeLines.positionAt(offset);
+    const p = this.pieces[i]!.lines.positionAt(offset);
+    return { line: this.lineBases[i]! + p.line, character: p.character };
   }
 
   positionAt(offset: number): Position {
@@ -223,18 +230,12 @@ export class DocumentAnalysis {
   }
 
   offsetAt(pos: Position): number {
-    if (this.whole) {
-      const ls = this.wholeLines;
-      if (pos.line >= ls.length) return this.wholeText.length;
-      const l = Math.max(0, pos.line);
-      return Math.min(ls[l]! + Math.max(0, pos.character), lineContentEnd(this.wholeText, ls, l));
-    }
+    if (this.whole) return this.wholeLines.offsetAt(pos);
     const lo = lastAtOrBefore(this.lineBases, pos.line, num);
     const p = this.pieces[lo]!;
     const l = pos.line - this.lineBases[lo]!;
-    if (l >= p.lineStarts.length) return this.length;
-    const line = Math.max(0, l);
-    return this.starts[lo]! + Math.min(p.lineStarts[line]! + Math.max(0, pos.character), lineContentEnd(p.source, p.lineStarts, line));
+    if (l >= p.lines.lineCount) return this.length;
+    return this.starts[lo]! + p.lines.offsetAt({ line: l, character: pos.character });
   }
 
   /** The piece holding a document offset. */
@@ -299,13 +300,13 @@ export class DocumentAnalysis {
     const source = p.source.slice(0, s) + insert + p.source.slice(e);
     const pinyin = findPinyinAnnotations(source);
     const atext = analysisFragment(source, this.traditional, pinyin);
-    const newLines = lineStarts(source);
-    const lineDelta = newLines.length - p.lineStarts.length;
+    const newLines = new LineIndex(source);
+    const lineDelta = newLines.lineCount - p.lines.lineCount;
     const oldAtext = p.atext;
     p.source = source;
     p.atext = atext;
     p.pinyin = pinyin;
-    p.lineStarts = newLines;
+    p.lines = newLines;
     p.findings = null;
     for (let j = i + 1; j < this.pieces.length; j++) {
       this.starts[j]! += delta;

@@ -65,3 +65,39 @@ export function forEachLine(text: string, from: number, to: number, f: (start: n
     pos = end + 1;
   }
 }
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+/** Line/offset conversion for a text, as LSP counts lines (`\r\n`, `\r`, `\n`): the one line index
+ *  of the core (the document's pieces, the CLI and the exports all use it). */
+export class LineIndex {
+  readonly starts: number[];
+
+  constructor(readonly text: string) {
+    this.starts = lineStarts(text);
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** 0-based line of an offset. */
+  lineAt(offset: number): number {
+    return lastAtOrBefore(this.starts, offset, num);
+  }
+
+  positionAt(offset: number): Position {
+    const line = this.lineAt(offset);
+    return { line, character: offset - this.starts[line]! };
+  }
+
+  /** A line past the end is the end of the text; a character past its line's end, the line's end. */
+  offsetAt(pos: Position): number {
+    if (pos.line >= this.starts.length) return this.text.length;
+    const line = Math.max(0, pos.line);
+    return Math.min(this.starts[line]! + Math.max(0, pos.character), lineContentEnd(this.text, this.starts, line));
+  }
+}

@@ -1,0 +1,177 @@
+/**
+ * A report document as the editor and the command line see it: text in, findings and editor
+ * answers out, every offset a document offset. It keeps a DocumentAnalysis (one piece per report,
+ * re-read edit by edit) and translates the pieces' local offsets at its edge, so that nothing
+ * outside the core knows how the document is stored.
+ *
+ * Reports are numbered 0 … count-1 (a document without a report still has one slot, whose report
+ * is null): the unit of findings, of caching and of cancellation between steps.
+ */
+import { complete, type CompletionEntry } from '../features/completion';
+import { fixAll, fixesFor, type Fix } from '../features/fixes';
+import { formatText, type FormatLayout, type Refusal, type TextEdit } from '../features/format';
+import { foldingRanges, hover, inlayHints, outline, type InlayHint, type OutlineNode } from '../features/navigation';
+import type { CheckOptions } from '../rules/check';
+import type { Finding } from '../rules/findings';
+import type { DocumentModel, Range, Report } from '../model';
+import type { Position } from '../text/lines';
+import { DocumentAnalysis, shiftInPlace, type EditResult } from './analysis';
+
+export interface ReportDocument {
+  readonly text: string;
+  readonly length: number;
+  /** Report slots (at least one). */
+  readonly count: number;
+  /** The text as it is now, taken in O(reports) and joined only when called. */
+  snapshot(): () => string;
+  edit(start: number, end: number, insert: string): EditResult;
+  positionAt(offset: number): Position;
+  offsetAt(pos: Position): number;
+  /** The slot holding an offset. */
+  indexAt(offset: number): number;
+  /** Where slot i starts. */
+  startOf(i: number): number;
+  /** Report i (a copy in document offsets), or null. */
+  report(i: number): Report | null;
+  model(): DocumentModel;
+  looksLikeReport(): boolean;
+  /** Findings of report i (computed once per change of that report). */
+  findings(i: number, opts?: CheckOptions): Finding[];
+  allFindings(opts?: CheckOptions): Finding[];
+  /** Drops the cached findings (settings or other documents changed). */
+  invalidateFindings(): void;
+  complete(offset: number): CompletionEntry[];
+  /** The fixes of one finding of report i (as findings(i) returned it), each tried before. */
+  quickFixes(i: number, target: Finding, opts?: CheckOptions): Fix[];
+  /** The safe fixes of report i as one batch; null when cancelled. */
+  fixAll(i: number, opts?: CheckOptions, isCancelled?: () => boolean): TextEdit[] | null;
+  hover(offset: number): { markdown: string; range: Range } | null;
+  outline(i: number): OutlineNode | null;
+  folding(i: number): Range[];
+  inlayHints(i: number, from: number, to: number, opts?: CheckOptions): InlayHint[];
+  /** Format Document for report i's text: verified edits, and the tables left alone (with why). A
+   *  document read whole is formatted once, through its first slot. */
+  format(i: number, layout: FormatLayout): { edits: TextEdit[]; refusals: Refusal[] };
+}
+
+export function openDocument(text: string): ReportDocument {
+  return new Doc(text);
+}
+
+/** A copy of v with every range moved by `by` (the features may hand back the model's own ranges). */
+const shifted = <T>(v: T, by: number): T => {
+  const c = structuredClone(v);
+  if (by) shiftInPlace(c, 0, by);
+  return c;
+};
+
+class Doc implements ReportDocument {
+  private a: DocumentAnalysis;
+
+  constructor(text: string) {
+    this.a = new DocumentAnalysis(text);
+  }
+
+  get text(): string {
+    return this.a.text;
+  }
+  get length(): number {
+    return this.a.length;
+  }
+  get count(): number {
+    return this.a.pieceCount;
+  }
+  snapshot(): () => string {
+    return this.a.snapshot();
+  }
+  edit(start: number, end: number, insert: string): EditResult {
+    return this.a.edit(start, end, insert);
+  }
+  positionAt(offset: number): Position {
+    return this.a.positionAt(offset);
+  }
+  offsetAt(pos: Position): number {
+    return this.a.offsetAt(pos);
+  }
+  indexAt(offset: number): number {
+    return this.a.pieceIndexAt(offset);
+  }
+  startOf(i: number): number {
+    return this.a.piece(i).start;
+  }
+  report(i: number): Report | null {
+    return this.a.piece(i).report ? this.a.report(i) : null;
+  }
+  model(): DocumentModel {
+    return this.a.model();
+  }
+  looksLikeReport(): boolean {
+    return this.a.looksLikeReport();
+  }
+  findings(i: number, opts: CheckOptions = {}): Finding[] {
+    return this.a.findings(i, opts);
+  }
+  allFindings(opts: CheckOptions = {}): Finding[] {
+    return this.a.allFindings(opts);
+  }
+  invalidateFindings(): void {
+    this.a.invalidateFindings();
+  }
+
+  complete(offset: number): CompletionEntry[] {
+    const i = this.a.pieceIndexAt(offset);
+    const p = this.a.piece(i);
+    return complete(p.source, p.report, offset - p.start).map((c) => ({ ...c, replaceStart: c.replaceStart + p.start }));
+  }
+
+  quickFixes(i: number, target: Finding, opts: CheckOptions = {}): Fix[] {
+    const p = this.a.piece(i);
+    if (!p.report) return [];
+    const local = this.a.localFindings(i, opts);
+    const s = target.range.start - p.start;
+    const e = target.range.end - p.start;
+    const message = JSON.stringify(target.message);
+    const f = local.find((x) => x.code === target.code && x.range.start === s && x.range.end === e && JSON.stringify(x.message) === message);
+    if (!f) return [];
+    return fixesFor(p.source, p.report, local, p.pinyin, [f], opts).map((fix) => ({ ...fix, finding: target, edits: shifted(fix.edits, p.start) }));
+  }
+
+  fixAll(i: number, opts: CheckOptions = {}, isCancelled?: () => boolean): TextEdit[] | null {
+    const p = this.a.piece(i);
+    if (!p.report) return [];
+    const edits = fixAll(p.source, p.report, this.a.localFindings(i, opts), p.pinyin, opts, isCancelled);
+    return edits && shifted(edits, p.start);
+  }
+
+  hover(offset: number): { markdown: string; range: Range } | null {
+    const i = this.a.pieceIndexAt(offset);
+    const p = this.a.piece(i);
+    if (!p.report) return null;
+    const h = hover(p.report, offset - p.start);
+    return h && { markdown: h.markdown, range: { start: h.range.start + p.start, end: h.range.end + p.start } };
+  }
+
+  outline(i: number): OutlineNode | null {
+    const p = this.a.piece(i);
+    return p.report ? shifted(outline(p.report), p.start) : null;
+  }
+
+  folding(i: number): Range[] {
+    const p = this.a.piece(i);
+    return p.report ? shifted(foldingRanges(p.report), p.start) : [];
+  }
+
+  inlayHints(i: number, from: number, to: number, opts: CheckOptions = {}): InlayHint[] {
+    const p = this.a.piece(i);
+    if (!p.report) return [];
+    return inlayHints(p.report, this.a.localFindings(i, opts), from - p.start, to - p.start).map((h) => ({ ...h, offset: h.offset + p.start }));
+  }
+
+  format(i: number, layout: FormatLayout): { edits: TextEdit[]; refusals: Refusal[] } {
+    const p = this.a.piece(i);
+    // formatText reads every report of its text: a document read whole is formatted once.
+    if (!p.report || (i > 0 && p.start === this.a.piece(i - 1).start)) return { edits: [], refusals: [] };
+    const r = formatText(p.source, layout, { atext: p.atext, reports: [p.report] });
+    return { edits: shifted(r.edits, p.start), refusals: shifted(r.refusals, p.start) };
+  }
+}

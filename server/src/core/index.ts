@@ -1,0 +1,23 @@
+/**
+ * The door of the core: the language server (lsp/), the command line (cli/) and the node helpers
+ * reach the analysis through this module only (test/unit/boundaries.test.ts checks it).
+ *
+ * openDocument(text) gives a ReportDocument: edit it, ask it for findings, completions, fixes,
+ * hovers, outlines, formatting, exports. Everything else here is data and types to read its answers.
+ */
+export { openDocument, type ReportDocument } from './document/document';
+export type { EditResult, EditScope } from './document/analysis';
+export type { CheckOptions } from './rules/check';
+export { CODES, type Code, type Finding, type Message, type Severity } from './rules/findings';
+export type { ReportRef } from './rules/rule';
+export type { DocumentModel, Range, Report } from './model';
+export type { Position } from './text/lines';
+export { LineIndex } from './text/lines';
+export { localize, toLocale, type Locale } from './i18n';
+export type { CompletionEntry } from './features/completion';
+export type { Fix } from './features/fixes';
+export type { FormatLayout, Refusal, TextEdit } from './features/format';
+export type { InlayHint, OutlineNode } from './features/navigation';
+export { renderSkeleton, type TextLayout } from './features/render';
+export { previewHtml } from './features/preview';
+export { normalizeReport, toCsv, toMarkdown, type NormalizedReport } from './export';
