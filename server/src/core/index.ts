@@ -6,6 +6,7 @@
  * hovers, outlines, formatting, exports. Everything else here is data and types to read its answers.
  */
 export { openDocument, type ReportDocument } from './document/document';
+export { readReports } from './parse';
 export type { EditResult, EditScope } from './document/analysis';
 export type { CheckOptions } from './rules/check';
 export { CODES, type Code, type Finding, type Message, type Severity } from './rules/findings';

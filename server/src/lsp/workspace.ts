@@ -13,8 +13,7 @@
  */
 import { realpath } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { parse } from '../core/parse';
-import type { ReportRef } from '../core/rules/rule';
+import { readReports, type ReportRef } from '../core';
 import { decodeBytes } from '../node/decode';
 import { readRegular, walkFolder } from '../node/files';
 
@@ -168,7 +167,7 @@ export class WorkspaceIndex {
           const d = decodeBytes(r.bytes);
           if (d.ok) {
             try {
-              refs = parse(d.text).reports.map((report) => ({ source: f.path, organ: report.organ, year: report.year, report }));
+              refs = readReports(d.text).map((report) => ({ source: f.path, organ: report.organ, year: report.year, report }));
             } catch {
               refs = [];
             }

@@ -15,7 +15,7 @@ import { constants, type Dirent, type Stats } from 'node:fs';
 import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { extname, join, sep } from 'node:path';
-import type { Message } from '../core/rules/findings';
+import type { Message } from '../core';
 
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
 

@@ -65,7 +65,16 @@ export function shiftInPlace(v: unknown, from: number, delta: number): void {
 }
 
 
-const clone = <T>(v: T): T => structuredClone(v);
+/** A deep copy of plain data (objects, arrays, numbers, strings, booleans, null). */
+export function clone<T>(v: T): T {
+  if (Array.isArray(v)) return v.map(clone) as T;
+  if (v && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const k in v) out[k] = clone((v as Record<string, unknown>)[k]);
+    return out as T;
+  }
+  return v;
+}
 
 export class DocumentAnalysis {
   private pieces: Piece[] = [];

@@ -15,7 +15,7 @@ import type { CheckOptions } from '../rules/check';
 import type { Finding } from '../rules/findings';
 import type { DocumentModel, Range, Report } from '../model';
 import type { Position } from '../text/lines';
-import { DocumentAnalysis, shiftInPlace, type EditResult } from './analysis';
+import { clone, DocumentAnalysis, shiftInPlace, type EditResult } from './analysis';
 
 export interface ReportDocument {
   readonly text: string;
@@ -60,7 +60,7 @@ export function openDocument(text: string): ReportDocument {
 
 /** A copy of v with every range moved by `by` (the features may hand back the model's own ranges). */
 const shifted = <T>(v: T, by: number): T => {
-  const c = structuredClone(v);
+  const c = clone(v);
   if (by) shiftInPlace(c, 0, by);
   return c;
 };

@@ -121,6 +121,11 @@ function chooseHeaders(cands: HeaderCandidate[]): HeaderCandidate[][] {
   return reports.filter((r) => r.length > 0);
 }
 
+/** The reports of a text, read once (no findings): for indexes of other documents. */
+export function readReports(text: string): Report[] {
+  return parse(text).reports;
+}
+
 /** Parses a whole document. */
 export function parse(original: string): DocumentModel {
   try {
