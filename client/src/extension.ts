@@ -4,9 +4,32 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import {
+  ExportRequest,
+  FIX_ALL_KIND,
+  PREVIEW_EXPORT,
+  PREVIEW_REVEAL,
+  PreviewRequest,
+  readPreviewMessage,
+  SkeletonRequest,
+  type ExportFormat,
+  type ParamsOf,
+  type Request,
+  type ResultOf,
+} from '../../shared/protocol';
 
 let client: LanguageClient | undefined;
+
+/** A custom request to the server, typed by shared/protocol.ts. */
+function send<T extends Request<unknown, unknown>>(c: LanguageClient, r: T, params: ParamsOf<T>): Promise<ResultOf<T>> {
+  return c.sendRequest(r.method, params) as Promise<ResultOf<T>>;
+}
 const previews = new Map<string, vscode.WebviewPanel>();
 
 const en = () => /^en\b/i.test(vscode.env.language);
@@ -33,10 +56,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   const clientOptions: LanguageClientOptions = {
     documentSelector: SELECTOR as never,
     // report files on disk (last year's reports for the cross-year check): the server re-reads them when they change
-    synchronize: { configurationSection: 'disclosureReport', fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{txt,md,html,htm,gkbg,disclosure}') },
+    synchronize: {
+      configurationSection: 'disclosureReport',
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{txt,md,html,htm,gkbg,disclosure}'),
+    },
     initializationOptions: { locale: vscode.env.language },
   };
-  client = new LanguageClient('disclosureReport', t('政府信息公开年报', 'Disclosure Report'), serverOptions, clientOptions);
+  const name = t('政府信息公开年报', 'Disclosure Report');
+  client = new LanguageClient('disclosureReport', name, serverOptions, clientOptions);
 
   const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 100);
   status.command = 'disclosureReport.openPreview';
@@ -48,30 +75,47 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     if (!diags.length && doc.languageId !== 'disclosure-report') return status.hide();
     const errors = diags.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
     const warnings = diags.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
-    status.text = errors ? `$(error) ${t('年报', 'Report')} ${errors}` : warnings ? `$(warning) ${t('年报', 'Report')} ${warnings}` : `$(check) ${t('年报', 'Report')}`;
-    status.tooltip = t(`年报检查：${errors} 个错误，${warnings} 个警告。点击打开表格预览。`, `Report check: ${errors} errors, ${warnings} warnings. Click to open the table preview.`);
+    const report = t('年报', 'Report');
+    status.text = errors
+      ? `$(error) ${report} ${errors}`
+      : warnings
+        ? `$(warning) ${report} ${warnings}`
+        : `$(check) ${report}`;
+    status.tooltip = t(
+      `年报检查：${errors} 个错误，${warnings} 个警告。点击打开表格预览。`,
+      `Report check: ${errors} errors, ${warnings} warnings. Click to open the table preview.`,
+    );
     status.show();
   };
-  context.subscriptions.push(vscode.languages.onDidChangeDiagnostics(updateStatus), vscode.window.onDidChangeActiveTextEditor(updateStatus));
+  context.subscriptions.push(
+    vscode.languages.onDidChangeDiagnostics(updateStatus),
+    vscode.window.onDidChangeActiveTextEditor(updateStatus),
+  );
 
-  const cmd = (id: string, f: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, f));
+  const cmd = (id: string, f: (...args: unknown[]) => unknown) =>
+    context.subscriptions.push(vscode.commands.registerCommand(id, f));
+  /** The document a command is for: the one it was given, else the active editor's. */
+  const docOf = async (arg: unknown) =>
+    arg instanceof vscode.Uri ? await vscode.workspace.openTextDocument(arg) : vscode.window.activeTextEditor?.document;
 
   cmd('disclosureReport.openPreview', async (uri?: unknown) => {
-    const doc = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
-    if (!isCandidate(doc)) return void vscode.window.showInformationMessage(t('请先打开一份年报。', 'Open a report first.'));
+    const doc = await docOf(uri);
+    if (!isCandidate(doc)) {
+      return void vscode.window.showInformationMessage(t('请先打开一份年报。', 'Open a report first.'));
+    }
     await openPreview(context, doc);
   });
 
   cmd('disclosureReport.newReport', async () => {
     const format = await vscode.window.showQuickPick(
       [
-        { label: t('2021年格式', '2021 format'), description: '国办公开办函〔2021〕30号', value: '2021' },
-        { label: t('2019年格式', '2019 format'), description: '国办公开办函〔2019〕60号', value: '2019' },
+        { label: t('2021年格式', '2021 format'), description: '国办公开办函〔2021〕30号', value: '2021' as const },
+        { label: t('2019年格式', '2019 format'), description: '国办公开办函〔2019〕60号', value: '2019' as const },
       ],
       { placeHolder: t('选择年报格式', 'Choose the report format') },
     );
     if (!format || !client) return;
-    const content = await client.sendRequest<string>('disclosureReport/skeleton', { format: format.value });
+    const content = await send(client, SkeletonRequest, { format: format.value });
     const doc = await vscode.workspace.openTextDocument({ language: 'disclosure-report', content });
     await vscode.window.showTextDocument(doc);
   });
@@ -79,17 +123,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   cmd('disclosureReport.fixAll', async () => {
     const editor = vscode.window.activeTextEditor;
     if (!editor) return;
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, new vscode.Range(0, 0, editor.document.lineCount, 0), 'source.fixAll.disclosureReport');
-    const action = actions?.find((a) => a.kind?.value === 'source.fixAll.disclosureReport' && a.edit);
+    const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
+    const provider = 'vscode.executeCodeActionProvider';
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      provider,
+      editor.document.uri,
+      whole,
+      FIX_ALL_KIND,
+    );
+    const action = actions?.find((a) => a.kind?.value === FIX_ALL_KIND && a.edit);
     if (action?.edit) await vscode.workspace.applyEdit(action.edit);
-    else vscode.window.showInformationMessage(t('没有可以自动修复的问题。', 'Nothing to fix automatically.'));
+    else void vscode.window.showInformationMessage(t('没有可以自动修复的问题。', 'Nothing to fix automatically.'));
   });
 
   cmd('disclosureReport.exportTables', async (arg?: unknown) => {
-    const doc = arg instanceof vscode.Uri ? await vscode.workspace.openTextDocument(arg) : vscode.window.activeTextEditor?.document;
+    const doc = await docOf(arg);
     if (!isCandidate(doc) || !client) return;
-    const pick = await vscode.window.showQuickPick(['csv', 'markdown', 'json'], { placeHolder: t('导出格式', 'Export format') });
-    if (pick) await exportTables(doc, pick as 'csv' | 'markdown' | 'json');
+    const formats: ExportFormat[] = ['csv', 'markdown', 'json'];
+    const pick = await vscode.window.showQuickPick(formats, { placeHolder: t('导出格式', 'Export format') });
+    if (pick) await exportTables(doc, pick as ExportFormat);
   });
 
   cmd('disclosureReport.restartServer', async () => {
@@ -109,11 +161,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   return { client };
 }
 
-async function exportTables(doc: vscode.TextDocument, format: 'csv' | 'markdown' | 'json'): Promise<void> {
+async function exportTables(doc: vscode.TextDocument, format: ExportFormat): Promise<void> {
   if (!client) return;
-  const content = await client.sendRequest<string>('disclosureReport/export', { uri: doc.uri.toString(), format });
+  const content = await send(client, ExportRequest, { uri: doc.uri.toString(), format });
   const ext = format === 'markdown' ? 'md' : format;
-  const base = doc.uri.scheme === 'file' ? doc.uri.with({ path: doc.uri.path.replace(/\.[^./]*$/, '') + `.tables.${ext}` }) : undefined;
+  const tables = doc.uri.path.replace(/\.[^./]*$/, '') + `.tables.${ext}`;
+  const base = doc.uri.scheme === 'file' ? doc.uri.with({ path: tables }) : undefined;
   const target = await vscode.window.showSaveDialog({ defaultUri: base, filters: { [format.toUpperCase()]: [ext] } });
   if (!target) return;
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
@@ -139,7 +192,8 @@ async function refreshPreview(doc: vscode.TextDocument): Promise<void> {
   if (!panel || !client) return;
   const nonce = Array.from({ length: 24 }, () => Math.floor(Math.random() * 36).toString(36)).join('');
   try {
-    panel.webview.html = await client.sendRequest<string>('disclosureReport/preview', { uri: doc.uri.toString(), nonce, cspSource: panel.webview.cspSource });
+    const params = { uri: doc.uri.toString(), nonce, cspSource: panel.webview.cspSource };
+    panel.webview.html = await send(client, PreviewRequest, params);
   } catch (e) {
     client.outputChannel.appendLine(`preview: ${String(e)}`);
   }
@@ -151,16 +205,23 @@ async function openPreview(context: vscode.ExtensionContext, doc: vscode.TextDoc
   if (panel) {
     panel.reveal(vscode.ViewColumn.Beside, true);
   } else {
-    panel = vscode.window.createWebviewPanel('disclosureReport.preview', `${t('表格预览', 'Tables')}: ${path.basename(doc.uri.path)}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, localResourceRoots: [] });
+    panel = vscode.window.createWebviewPanel(
+      'disclosureReport.preview',
+      `${t('表格预览', 'Tables')}: ${path.basename(doc.uri.path)}`,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { enableScripts: true, localResourceRoots: [] },
+    );
     previews.set(key, panel);
     panel.onDidDispose(() => previews.delete(key), null, context.subscriptions);
-    panel.webview.onDidReceiveMessage(async (m: { type?: string; offset?: number; format?: string }) => {
-      if (m.type === 'reveal' && typeof m.offset === 'number') {
-        const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
+    panel.webview.onDidReceiveMessage(async (raw: unknown) => {
+      const m = readPreviewMessage(raw);
+      if (m?.type === PREVIEW_REVEAL) {
+        const show = { viewColumn: vscode.ViewColumn.One, preserveFocus: false };
+        const editor = await vscode.window.showTextDocument(doc, show);
         const pos = doc.positionAt(m.offset);
         editor.selection = new vscode.Selection(pos, pos);
         editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenter);
-      } else if (m.type === 'export' && (m.format === 'csv' || m.format === 'markdown' || m.format === 'json')) {
+      } else if (m?.type === PREVIEW_EXPORT) {
         await exportTables(doc, m.format);
       }
     });

@@ -1,7 +1,7 @@
 // The language server over stdio, driven by a protocol client as an editor would.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,8 @@ import {
   DocumentDiagnosticRequest,
   InitializedNotification,
   InitializeRequest,
+  IPCMessageReader,
+  IPCMessageWriter,
   PublishDiagnosticsNotification,
   StreamMessageReader,
   StreamMessageWriter,
@@ -493,5 +495,33 @@ test('fix-all on a large document answers within a bound and fixes every report'
     assert.equal(many.length, one + (n - 1) * next);
   } finally {
     await c.close();
+  }
+});
+
+test('dist/server.js --node-ipc speaks LSP over the node IPC channel (contract.md)', { timeout: 20_000 }, async () => {
+  const proc = fork(SERVER, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  servers.add(proc);
+  const conn = createProtocolConnection(new IPCMessageReader(proc), new IPCMessageWriter(proc));
+  try {
+    const published = new Promise<PublishDiagnosticsParams>((resolve) =>
+      conn.onNotification(PublishDiagnosticsNotification.type, resolve),
+    );
+    conn.listen();
+    const init = await conn.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: {},
+      workspaceFolders: null,
+    });
+    assert.equal(init.serverInfo?.name, 'disclosure-report');
+    await conn.sendNotification(InitializedNotification.type, {});
+    const textDocument = { uri, languageId: 'plaintext', version: 1, text: seed };
+    await conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument });
+    assert.deepEqual(codes((await within(10_000, published, 'diagnostics over node-ipc')).diagnostics), [
+      'report.title-missing',
+    ]);
+  } finally {
+    conn.dispose();
+    proc.kill();
   }
 });

@@ -1,8 +1,6 @@
 /** Core findings → LSP diagnostics (positions in UTF-16 code units, as LSP counts them). */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
-import type { Position } from '../core/document/analysis';
-import type { Finding, Severity } from '../core/rules/findings';
-import { localize, type Locale } from '../core/i18n';
+import { localize, type Finding, type Locale, type Position, type Severity } from '../core';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

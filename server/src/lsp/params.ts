@@ -4,6 +4,13 @@
  * JavaScript error deep in a feature. Protocol messages are for the client's log, in English.
  */
 import { ErrorCodes, ResponseError, type Diagnostic, type Position, type Range } from 'vscode-languageserver/node';
+import {
+  isExportFormat,
+  type DocumentParams,
+  type ExportParams,
+  type PreviewParams,
+  type SkeletonParams,
+} from '../../../shared/protocol';
 
 export function invalid(method: string, message: string): ResponseError<void> {
   return new ResponseError(ErrorCodes.InvalidParams, `${method}: ${message}`);
@@ -51,7 +58,9 @@ export function codeActionContext(method: string, v: unknown): { diagnostics: Di
     range(method, x.range, `${name}.range`);
     string(method, x.message, `${name}.message`);
   });
-  if (o.only !== undefined && (!Array.isArray(o.only) || o.only.some((k) => typeof k !== 'string'))) throw invalid(method, 'params.context.only must be an array of strings');
+  if (o.only !== undefined && (!Array.isArray(o.only) || o.only.some((k) => typeof k !== 'string'))) {
+    throw invalid(method, 'params.context.only must be an array of strings');
+  }
   return { diagnostics: o.diagnostics as Diagnostic[], ...(o.only ? { only: o.only as string[] } : {}) };
 }
 
@@ -65,6 +74,35 @@ export function nonce(method: string, v: unknown): string {
 /** One CSP source expression (the webview's cspSource): no quotes, spaces, separators or markup. */
 export function cspSource(method: string, v: unknown): string {
   const s = string(method, v, 'params.cspSource');
-  if (!/^[A-Za-z0-9+.:/*_~%@!$&()[\]?#=-]{1,512}$/.test(s)) throw invalid(method, 'params.cspSource must be one CSP source expression (no quotes, spaces, ; or ,)');
+  if (!/^[A-Za-z0-9+.:/*_~%@!$&()[\]?#=-]{1,512}$/.test(s)) {
+    throw invalid(method, 'params.cspSource must be one CSP source expression (no quotes, spaces, ; or ,)');
+  }
   return s;
+}
+
+/** Params of the custom requests (shared/protocol.ts). */
+export function documentParams(method: string, p: unknown): DocumentParams {
+  return { uri: string(method, object(method, p).uri, 'params.uri') };
+}
+
+export function previewParams(method: string, p: unknown): PreviewParams {
+  const o = object(method, p);
+  const uri = string(method, o.uri, 'params.uri');
+  return { uri, nonce: nonce(method, o.nonce), cspSource: cspSource(method, o.cspSource) };
+}
+
+export function exportParams(method: string, p: unknown): ExportParams {
+  const o = object(method, p);
+  const uri = string(method, o.uri, 'params.uri');
+  if (!isExportFormat(o.format)) throw invalid(method, 'params.format must be json, csv or markdown');
+  return { uri, format: o.format };
+}
+
+/** The skeleton's params may be absent (2021). */
+export function skeletonParams(method: string, p: unknown): Required<SkeletonParams> {
+  const o = p === undefined || p === null ? {} : object(method, p);
+  if (o.format !== undefined && o.format !== '2021' && o.format !== '2019') {
+    throw invalid(method, 'params.format must be "2021" or "2019"');
+  }
+  return { format: o.format === '2019' ? '2019' : '2021' };
 }

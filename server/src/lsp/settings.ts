@@ -1,5 +1,5 @@
 /** Settings `disclosureReport.*`, read with defaults when the client sends none or bad values. */
-import { CODES, type Code, type Severity } from '../core/rules/findings';
+import { CODES, type Code, type Severity } from '../core';
 
 export interface Settings {
   detect: 'auto' | 'always' | 'never';
@@ -11,7 +11,13 @@ export interface Settings {
   formatLayout: 'pipe' | 'tab' | 'markdown';
 }
 
-export const DEFAULT_SETTINGS: Settings = { detect: 'auto', narrativeChecks: true, severity: {}, locale: '', formatLayout: 'pipe' };
+export const DEFAULT_SETTINGS: Settings = {
+  detect: 'auto',
+  narrativeChecks: true,
+  severity: {},
+  locale: '',
+  formatLayout: 'pipe',
+};
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -22,7 +28,9 @@ export function readSettings(raw: unknown): Settings {
   const severity: Settings['severity'] = {};
   if (o.severity && typeof o.severity === 'object') {
     for (const [k, v] of Object.entries(o.severity as Record<string, unknown>)) {
-      if ((CODES as readonly string[]).includes(k) && typeof v === 'string' && SEVERITIES.has(v)) severity[k as Code] = v as Severity | 'off';
+      if ((CODES as readonly string[]).includes(k) && typeof v === 'string' && SEVERITIES.has(v)) {
+        severity[k as Code] = v as Severity | 'off';
+      }
     }
   }
   const locale = o.locale === 'en' || o.locale === 'zh-CN' ? o.locale : '';

@@ -1,0 +1,130 @@
+// The language server in process: startServer on one end of a pair of in-memory streams, a protocol
+// client on the other. No child process, no build: what lsp/server.ts wires is what is tested.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PassThrough } from 'node:stream';
+import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import {
+  createProtocolConnection,
+  DidOpenTextDocumentNotification,
+  DocumentDiagnosticRequest,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  type ClientCapabilities,
+  type Diagnostic,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { startServer } from '../../server/src/lsp/server';
+import {
+  ExportRequest,
+  FIX_ALL_KIND,
+  PreviewRequest,
+  SkeletonRequest,
+  TablesRequest,
+  type ParamsOf,
+  type Request,
+  type ResultOf,
+} from '../../shared/protocol';
+import { byPrefix, readCorpus } from './helpers';
+
+/** A client and a server joined by two in-memory streams. */
+async function connect(capabilities: ClientCapabilities, locale?: string) {
+  const up = new PassThrough();
+  const down = new PassThrough();
+  const server = createConnection(new StreamMessageReader(up), new StreamMessageWriter(down));
+  startServer(server);
+  const client = createProtocolConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
+  const published: PublishDiagnosticsParams[] = [];
+  const waiters: (() => void)[] = [];
+  client.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    published.push(p);
+    for (const w of waiters.splice(0)) w();
+  });
+  client.listen();
+  // processId null: a number would start vscode-languageserver's parent watchdog (a timer that
+  // keeps the test process alive).
+  const init = await client.sendRequest(InitializeRequest.type, {
+    processId: null,
+    rootUri: null,
+    capabilities,
+    workspaceFolders: null,
+    locale,
+  });
+  await client.sendNotification(InitializedNotification.type, {});
+  const send = <T extends Request<unknown, unknown>>(r: T, p: ParamsOf<T>) =>
+    client.sendRequest(r.method, p) as Promise<ResultOf<T>>;
+  /** The first published diagnostics for uri that satisfy pred. */
+  const diagnostics = async (uri: string, pred: (p: PublishDiagnosticsParams) => boolean = () => true) => {
+    for (;;) {
+      const hit = published.find((p) => p.uri === uri && pred(p));
+      if (hit) return hit;
+      await new Promise<void>((r) => waiters.push(r));
+    }
+  };
+  const close = () => {
+    client.dispose();
+    server.dispose();
+    up.destroy();
+    down.destroy();
+  };
+  return { client, init, send, diagnostics, close };
+}
+
+const uri = 'file:///tmp/in-process-000.txt';
+const seed = readCorpus(byPrefix('000'));
+const wrong = seed.replace('(七)总计 | 1 | 0', '(七)总计 | 3 | 0');
+const codes = (ds: Diagnostic[]) => ds.map((d) => d.code).sort();
+
+test('in process: initialize → didOpen → published diagnostics on a seed', { timeout: 20_000 }, async () => {
+  const c = await connect({});
+  try {
+    assert.equal(c.init.serverInfo?.name, 'disclosure-report');
+    assert.deepEqual(c.init.capabilities.codeActionProvider, { codeActionKinds: ['quickfix', FIX_ALL_KIND] });
+    assert.equal(c.init.capabilities.diagnosticProvider, undefined);
+    const text = { uri, languageId: 'plaintext', version: 1, text: seed };
+    await c.client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: text });
+    const first = await c.diagnostics(uri, (p) => p.version === 1);
+    assert.deepEqual(codes(first.diagnostics), ['report.title-missing']);
+    assert.match(String(first.diagnostics[0]!.message), /标题/);
+
+    const other = 'file:///tmp/in-process-wrong.txt';
+    const textWrong = { uri: other, languageId: 'plaintext', version: 7, text: wrong };
+    await c.client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: textWrong });
+    const second = await c.diagnostics(other, (p) => p.version === 7);
+    const expected = ['report.title-missing', 'table3.balance', 'table3.outcome-total', 'table3.row-total'];
+    assert.deepEqual(codes(second.diagnostics), expected);
+  } finally {
+    c.close();
+  }
+});
+
+test('in process: pulled diagnostics in English and the typed custom requests', { timeout: 20_000 }, async () => {
+  const c = await connect({ textDocument: { diagnostic: { dynamicRegistration: false } } }, 'en');
+  try {
+    assert.ok(c.init.capabilities.diagnosticProvider);
+    const text = { uri, languageId: 'disclosure-report', version: 1, text: wrong };
+    await c.client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: text });
+    const report = (await c.client.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } })) as {
+      items: Diagnostic[];
+    };
+    const balance = report.items.find((d) => d.code === 'table3.balance');
+    assert.match(String(balance?.message), /Items 一 \+ 二 = 1 ≠ items 三 \+ 四 = 3/);
+
+    const tables = await c.send(TablesRequest, { uri });
+    const applications = tables.reports[0]!.applications as { totalProcessed: number[] };
+    assert.deepEqual(applications.totalProcessed, [3, 0, 0, 0, 0, 0, 1]);
+    const html = await c.send(PreviewRequest, { uri, nonce: 'abc', cspSource: 'x:' });
+    const marked = /<td class="bad" data-offset="\d+" title="[^"]*Items 一[^"]*">3<span class="expected">→ 1</;
+    assert.match(html, marked);
+    assert.match(html, /script-src 'nonce-abc'/);
+    const csv = await c.send(ExportRequest, { uri, format: 'csv' });
+    assert.match(csv, /,二,行政处罚,本年处理决定数量,161\n/);
+    const skeleton = await c.send(SkeletonRequest, { format: '2019' });
+    assert.match(skeleton, /三、收到和处理政府信息公开申请情况/);
+    const pdf = c.send(ExportRequest, { uri, format: 'pdf' as never });
+    await assert.rejects(pdf, /params.format must be json, csv or markdown/);
+  } finally {
+    c.close();
+  }
+});
