@@ -1,17 +1,19 @@
 /**
- * Quick fixes: for each finding, the edits its fix data describes (insert a section header with its
- * table, canonical numbering or title, the computed total, the nearest template label, a missing
- * row with zeros, the fee sentence, pinyin removed). Every fix is tried before it is offered: the
- * report is read again with the edit applied, and the fix is kept only if its finding is gone and
- * no other finding appeared. Works on one report's text, in offsets local to it.
+ * Quick fixes, in general: each rule proposes candidate edits for its own findings (its `fix`, in
+ * rules/<code>.ts); this module knows no code by name. Every candidate is tried before it is
+ * offered: the report is read again with the edit applied, and the fix is kept only if its finding
+ * is gone (or, for a candidate that `removes: 'code'`, every finding of its code) and no other
+ * finding appeared. Fix-all batches the preferred candidates. Works on one report's text, in offsets
+ * local to it.
  */
 import type { CheckOptions } from '../rules/check';
 import { DocumentAnalysis } from '../document/analysis';
 import type { Finding, Message } from '../rules/findings';
+import { ruleOf } from '../rules';
+import type { FixCandidate } from '../rules/rule';
 import type { Report, Table } from '../model';
-import { activeTable, applicationRows, type TableKind } from '../template';
 import type { TextEdit } from './format';
-import { renderRow, renderTable, type TextLayout } from './render';
+import type { TextLayout } from './render';
 
 export interface Fix {
   title: Message;
@@ -21,8 +23,7 @@ export interface Fix {
   preferred: boolean;
 }
 
-const TABLE_OF: Record<number, TableKind> = { 2: 'active', 3: 'applications', 4: 'review' };
-
+/** How the report lays out its tables (a fix that writes a row or a table writes it the same way). */
 function layoutOf(report: Report): TextLayout {
   for (const t of [report.tables.applications, report.tables.active, report.tables.review] as (Table | null)[]) {
     if (!t) continue;
@@ -33,73 +34,11 @@ function layoutOf(report: Report): TextLayout {
   return 'pipe';
 }
 
-function rowValues(key: string, report: Report): number {
-  if (applicationRows(report.format).some((d) => d.key === key)) return 7;
-  return activeTable(report.format).captions.flatMap((c) => c.rows).find((d) => d.key === key)?.values ?? 7;
-}
-
-/** The candidate edits of one finding (not yet tried). */
-function candidates(f: Finding, text: string, report: Report, pinyin: { start: number; end: number }[]): { title: Message; edits: TextEdit[] }[] {
-  const d = f.data ?? {};
-  const layout = layoutOf(report);
-  switch (f.code) {
-    case 'section.missing': {
-      if (d.insertAt === undefined || !d.canonical) return [];
-      const kind = d.sectionNumber ? TABLE_OF[d.sectionNumber] : undefined;
-      const body = kind ? renderTable(kind, report.format, layout) + '\n' : '';
-      const lead = d.insertAt > 0 && text[d.insertAt - 1] !== '\n' ? '\n' : '';
-      return [{ title: { id: 'fix.section.missing', args: { section: d.canonical } }, edits: [{ start: d.insertAt, end: d.insertAt, newText: `${lead}${d.canonical}\n${body}` }] }];
-    }
-    case 'table.missing': {
-      const kind = d.sectionNumber ? TABLE_OF[d.sectionNumber] : undefined;
-      if (!kind || d.insertAt === undefined) return [];
-      return [{ title: { id: 'fix.table.missing' }, edits: [{ start: d.insertAt, end: d.insertAt, newText: '\n' + renderTable(kind, report.format, layout) }] }];
-    }
-    case 'section.numbering':
-    case 'section.title':
-    case 'table.row-unknown':
-      if (d.replacement === undefined) return [];
-      return [{ title: { id: `fix.${f.code}`, args: { text: d.replacement } }, edits: [{ start: f.range.start, end: f.range.end, newText: d.replacement }] }];
-    case 'table3.balance':
-    case 'table3.outcome-total': {
-      if (d.replacement === undefined || d.expected === undefined) return [];
-      const edits: TextEdit[] = [{ start: f.range.start, end: f.range.end, newText: d.replacement }];
-      // Changing one applicant column of a row moves its 总计 too, so that the row still adds up.
-      const row = report.tables.applications?.rows.find((r) => r.cells.some((c) => c.range.start === f.range.start));
-      const col = row?.cells.findIndex((c) => c.range.start === f.range.start) ?? -1;
-      const cur = row?.cells[col];
-      const total = row?.cells[6];
-      if (row && col >= 0 && col < 6 && cur?.kind === 'number' && total?.kind === 'number' && total.value !== null && cur.value !== null) {
-        edits.push({ start: total.range.start, end: total.range.end, newText: String(total.value + d.expected - cur.value) });
-      }
-      return [{ title: { id: 'fix.total', args: { value: d.replacement } }, edits }];
-    }
-    case 'table3.row-total':
-    case 'table4.total':
-    case 'crossyear.carry-over':
-    case 'narrative.mismatch':
-      if (d.replacement === undefined) return [];
-      return [{ title: { id: f.code === 'narrative.mismatch' ? 'fix.narrative' : 'fix.total', args: { value: d.replacement } }, edits: [{ start: f.range.start, end: f.range.end, newText: d.replacement }] }];
-    case 'table.row-missing': {
-      if (!d.rowKey || !d.canonical || d.insertAt === undefined) return [];
-      const n = rowValues(d.rowKey, report);
-      const row = renderRow(d.canonical, Array<string>(n).fill('0'), layout === 'cell-per-line' ? 'cell-per-line' : layout);
-      return [{ title: { id: 'fix.row-missing', args: { row: d.canonical } }, edits: [{ start: d.insertAt, end: d.insertAt, newText: row + '\n' }] }];
-    }
-    case 'section6.fee-missing':
-      if (d.insertAt === undefined || !d.insertText) return [];
-      return [{ title: { id: 'fix.fee' }, edits: [{ start: d.insertAt, end: d.insertAt, newText: d.insertText }] }];
-    case 'text.pinyin-annotation': {
-      const inRange = pinyin.filter((p) => p.start >= f.range.start && p.end <= f.range.end);
-      if (!inRange.length) return [];
-      return [
-        { title: { id: 'fix.pinyin' }, edits: inRange.map((p) => ({ start: p.start, end: p.end, newText: '' })) },
-        { title: { id: 'fix.pinyin-all' }, edits: pinyin.map((p) => ({ start: p.start, end: p.end, newText: '' })) },
-      ];
-    }
-    default:
-      return [];
-  }
+/** The candidate edits of one finding (not yet tried): its rule's fix, if it has one. */
+function candidates(f: Finding, text: string, report: Report, pinyin: { start: number; end: number }[]): FixCandidate[] {
+  const rule = ruleOf(f.code);
+  if (!rule?.fix) return [];
+  return rule.fix(f, { text, report, pinyin, layout: layoutOf(report) });
 }
 
 const keyOf = (f: Finding) => `${f.code}\u0000${JSON.stringify(f.message)}`;
@@ -109,6 +48,8 @@ const keyOf = (f: Finding) => `${f.code}\u0000${JSON.stringify(f.message)}`;
 export function checkPiece(text: string, opts: CheckOptions = {}): { report: Report | null; findings: Finding[] | null; pinyin: { start: number; end: number }[] } {
   const a = new DocumentAnalysis(text);
   const p = a.piece(0);
+  // A document read whole (HTML, reports inside a line) is compared whole.
+  if (a.readWhole) return { report: p.report, findings: a.allFindings(opts), pinyin: p.pinyin };
   if (a.pieceCount !== 1 || !p.report) return { report: p.report, findings: null, pinyin: p.pinyin };
   return { report: p.report, findings: a.localFindings(0, opts), pinyin: p.pinyin };
 }
@@ -144,10 +85,9 @@ export function fixesFor(text: string, report: Report, findings: Finding[], piny
       const counts = countKeys(after);
       // The target is gone (one fewer of its kind), and nothing else appeared.
       const tk = keyOf(target);
-      const pinyinAll = c.title.id === 'fix.pinyin-all';
       let ok = true;
-      if (pinyinAll) {
-        for (const k of counts.keys()) if (k.startsWith('text.pinyin-annotation')) ok = false;
+      if (c.removes === 'code') {
+        for (const k of counts.keys()) if (k.startsWith(target.code + '\u0000')) ok = false;
       } else ok = (counts.get(tk) ?? 0) < (before.get(tk) ?? 0);
       for (const [k, n] of counts) if (n > (before.get(k) ?? 0)) ok = false;
       if (ok) out.push({ title: c.title, edits: c.edits, finding: target, preferred: i === 0 });
@@ -167,7 +107,7 @@ export const FIX_ALL_TRIES = 48;
  * reach is left out (the user can run fix-all again). `isCancelled` is asked before every re-read.
  * Returns the edits sorted by offset, or null when cancelled.
  */
-export function fixAll(text: string, report: Report, findings: Finding[], pinyin: { start: number; end: number }[], opts: CheckOptions = {}, isCancelled: () => boolean = () => false): TextEdit[] | null {
+export function fixAll(text: string, report: Report, findings: Finding[], pinyin: { start: number; end: number }[], opts: CheckOptions = {}, isCancelled: () => boolean = () => false, all: Finding[] = findings): TextEdit[] | null {
   // One candidate per finding, its edits sorted.
   const cands: { finding: Finding; edits: TextEdit[]; start: number; end: number }[] = [];
   for (const f of findings) {
@@ -194,7 +134,8 @@ export function fixAll(text: string, report: Report, findings: Finding[], pinyin
   }
   if (!batch.length) return [];
 
-  const before = countKeys(findings);
+  // `all`: every finding the re-read text is compared with (the whole document, when read whole).
+  const before = countKeys(all);
   let budget = FIX_ALL_TRIES;
   let cancelled = false;
   const good = (b: typeof cands): boolean => {

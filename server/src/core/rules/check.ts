@@ -1,11 +1,15 @@
 /**
  * Running the rules: a model in, findings out (per report, so that the language server can reuse
  * the findings of reports an edit did not touch).
+ *
+ * A rule that throws on odd input must not take the others down, nor pass unnoticed: the runner
+ * keeps going and reports the error through the hook installed with `onRuleError` (the tests
+ * install one that fails; the editor and the command line keep the default, which says nothing).
  */
 import type { Code, Finding, Severity } from './findings';
 import type { DocumentModel, Report } from '../model';
-import { RULES } from './index';
-import type { ReportRef } from './rule';
+import { RULE_LIST } from './index';
+import type { ReportRef, RuleContext, RuleDef } from './rule';
 
 export interface CheckOptions {
   narrativeChecks?: boolean;
@@ -14,6 +18,37 @@ export interface CheckOptions {
   /** Other reports (or a function giving them, called only if a rule asks: reading a workspace
    *  is not free). */
   others?: ReportRef[] | (() => ReportRef[]);
+}
+
+export type RuleErrorHook = (code: string, error: unknown) => void;
+
+let ruleErrorHook: RuleErrorHook = () => {};
+
+/** Installs the hook told of every rule that throws; returns the one it replaces. */
+export function onRuleError(hook: RuleErrorHook): RuleErrorHook {
+  const before = ruleErrorHook;
+  ruleErrorHook = hook;
+  return before;
+}
+
+/** Runs `rules` on one report: each finding gets its rule's code and default severity. */
+export function runRules(rules: readonly RuleDef[], ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const rule of rules) {
+    let fs;
+    try {
+      fs = rule.check(ctx);
+    } catch (e) {
+      ruleErrorHook(rule.code, e);
+      continue;
+    }
+    for (const f of fs) {
+      const one: Finding = { code: rule.code as Code, severity: rule.severity, range: f.range, message: f.message };
+      if (f.data !== undefined) one.data = f.data;
+      out.push(one);
+    }
+  }
+  return out;
 }
 
 export function checkReport(text: string, source: string, model: DocumentModel, report: Report, opts: CheckOptions = {}): Finding[] {
@@ -32,17 +67,7 @@ export function checkReport(text: string, source: string, model: DocumentModel, 
       return others;
     },
   };
-  const out: Finding[] = [];
-  for (const rule of RULES) {
-    let fs: Finding[];
-    try {
-      fs = rule.check(ctx);
-    } catch {
-      continue; // a rule failing on odd input must not take the others down
-    }
-    for (const f of fs) out.push(f);
-  }
-  return applySeverity(out, opts.severity);
+  return applySeverity(runRules(RULE_LIST, ctx), opts.severity);
 }
 
 export function applySeverity(findings: Finding[], severity: CheckOptions['severity']): Finding[] {

@@ -1,86 +1,34 @@
 /**
  * What the rules produce: a finding with a stable code, a range on the smallest text that shows it,
- * a message (an id and its arguments, localized by i18n.ts) and the data a quick fix needs.
+ * a message (an id and its arguments, localized by i18n.ts) and the data its rule's quick fix reads.
+ *
+ * The codes themselves and their default severities are not listed here: the registry
+ * (rules/index.ts) derives them from the rule files. `Code` is a type-only import of the registry
+ * (erased at run time); CODES and DEFAULT_SEVERITY are re-exported for the core's door.
  */
 import type { Range } from '../model';
+import type { Code } from './index';
+
+export type { Code } from './index';
+export { CODES, DEFAULT_SEVERITY } from './index';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
-export const CODES = [
-  'section.missing',
-  'section.order',
-  'section.duplicate',
-  'section.numbering',
-  'section.title',
-  'overview.topic-missing',
-  'report.title-missing',
-  'table.missing',
-  'table.row-missing',
-  'table.row-unknown',
-  'table.cell-count',
-  'table.cell-invalid',
-  'table.cell-blank',
-  'table3.balance',
-  'table3.outcome-total',
-  'table3.row-total',
-  'table4.total',
-  'narrative.mismatch',
-  'section6.fee-missing',
-  'text.pinyin-annotation',
-  'crossyear.carry-over',
-  'report.not-found',
-] as const;
-
-export type Code = (typeof CODES)[number];
+export type Locale = 'zh-CN' | 'en';
 
 export interface Message {
   id: string;
   args?: Record<string, string | number>;
 }
 
-/** Data for quick fixes (issue: editor experience); every field optional. */
-export interface FixData {
-  /** Replace the finding's range with this text. */
-  replacement?: string;
-  /** Insert this text at `insertAt`. */
-  insertAt?: number;
-  insertText?: string;
-  expected?: number;
-  sectionNumber?: number;
-  canonical?: string;
-  rowKey?: string;
-  candidates?: number[][];
-}
+/** What a rule attaches to its findings for its own quick fix (each rule names its own type, as a
+ *  `type` alias: an interface would not be assignable to this index signature). */
+export type FindingData = Readonly<Record<string, unknown>>;
 
-export interface Finding {
+export interface Finding<D extends FindingData = FindingData> {
   code: Code;
   severity: Severity;
   range: Range;
   message: Message;
-  data?: FixData;
+  data?: D;
 }
-
-export const DEFAULT_SEVERITY: Record<Code, Severity> = {
-  'section.missing': 'error',
-  'section.order': 'warning',
-  'section.duplicate': 'warning',
-  'section.numbering': 'warning',
-  'section.title': 'information',
-  'overview.topic-missing': 'information',
-  'report.title-missing': 'information',
-  'table.missing': 'error',
-  'table.row-missing': 'error',
-  'table.row-unknown': 'warning',
-  'table.cell-count': 'error',
-  'table.cell-invalid': 'error',
-  'table.cell-blank': 'warning',
-  'table3.balance': 'error',
-  'table3.outcome-total': 'error',
-  'table3.row-total': 'error',
-  'table4.total': 'error',
-  'narrative.mismatch': 'warning',
-  'section6.fee-missing': 'warning',
-  'text.pinyin-annotation': 'warning',
-  'crossyear.carry-over': 'warning',
-  'report.not-found': 'error',
-};

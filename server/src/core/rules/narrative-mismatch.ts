@@ -6,12 +6,11 @@
  * 行政诉讼 N 件 (直接起诉总计 + 复议后起诉总计), 现行有效（行政）规范性文件 N 件 (2021 table 二).
  * Numbers after 其中 (a breakdown), sentences about 备案, single results (结果维持 5 件) and other
  * scopes are left alone; a sentence about a wider scope (全区, 全市, 各级…) is not reported when it
- * differs, since the table may be the office's own. Range: the number. Fix data: the table's value.
+ * differs, since the table may be the office's own. Range: the number. Fix: the table's value.
  */
-import type { Finding } from './findings';
 import { compact } from '../text/normalize';
 import type { Report } from '../model';
-import { finding, fmt, num, rowOf, type Rule } from './rule';
+import { fmt, found, num, replaceWith, rowOf, type Found, type RuleDef } from './rule';
 
 interface Pattern {
   re: RegExp;
@@ -111,8 +110,20 @@ function nz(v: number | null): number[] | null {
 
 const WIDER_SCOPE = /全区|全市|全县|全省|全镇|全乡|各级|各地|各部门|各单位|下属|所属|系统内/;
 
-export const narrativeMismatch: Rule = {
+/** The table's value, written as the fix writes it. */
+type Data = { replacement: string };
+
+export const narrativeMismatch: RuleDef<'narrative.mismatch', Data> = {
   code: 'narrative.mismatch',
+  severity: 'warning',
+  description: {
+    'zh-CN': '正文复述表格数字（新收、结转、办结、结转下年度、复议、诉讼、现行有效）时与表格不一致',
+    en: 'the text restates a table figure (新收, 结转, 办结, 结转下年度, 复议, 诉讼, 现行有效) with a different number',
+  },
+  messages: {
+    'narrative.mismatch': { 'zh-CN': '正文写{value}件，表格中“{scope}”为{table}', en: 'The text says {value}; the table’s “{scope}” is {table}' },
+    'narrative.mismatch.fix': { 'zh-CN': '改为表格中的 {value}', en: 'Use the table’s {value}' },
+  },
   check({ report, text, options }) {
     if (!options.narrativeChecks) return [];
     const s1 = report.sections.find((s) => s.number === 1);
@@ -120,7 +131,7 @@ export const narrativeMismatch: Rule = {
     const end = s2 ? s2.headerRange.start : s1?.range.end;
     if (end === undefined) return [];
     const c = compact(text, report.range.start, end);
-    const out: Finding[] = [];
+    const out: Found<Data>[] = [];
     const seen = new Set<number>();
     for (const sentence of c.text.matchAll(/[^。;!?！？]+/g)) {
       const sText = sentence[0];
@@ -144,10 +155,14 @@ export const narrativeMismatch: Rule = {
           if (!expected || expected.includes(value)) continue;
           if (WIDER_SCOPE.test(sText)) continue;
           const range = { start: c.map[at]!, end: c.map[at + numStr.length - 1]! + 1 };
-          out.push(finding('narrative.mismatch', range, 'narrative.mismatch', { value: numStr, scope: p.scope, table: fmt(expected[0]!) }, { expected: expected[0]!, replacement: fmt(expected[0]!) }));
+          const table = fmt(expected[0]!);
+          out.push(found(range, 'narrative.mismatch', { value: numStr, scope: p.scope, table }, { replacement: table }));
         }
       }
     }
     return out;
+  },
+  fix(f) {
+    return f.data ? replaceWith(f, f.data.replacement, 'narrative.mismatch.fix', { value: f.data.replacement }) : [];
   },
 };

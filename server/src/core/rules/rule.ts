@@ -1,7 +1,16 @@
-/** The shape of a rule, and what every rule may read. */
-import type { Code, Finding, FixData, Message } from './findings';
-import { DEFAULT_SEVERITY } from './findings';
+/**
+ * The shape of a rule, and what every rule may read.
+ *
+ * A rule file reads top to bottom: its doc comment (what it checks, the range it reports, what its
+ * fix does), then `RuleDef<code, Data>`: default severity, description, messages (zh-CN and en), check
+ * and fix. The check returns `Found` (range, message, data); the runner (check.ts) adds the rule's
+ * code and severity. The fix receives the finding its check produced, typed by the rule's `Data`.
+ */
+import type { Finding, FindingData, Locale, Message, Severity } from './findings';
 import type { DocumentModel, Range, Report, Row, Table } from '../model';
+import type { TextLayout } from '../features/render';
+
+export type Localized = Readonly<Record<Locale, string>>;
 
 export interface ReportRef {
   /** Where the report comes from (file path or URI), for messages. */
@@ -23,13 +32,76 @@ export interface RuleContext {
   others: ReportRef[];
 }
 
+/** What a fix may read besides its finding: one report's text as the user has it, in offsets local
+ *  to it (the finding's offsets are local too), its model, its pinyin and how its tables are laid out. */
+export interface FixContext {
+  text: string;
+  report: Report;
+  pinyin: readonly Range[];
+  layout: TextLayout;
+}
+
+export interface Edit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/** One fix a rule proposes; features/fixes.ts tries it before it is offered. */
+export interface FixCandidate {
+  title: Message;
+  edits: Edit[];
+  /** What the fix must remove to be kept: its own finding (the default), or every finding of the
+   *  rule's code (a fix-everything action such as removing all pinyin). */
+  removes?: 'finding' | 'code';
+}
+
+/** What a check returns: the runner adds the rule's code and severity. */
+export interface Found<D extends FindingData> {
+  range: Range;
+  message: Message;
+  data?: D;
+}
+
+export interface RuleDef<C extends string = string, D extends FindingData = FindingData> {
+  readonly code: C;
+  /** The default severity (the user may change it per code, disclosureReport.severity). */
+  readonly severity: Severity;
+  /** One line for the README's table, SARIF's rule metadata and the LSP code description. */
+  readonly description: Localized;
+  /** Every message id the rule's findings and fix titles use; each starts with the rule's code. */
+  readonly messages: Readonly<Record<string, Localized>>;
+  check(ctx: RuleContext): Found<D>[];
+  /** Candidate edits for one of the rule's own findings (a method: checked bivariantly, so that a
+   *  rule typed by its data is still a `RuleDef`). */
+  fix?(finding: Finding<D>, ctx: FixContext): FixCandidate[];
+}
+
+/** A finding of the rule being run: the range is copied (the rule may grow it afterwards). */
+export function found<D extends FindingData = never>(range: Range, id: string, args: Message['args'] = {}, data?: D): Found<D> {
+  return { range: { start: range.start, end: range.end }, message: { id, args }, ...(data ? { data } : {}) };
+}
+
+/** The finding's range replaced by `newText`, titled by the message `id` with `args`. */
+export function replaceWith(f: Finding, newText: string, id: string, args: Message['args'] = {}): FixCandidate[] {
+  return [{ title: { id, args }, edits: [{ start: f.range.start, end: f.range.end, newText }] }];
+}
+
+/** `newText` inserted at `at`. */
+export function insertAt(at: number, newText: string, id: string, args: Message['args'] = {}): FixCandidate[] {
+  return [{ title: { id, args }, edits: [{ start: at, end: at, newText }] }];
+}
+
+/** The rule shape before this file held severities and messages, kept while the four total rules
+ *  wait for their move (rules/pending-totals.ts wraps them with what the registry needs). */
 export interface Rule {
-  code: Code;
+  code: string;
   check(ctx: RuleContext): Finding[];
 }
 
-export function finding(code: Code, range: Range, id: string, args: Message['args'] = {}, data?: FixData): Finding {
-  return { code, severity: DEFAULT_SEVERITY[code], range: { start: range.start, end: range.end }, message: { id, args }, ...(data ? { data } : {}) };
+/** A finding in the legacy shape: the runner replaces its code and severity with the registry's. */
+export function finding(code: Finding['code'], range: Range, id: string, args: Message['args'] = {}, data?: FindingData): Finding {
+  return { code, severity: 'error', range: { start: range.start, end: range.end }, message: { id, args }, ...(data ? { data } : {}) };
 }
 
 export function rowOf(table: Table | null, key: string): Row | undefined {

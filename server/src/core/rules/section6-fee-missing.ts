@@ -1,13 +1,31 @@
 /**
  * section6.fee-missing — 六、其他需要报告的事项 says nothing about 信息处理费 (国办函〔2020〕109号).
- * 2021 format only. Range: the section header. Fix data: a sentence to insert.
+ * 2021 format only. Range: the section header. Fix: a sentence saying no fee was charged.
  */
-import { finding, type Rule } from './rule';
+import { found, insertAt, type RuleDef } from './rule';
 
 const FEE = /信息处理费|处理费|信息费|收取[^。]{0,12}费|收费/;
 
-export const section6FeeMissing: Rule = {
+/** What the fix inserts after the header (the report's own words, not a message). */
+const SENTENCE = '\n本年度未收取信息处理费。';
+
+/** Where the sentence goes. */
+type Data = { insertAt: number };
+
+export const section6FeeMissing: RuleDef<'section6.fee-missing', Data> = {
   code: 'section6.fee-missing',
+  severity: 'warning',
+  description: {
+    'zh-CN': '“六、其他需要报告的事项”未说明信息处理费（2021年格式）',
+    en: '六、其他需要报告的事项 says nothing about 信息处理费 (2021 format)',
+  },
+  messages: {
+    'section6.fee-missing': {
+      'zh-CN': '“六、其他需要报告的事项”未说明信息处理费的收取情况',
+      en: '“六、其他需要报告的事项” says nothing about 信息处理费 (information processing fees)',
+    },
+    'section6.fee-missing.fix': { 'zh-CN': '补充“本年度未收取信息处理费。”', en: 'Add “本年度未收取信息处理费。”' },
+  },
   check({ report, text }) {
     // The 2019 trial format predates 国办函〔2020〕109号; only the 2021 format asks for it.
     if (report.format !== '2021') return [];
@@ -15,6 +33,9 @@ export const section6FeeMissing: Rule = {
     if (!s) return [];
     const body = text.slice(s.headerRange.end, s.range.end).replace(/\s+/g, '');
     if (FEE.test(body)) return [];
-    return [finding('section6.fee-missing', s.headerRange, 'section6.fee-missing', {}, { insertAt: s.headerRange.end, insertText: '\n本年度未收取信息处理费。' })];
+    return [found(s.headerRange, 'section6.fee-missing', {}, { insertAt: s.headerRange.end })];
+  },
+  fix({ data }) {
+    return data ? insertAt(data.insertAt, SENTENCE, 'section6.fee-missing.fix') : [];
   },
 };

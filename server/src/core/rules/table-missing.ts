@@ -1,16 +1,46 @@
-/** table.missing — section 二, 三 or 四 has no table. Range: the section header. Fix data: an empty table. */
-import { finding, type Rule } from './rule';
+/**
+ * table.missing — section 二, 三 or 四 has no table. Range: the section header.
+ * Fix: an empty table of the format (zeros) after the header, laid out as the report's other tables.
+ */
+import type { TableKind } from '../template';
+import { renderTable } from '../features/render';
+import { found, insertAt, type RuleDef } from './rule';
 
-const KIND = { 2: 'active', 3: 'applications', 4: 'review' } as const;
+/** The table each section holds. */
+export const TABLE_OF_SECTION: Readonly<Record<number, TableKind>> = { 2: 'active', 3: 'applications', 4: 'review' };
 
-export const tableMissing: Rule = {
+/** Where the table goes. */
+type Data = { sectionNumber: number; insertAt: number };
+
+export const tableMissing: RuleDef<'table.missing', Data> = {
   code: 'table.missing',
+  severity: 'error',
+  description: { 'zh-CN': '第二、三或四部分没有表格', en: 'section 二, 三 or 四 has no table' },
+  messages: {
+    'table.missing.active': { 'zh-CN': '“二、主动公开政府信息情况”下没有表格', en: 'Section 二 (主动公开政府信息情况) has no table' },
+    'table.missing.applications': {
+      'zh-CN': '“三、收到和处理政府信息公开申请情况”下没有表格',
+      en: 'Section 三 (收到和处理政府信息公开申请情况) has no table',
+    },
+    'table.missing.review': {
+      'zh-CN': '“四、政府信息公开行政复议、行政诉讼情况”下没有表格',
+      en: 'Section 四 (行政复议、行政诉讼情况) has no table',
+    },
+    'table.missing.fix': { 'zh-CN': '插入空白表格', en: 'Insert an empty table' },
+  },
   check({ report }) {
     const out = [];
     for (const s of report.sections) {
-      const kind = KIND[s.number as 2 | 3 | 4];
-      if (kind && !report.tables[kind]) out.push(finding('table.missing', s.headerRange, `table.missing.${kind}`, {}, { sectionNumber: s.number, insertAt: s.headerRange.end }));
+      const kind = TABLE_OF_SECTION[s.number];
+      if (kind && !report.tables[kind]) {
+        out.push(found(s.headerRange, `table.missing.${kind}`, {}, { sectionNumber: s.number, insertAt: s.headerRange.end }));
+      }
     }
     return out;
+  },
+  fix({ data }, { report, layout }) {
+    const kind = data && TABLE_OF_SECTION[data.sectionNumber];
+    if (!data || !kind) return [];
+    return insertAt(data.insertAt, '\n' + renderTable(kind, report.format, layout), 'table.missing.fix');
   },
 };

@@ -1,17 +1,20 @@
 /**
  * table.row-missing — a row of the report's format is absent from a table that is there.
  * A 2021-format report that prints （六）其他处理 as one row (the 2019 layout) gets one finding on
- * that row. Range: the row before the place of the missing one (or the section header).
- * Fix data: the row key, its canonical label and where to insert it.
+ * that row (no fix: the split into three items is the author's). Range: the row before the place of
+ * the missing one (or the section header). Fix: the row with zeros, inserted after that row.
  */
-import type { Finding } from './findings';
 import type { Report, Table } from '../model';
 import { activeTable, applicationRows, type RowDef } from '../template';
-import { finding, type Rule } from './rule';
+import { renderRow } from '../features/render';
 import { lineEndAt } from '../text/lines';
+import { found, insertAt, type Found, type RuleDef } from './rule';
 
-function missing(report: Report, table: Table, defs: RowDef[], text: string, sectionNumber: number): Finding[] {
-  const out: Finding[] = [];
+/** The missing row and where it goes. */
+type Data = { rowKey: string; canonical: string; insertAt: number };
+
+function missing(report: Report, table: Table, defs: RowDef[], text: string, sectionNumber: number): Found<Data>[] {
+  const out: Found<Data>[] = [];
   const present = new Set(table.rows.map((r) => r.key));
   const header = report.sections.find((s) => s.number === sectionNumber)?.headerRange ?? table.range;
   const singleOther = table.kind === 'applications' && report.format === '2021' && present.has('other');
@@ -24,23 +27,48 @@ function missing(report: Report, table: Table, defs: RowDef[], text: string, sec
     }
     if (!def.values) continue;
     if (singleOther && def.key.startsWith('other.')) continue;
-    const lineEnd = lineEndAt(text, prevRange.end);
-    out.push(finding('table.row-missing', prevRange, 'table.row-missing', { row: def.label }, { rowKey: def.key, canonical: def.label, insertAt: Math.min(lineEnd + 1, text.length) }));
+    const at = Math.min(lineEndAt(text, prevRange.end) + 1, text.length);
+    out.push(found(prevRange, 'table.row-missing', { row: def.label }, { rowKey: def.key, canonical: def.label, insertAt: at }));
   }
   if (singleOther) {
     const row = table.rows.find((r) => r.key === 'other')!;
-    out.push(finding('table.row-missing', row.labelRange, 'table.row-missing.other-single', {}, { rowKey: 'other' }));
+    out.push(found(row.labelRange, 'table.row-missing.other-single'));
   }
   return out;
 }
 
-export const tableRowMissing: Rule = {
+/** How many values a row of the report's format holds. */
+function valueCount(key: string, report: Report): number {
+  if (applicationRows(report.format).some((d) => d.key === key)) return 7;
+  return activeTable(report.format).captions.flatMap((c) => c.rows).find((d) => d.key === key)?.values ?? 7;
+}
+
+export const tableRowMissing: RuleDef<'table.row-missing', Data> = {
   code: 'table.row-missing',
+  severity: 'error',
+  description: {
+    'zh-CN': '表格缺少格式规定的某一行（2021年报告把（六）写成一行时报告一次）',
+    en: 'a row of the format is absent (a 2021 report printing （六） as one row gets one finding)',
+  },
+  messages: {
+    'table.row-missing': { 'zh-CN': '表格缺少“{row}”一行', en: 'The table lacks the row “{row}”' },
+    'table.row-missing.other-single': {
+      'zh-CN': '“（六）其他处理”写成了一行；2021年格式应分为1至3三个子项',
+      en: '“（六）其他处理” is one row; the 2021 format splits it into items 1–3',
+    },
+    'table.row-missing.fix': { 'zh-CN': '插入“{row}”一行（填0）', en: 'Insert the row “{row}” with zeros' },
+  },
   check({ report, text }) {
-    const out: Finding[] = [];
+    const out: Found<Data>[] = [];
     const { active, applications } = report.tables;
-    if (active) for (const f of missing(report, active, activeTable(report.format).captions.flatMap((c) => c.rows), text, 2)) out.push(f);
+    const activeDefs = activeTable(report.format).captions.flatMap((c) => c.rows);
+    if (active) for (const f of missing(report, active, activeDefs, text, 2)) out.push(f);
     if (applications) for (const f of missing(report, applications, applicationRows(report.format), text, 3)) out.push(f);
     return out;
+  },
+  fix({ data }, { report, layout }) {
+    if (!data) return [];
+    const row = renderRow(data.canonical, Array<string>(valueCount(data.rowKey, report)).fill('0'), layout);
+    return insertAt(data.insertAt, row + '\n', 'table.row-missing.fix', { row: data.canonical });
   },
 };

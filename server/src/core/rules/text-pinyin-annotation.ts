@@ -1,25 +1,34 @@
 /**
  * text.pinyin-annotation — pinyin left after characters by a converter (`號(hào)`). One finding per
- * line. Range: from the first to the last annotation of the line. Fix data: nothing to insert —
- * the fix deletes every annotation in the range (they are found again from the text).
+ * line. Range: from the first to the last annotation of the line. Fix: every annotation in the range
+ * deleted (they are found again from the text); or every annotation of the report.
  */
-import type { Finding } from './findings';
-import { finding, type Rule } from './rule';
 import { lineStartAt } from '../text/lines';
+import { found, type Found, type RuleDef } from './rule';
 
-export const textPinyinAnnotation: Rule = {
+export const textPinyinAnnotation: RuleDef<'text.pinyin-annotation'> = {
   code: 'text.pinyin-annotation',
+  severity: 'warning',
+  description: { 'zh-CN': '转换工具残留的拼音注音（`號(hào)`）', en: 'pinyin left by a converter (`號(hào)`)' },
+  messages: {
+    'text.pinyin-annotation': {
+      'zh-CN': '转换残留的拼音注音（如“{example}”），本行共{count}处',
+      en: 'Pinyin left by a converter (e.g. “{example}”), {count} on this line',
+    },
+    'text.pinyin-annotation.fix': { 'zh-CN': '删除本行的拼音注音', en: 'Remove the pinyin on this line' },
+    'text.pinyin-annotation.fix-all': { 'zh-CN': '删除全部拼音注音', en: 'Remove all pinyin annotations' },
+  },
   check({ model, report, text, source }) {
-    const out: Finding[] = [];
+    const out: Found<never>[] = [];
     let line = -1;
-    let cur: Finding | null = null;
+    let cur: Found<never> | null = null;
     let count = 0;
     for (const p of model.pinyin) {
       if (p.start < report.range.start || p.end > report.range.end) continue;
       const ls = lineStartAt(text, p.start);
       if (ls !== line || !cur) {
         if (cur) cur.message.args!.count = count;
-        cur = finding('text.pinyin-annotation', p, 'text.pinyin-annotation', { example: `${source[p.start - 1] ?? ''}${source.slice(p.start, p.end)}`, count: 1 }, { replacement: '' });
+        cur = found(p, 'text.pinyin-annotation', { example: `${source[p.start - 1] ?? ''}${source.slice(p.start, p.end)}`, count: 1 });
         out.push(cur);
         line = ls;
         count = 0;
@@ -29,5 +38,17 @@ export const textPinyinAnnotation: Rule = {
     }
     if (cur) cur.message.args!.count = count;
     return out;
+  },
+  fix(f, { pinyin }) {
+    const inRange = pinyin.filter((p) => p.start >= f.range.start && p.end <= f.range.end);
+    if (!inRange.length) return [];
+    return [
+      { title: { id: 'text.pinyin-annotation.fix' }, edits: inRange.map((p) => ({ start: p.start, end: p.end, newText: '' })) },
+      {
+        title: { id: 'text.pinyin-annotation.fix-all' },
+        edits: pinyin.map((p) => ({ start: p.start, end: p.end, newText: '' })),
+        removes: 'code',
+      },
+    ];
   },
 };

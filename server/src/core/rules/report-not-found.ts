@@ -1,0 +1,37 @@
+/**
+ * report.not-found — a file named on the command line (or a folder) yields no report: empty, not
+ * text, no section recognised, too large, or unreadable. Range: the start of the file.
+ *
+ * Not a rule over a report: where there is no report there is nothing to run rules on, so the
+ * command line (cli/main.ts) produces these findings itself. The entry is here all the same, with a
+ * check that finds nothing, so that the code, its severity, its messages and its documentation live
+ * where every other code's do, and the registry derives CODES, the settings schema, the README and
+ * SARIF from one list.
+ */
+import type { RuleDef } from './rule';
+
+export const reportNotFound: RuleDef<'report.not-found'> = {
+  code: 'report.not-found',
+  severity: 'error',
+  description: {
+    'zh-CN': '命令行指定的文件中没有报告（空文件、不是文本、未识别出任何部分）或无法读取',
+    en: 'a file named on the command line holds no report (empty, not text, no section recognised) or could not be read',
+  },
+  messages: {
+    'report.not-found.none': {
+      'zh-CN': '没有找到年度报告：文件中没有识别出“一、总体情况”等部分',
+      en: 'No annual report found: none of the sections (一、总体情况 …) was recognised',
+    },
+    'report.not-found.empty': { 'zh-CN': '没有找到年度报告：空文件', en: 'No annual report found: the file is empty' },
+    'report.not-found.binary': {
+      'zh-CN': '没有找到年度报告：不是文本文件（请先另存为 .txt 或 .html）',
+      en: 'No annual report found: not a text file (save it as .txt or .html first)',
+    },
+    'report.not-found.folder': {
+      'zh-CN': '没有找到年度报告：文件夹中没有可读的报告文件',
+      en: 'No annual report found: the folder holds no readable report file',
+    },
+    'report.not-found.unreadable': { 'zh-CN': '无法检查：{reason}', en: 'Could not be checked: {reason}' },
+  },
+  check: () => [],
+};
