@@ -14,6 +14,7 @@ import type { DocumentModel, Range, Report } from '../model';
 import { analysisFragment, analysisText, findPinyinAnnotations, hasTraditionalMarker, isTraditional } from '../text/normalize';
 import { findTitle, headersIn, htmlKind, parse, parseReports, reparseSection } from '../parse';
 import { TITLE_PATTERN } from '../template';
+import { NUMERALS } from '../template/vocabulary';
 import { countLines, lastAtOrBefore, lineEndAt, LineIndex, lineStartAt, num, type Position } from '../text/lines';
 
 interface Piece {
@@ -162,6 +163,11 @@ export class DocumentAnalysis {
     return this.starts[last]! + this.pieces[last]!.source.length;
   }
 
+  /** Read whole (HTML, a parser error, reports inside a line): no piece of its own per report. */
+  get readWhole(): boolean {
+    return this.whole !== null;
+  }
+
   /** Pieces (one per report; at least one): the unit of findings and of re-reading. A whole
    *  document has one piece per report too, each spanning the whole text. */
   get pieceCount(): number {
@@ -249,7 +255,8 @@ export class DocumentAnalysis {
 
   /** The piece holding a document offset. */
   pieceIndexAt(offset: number): number {
-    return this.whole ? 0 : this.pieceAt(offset);
+    if (this.whole) return this.whole.reports.length ? lastAtOrBefore(this.whole.reports, offset, (r) => r.range.start) : 0;
+    return this.pieceAt(offset);
   }
 
   /** Piece i as the features read it: its text, analysis text, report and pinyin in local offsets,
@@ -382,5 +389,5 @@ function mayBeHtml(source: string, s: number, e: number, insert: string): boolea
 
 /** A header written with its numeral (`二、`): only such headers start or extend a report. */
 function hasNumeral(s: { numeral: string }): boolean {
-  return s.numeral.length === 1 && '一二三四五六七八九十'.includes(s.numeral);
+  return s.numeral.length === 1 && NUMERALS.includes(s.numeral);
 }

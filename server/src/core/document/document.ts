@@ -128,18 +128,20 @@ class Doc implements ReportDocument {
     const p = this.a.piece(i);
     if (!p.report) return [];
     const local = this.a.localFindings(i, opts);
+    // A document read whole is re-read whole when a fix is tried: it is compared with every finding.
+    const before = this.a.readWhole ? this.a.allFindings(opts) : local;
     const s = target.range.start - p.start;
     const e = target.range.end - p.start;
     const message = JSON.stringify(target.message);
     const f = local.find((x) => x.code === target.code && x.range.start === s && x.range.end === e && JSON.stringify(x.message) === message);
     if (!f) return [];
-    return fixesFor(p.source, p.report, local, p.pinyin, [f], opts).map((fix) => ({ ...fix, finding: target, edits: shifted(fix.edits, p.start) }));
+    return fixesFor(p.source, p.report, before, p.pinyin, [f], opts).map((fix) => ({ ...fix, finding: target, edits: shifted(fix.edits, p.start) }));
   }
 
   fixAll(i: number, opts: CheckOptions = {}, isCancelled?: () => boolean): TextEdit[] | null {
     const p = this.a.piece(i);
     if (!p.report) return [];
-    const edits = fixAll(p.source, p.report, this.a.localFindings(i, opts), p.pinyin, opts, isCancelled);
+    const edits = fixAll(p.source, p.report, this.a.localFindings(i, opts), p.pinyin, opts, isCancelled, this.a.readWhole ? this.a.allFindings(opts) : undefined);
     return edits && shifted(edits, p.start);
   }
 
