@@ -9,7 +9,7 @@
 import type { Code, Finding, Severity } from './findings';
 import type { DocumentModel, Report } from '../model';
 import { RULE_LIST } from './index';
-import type { ReportRef, RuleContext, RuleDef } from './rule';
+import type { ReportRef, RuleContext, Rule } from './rule';
 
 export interface CheckOptions {
   narrativeChecks?: boolean;
@@ -32,7 +32,7 @@ export function onRuleError(hook: RuleErrorHook): RuleErrorHook {
 }
 
 /** Runs `rules` on one report: each finding gets its rule's code and default severity. */
-export function runRules(rules: readonly RuleDef[], ctx: RuleContext): Finding[] {
+export function runRules(rules: readonly Rule[], ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const rule of rules) {
     let fs;

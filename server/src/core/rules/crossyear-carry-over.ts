@@ -4,12 +4,12 @@
  * Range: the 上年结转 cell. Fix: last year's value.
  */
 import { APPLICANT_COLUMNS } from '../template';
-import { fmt, found, num, replaceWith, rowOf, written, type Found, type RuleDef } from './rule';
+import { fmt, found, num, replaceWith, rowOf, written, type Found, type Rule } from './rule';
 
 /** Last year's value, written as the fix writes it. */
 type Data = { replacement: string };
 
-export const crossyearCarryOver: RuleDef<'crossyear.carry-over', Data> = {
+export const crossyearCarryOver: Rule<'crossyear.carry-over', Data> = {
   code: 'crossyear.carry-over',
   severity: 'warning',
   description: {

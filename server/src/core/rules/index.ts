@@ -8,7 +8,7 @@
  * Adding a diagnostic: its file, one line below, a test (ARCHITECTURE.md, "Adding a diagnostic").
  */
 import type { Severity } from './findings';
-import type { Localized, RuleDef } from './rule';
+import type { Localized, Rule } from './rule';
 import { reportTitleMissing } from './report-title-missing';
 import { sectionMissing } from './section-missing';
 import { sectionOrder } from './section-order';
@@ -22,7 +22,10 @@ import { tableRowUnknown } from './table-row-unknown';
 import { tableCellCount } from './table-cell-count';
 import { tableCellInvalid } from './table-cell-invalid';
 import { tableCellBlank } from './table-cell-blank';
-import { table3BalanceRule, table3OutcomeTotalRule, table3RowTotalRule, table4TotalRule } from './pending-totals';
+import { table3RowTotal } from './table3-row-total';
+import { table3OutcomeTotal } from './table3-outcome-total';
+import { table3Balance } from './table3-balance';
+import { table4Total } from './table4-total';
 import { narrativeMismatch } from './narrative-mismatch';
 import { section6FeeMissing } from './section6-fee-missing';
 import { textPinyinAnnotation } from './text-pinyin-annotation';
@@ -43,10 +46,10 @@ export const RULES = [
   tableCellCount,
   tableCellInvalid,
   tableCellBlank,
-  table3RowTotalRule,
-  table3OutcomeTotalRule,
-  table3BalanceRule,
-  table4TotalRule,
+  table3RowTotal,
+  table3OutcomeTotal,
+  table3Balance,
+  table4Total,
   narrativeMismatch,
   section6FeeMissing,
   textPinyinAnnotation,
@@ -57,13 +60,13 @@ export const RULES = [
 export type Code = (typeof RULES)[number]['code'];
 
 /** The rules as one type, for the code that runs them all. */
-export const RULE_LIST: readonly RuleDef[] = RULES;
+export const RULE_LIST: readonly Rule[] = RULES;
 
 export const CODES: readonly Code[] = RULES.map((r) => r.code);
 
-const BY_CODE = new Map<string, RuleDef>(RULE_LIST.map((r) => [r.code, r]));
+const BY_CODE = new Map<string, Rule>(RULE_LIST.map((r) => [r.code, r]));
 
-export function ruleOf(code: string): RuleDef | undefined {
+export function ruleOf(code: string): Rule | undefined {
   return BY_CODE.get(code);
 }
 

@@ -10,7 +10,7 @@
  */
 import { compact } from '../text/normalize';
 import type { Report } from '../model';
-import { fmt, found, num, replaceWith, rowOf, type Found, type RuleDef } from './rule';
+import { fmt, found, num, replaceWith, rowOf, type Found, type Rule } from './rule';
 
 interface Pattern {
   re: RegExp;
@@ -113,7 +113,7 @@ const WIDER_SCOPE = /全区|全市|全县|全省|全镇|全乡|各级|各地|各
 /** The table's value, written as the fix writes it. */
 type Data = { replacement: string };
 
-export const narrativeMismatch: RuleDef<'narrative.mismatch', Data> = {
+export const narrativeMismatch: Rule<'narrative.mismatch', Data> = {
   code: 'narrative.mismatch',
   severity: 'warning',
   description: {

@@ -3,9 +3,9 @@
  * 政府信息管理, 政府信息公开平台建设, 监督保障). Range: the section header.
  */
 import { OVERVIEW_TOPICS } from '../template';
-import { found, type RuleDef } from './rule';
+import { found, type Rule } from './rule';
 
-export const overviewTopicMissing: RuleDef<'overview.topic-missing'> = {
+export const overviewTopicMissing: Rule<'overview.topic-missing'> = {
   code: 'overview.topic-missing',
   severity: 'information',
   description: {

@@ -8,9 +8,9 @@
  * where every other code's do, and the registry derives CODES, the settings schema, the README and
  * SARIF from one list.
  */
-import type { RuleDef } from './rule';
+import type { Rule } from './rule';
 
-export const reportNotFound: RuleDef<'report.not-found'> = {
+export const reportNotFound: Rule<'report.not-found'> = {
   code: 'report.not-found',
   severity: 'error',
   description: {

@@ -1,7 +1,7 @@
 /** report.title-missing — no title line naming the organ and the year. Range: the first header. */
-import { found, type RuleDef } from './rule';
+import { found, type Rule } from './rule';
 
-export const reportTitleMissing: RuleDef<'report.title-missing'> = {
+export const reportTitleMissing: Rule<'report.title-missing'> = {
   code: 'report.title-missing',
   severity: 'information',
   description: { 'zh-CN': '没有写明机关名称和年度的标题行', en: 'no title line with organ and year' },

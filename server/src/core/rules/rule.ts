@@ -2,7 +2,7 @@
  * The shape of a rule, and what every rule may read.
  *
  * A rule file reads top to bottom: its doc comment (what it checks, the range it reports, what its
- * fix does), then `RuleDef<code, Data>`: default severity, description, messages (zh-CN and en), check
+ * fix does), then `Rule<code, Data>`: default severity, description, messages (zh-CN and en), check
  * and fix. The check returns `Found` (range, message, data); the runner (check.ts) adds the rule's
  * code and severity. The fix receives the finding its check produced, typed by the rule's `Data`.
  */
@@ -63,7 +63,7 @@ export interface Found<D extends FindingData> {
   data?: D;
 }
 
-export interface RuleDef<C extends string = string, D extends FindingData = FindingData> {
+export interface Rule<C extends string = string, D extends FindingData = FindingData> {
   readonly code: C;
   /** The default severity (the user may change it per code, disclosureReport.severity). */
   readonly severity: Severity;
@@ -73,7 +73,7 @@ export interface RuleDef<C extends string = string, D extends FindingData = Find
   readonly messages: Readonly<Record<string, Localized>>;
   check(ctx: RuleContext): Found<D>[];
   /** Candidate edits for one of the rule's own findings (a method: checked bivariantly, so that a
-   *  rule typed by its data is still a `RuleDef`). */
+   *  rule typed by its data is still a `Rule`). */
   fix?(finding: Finding<D>, ctx: FixContext): FixCandidate[];
 }
 
@@ -87,21 +87,25 @@ export function replaceWith(f: Finding, newText: string, id: string, args: Messa
   return [{ title: { id, args }, edits: [{ start: f.range.start, end: f.range.end, newText }] }];
 }
 
+/** A cell of table 三 set to the computed value; when it is an applicant column's, the row's 总计
+ *  moves with it, so that the row still adds up. */
+export function setCell(f: Finding<{ expected: number; replacement: string }>, report: Report, id: string): FixCandidate[] {
+  const d = f.data;
+  if (!d) return [];
+  const edits: Edit[] = [{ start: f.range.start, end: f.range.end, newText: d.replacement }];
+  const row = report.tables.applications?.rows.find((r) => r.cells.some((c) => c.range.start === f.range.start));
+  const col = row?.cells.findIndex((c) => c.range.start === f.range.start) ?? -1;
+  const cur = row?.cells[col];
+  const total = row?.cells[6];
+  if (row && col >= 0 && col < 6 && cur?.kind === 'number' && total?.kind === 'number' && total.value !== null && cur.value !== null) {
+    edits.push({ start: total.range.start, end: total.range.end, newText: String(total.value + d.expected - cur.value) });
+  }
+  return [{ title: { id, args: { value: d.replacement } }, edits }];
+}
+
 /** `newText` inserted at `at`. */
 export function insertAt(at: number, newText: string, id: string, args: Message['args'] = {}): FixCandidate[] {
   return [{ title: { id, args }, edits: [{ start: at, end: at, newText }] }];
-}
-
-/** The rule shape before this file held severities and messages, kept while the four total rules
- *  wait for their move (rules/pending-totals.ts wraps them with what the registry needs). */
-export interface Rule {
-  code: string;
-  check(ctx: RuleContext): Finding[];
-}
-
-/** A finding in the legacy shape: the runner replaces its code and severity with the registry's. */
-export function finding(code: Finding['code'], range: Range, id: string, args: Message['args'] = {}, data?: FindingData): Finding {
-  return { code, severity: 'error', range: { start: range.start, end: range.end }, message: { id, args }, ...(data ? { data } : {}) };
 }
 
 export function rowOf(table: Table | null, key: string): Row | undefined {

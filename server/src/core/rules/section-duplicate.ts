@@ -1,8 +1,8 @@
 /** section.duplicate — a section appears twice in one report. Range: the second header. */
 import { SECTIONS } from '../template';
-import { found, type RuleDef } from './rule';
+import { found, type Rule } from './rule';
 
-export const sectionDuplicate: RuleDef<'section.duplicate'> = {
+export const sectionDuplicate: Rule<'section.duplicate'> = {
   code: 'section.duplicate',
   severity: 'warning',
   description: { 'zh-CN': '同一报告中某一部分出现两次', en: 'a section appears twice in one report' },

@@ -6,13 +6,13 @@
 import { SECTIONS } from '../template';
 import { renderTable } from '../features/render';
 import { lineStartAt } from '../text/lines';
-import { found, insertAt, type RuleDef } from './rule';
+import { found, insertAt, type Rule } from './rule';
 import { TABLE_OF_SECTION } from './table-missing';
 
 /** The missing section and where it goes. */
 type Data = { sectionNumber: number; canonical: string; insertAt: number };
 
-export const sectionMissing: RuleDef<'section.missing', Data> = {
+export const sectionMissing: Rule<'section.missing', Data> = {
   code: 'section.missing',
   severity: 'error',
   description: { 'zh-CN': '六个部分之一缺失', en: 'one of the six sections is absent' },

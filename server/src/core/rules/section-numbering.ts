@@ -6,14 +6,14 @@
  */
 import { chineseNumeral } from '../text/normalize';
 import { SECTIONS } from '../template';
-import { found, replaceWith, type Found, type RuleDef } from './rule';
+import { found, replaceWith, type Found, type Rule } from './rule';
 
 const CN = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /** The canonical numbering. */
 type Data = { replacement: string };
 
-export const sectionNumbering: RuleDef<'section.numbering', Data> = {
+export const sectionNumbering: Rule<'section.numbering', Data> = {
   code: 'section.numbering',
   severity: 'warning',
   description: {

@@ -1,8 +1,8 @@
 /** section.order — a section comes after one with a higher number. Range: its header. */
 import { SECTIONS } from '../template';
-import { found, type RuleDef } from './rule';
+import { found, type Rule } from './rule';
 
-export const sectionOrder: RuleDef<'section.order'> = {
+export const sectionOrder: Rule<'section.order'> = {
   code: 'section.order',
   severity: 'warning',
   description: { 'zh-CN': '各部分顺序有误', en: 'sections out of order' },

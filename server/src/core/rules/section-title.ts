@@ -5,7 +5,7 @@
  */
 import { compact } from '../text/normalize';
 import { SECTIONS } from '../template';
-import { found, replaceWith, type RuleDef } from './rule';
+import { found, replaceWith, type Rule } from './rule';
 
 const OFFICIAL_2019 = new Set(
   ['因政府信息公开申请行政复议、提起行政诉讼的情况', '政府信息公开工作存在的主要问题及改进情况'].map((t) => compact(t).text),
@@ -14,7 +14,7 @@ const OFFICIAL_2019 = new Set(
 /** The canonical header. */
 type Data = { replacement: string };
 
-export const sectionTitle: RuleDef<'section.title', Data> = {
+export const sectionTitle: Rule<'section.title', Data> = {
   code: 'section.title',
   severity: 'information',
   description: { 'zh-CN': '部分标题采用了已知的非规范写法', en: 'a known non-canonical wording of a section title' },

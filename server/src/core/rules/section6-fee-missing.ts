@@ -2,7 +2,7 @@
  * section6.fee-missing — 六、其他需要报告的事项 says nothing about 信息处理费 (国办函〔2020〕109号).
  * 2021 format only. Range: the section header. Fix: a sentence saying no fee was charged.
  */
-import { found, insertAt, type RuleDef } from './rule';
+import { found, insertAt, type Rule } from './rule';
 
 const FEE = /信息处理费|处理费|信息费|收取[^。]{0,12}费|收费/;
 
@@ -12,7 +12,7 @@ const SENTENCE = '\n本年度未收取信息处理费。';
 /** Where the sentence goes. */
 type Data = { insertAt: number };
 
-export const section6FeeMissing: RuleDef<'section6.fee-missing', Data> = {
+export const section6FeeMissing: Rule<'section6.fee-missing', Data> = {
   code: 'section6.fee-missing',
   severity: 'warning',
   description: {

@@ -3,9 +3,9 @@
  * `/` (not applicable) is not blank. Range: the row label.
  */
 import { activeTable, APPLICANT_COLUMNS, REVIEW_BLOCKS, REVIEW_COLUMNS } from '../template';
-import { found, type Found, type RuleDef } from './rule';
+import { found, type Found, type Rule } from './rule';
 
-export const tableCellBlank: RuleDef<'table.cell-blank'> = {
+export const tableCellBlank: Rule<'table.cell-blank'> = {
   code: 'table.cell-blank',
   severity: 'warning',
   description: { 'zh-CN': '单元格为空（空白不等于0）', en: 'a blank cell (blank is not 0)' },

@@ -6,9 +6,9 @@
  */
 import type { Table } from '../model';
 import { activeTable, applicationRows } from '../template';
-import { found, type Found, type RuleDef } from './rule';
+import { found, type Found, type Rule } from './rule';
 
-export const tableCellCount: RuleDef<'table.cell-count'> = {
+export const tableCellCount: Rule<'table.cell-count'> = {
   code: 'table.cell-count',
   severity: 'error',
   description: {

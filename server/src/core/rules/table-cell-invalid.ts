@@ -7,9 +7,9 @@
  * Range: the cell. No fix: a figure is never changed automatically.
  */
 import { activeTable } from '../template';
-import { found, type Found, type RuleDef } from './rule';
+import { found, type Found, type Rule } from './rule';
 
-export const tableCellInvalid: RuleDef<'table.cell-invalid'> = {
+export const tableCellInvalid: Rule<'table.cell-invalid'> = {
   code: 'table.cell-invalid',
   severity: 'error',
   description: {

@@ -4,7 +4,7 @@
  */
 import type { TableKind } from '../template';
 import { renderTable } from '../features/render';
-import { found, insertAt, type RuleDef } from './rule';
+import { found, insertAt, type Rule } from './rule';
 
 /** The table each section holds. */
 export const TABLE_OF_SECTION: Readonly<Record<number, TableKind>> = { 2: 'active', 3: 'applications', 4: 'review' };
@@ -12,7 +12,7 @@ export const TABLE_OF_SECTION: Readonly<Record<number, TableKind>> = { 2: 'activ
 /** Where the table goes. */
 type Data = { sectionNumber: number; insertAt: number };
 
-export const tableMissing: RuleDef<'table.missing', Data> = {
+export const tableMissing: Rule<'table.missing', Data> = {
   code: 'table.missing',
   severity: 'error',
   description: { 'zh-CN': '第二、三或四部分没有表格', en: 'section 二, 三 or 四 has no table' },

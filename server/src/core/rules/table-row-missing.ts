@@ -8,7 +8,7 @@ import type { Report, Table } from '../model';
 import { activeTable, applicationRows, type RowDef } from '../template';
 import { renderRow } from '../features/render';
 import { lineEndAt } from '../text/lines';
-import { found, insertAt, type Found, type RuleDef } from './rule';
+import { found, insertAt, type Found, type Rule } from './rule';
 
 /** The missing row and where it goes. */
 type Data = { rowKey: string; canonical: string; insertAt: number };
@@ -43,7 +43,7 @@ function valueCount(key: string, report: Report): number {
   return activeTable(report.format).captions.flatMap((c) => c.rows).find((d) => d.key === key)?.values ?? 7;
 }
 
-export const tableRowMissing: RuleDef<'table.row-missing', Data> = {
+export const tableRowMissing: Rule<'table.row-missing', Data> = {
   code: 'table.row-missing',
   severity: 'error',
   description: {

@@ -5,12 +5,12 @@
  * that matches no row).
  */
 import { activeTable, applicationRows, type Format } from '../template';
-import { found, replaceWith, type Found, type RuleDef } from './rule';
+import { found, replaceWith, type Found, type Rule } from './rule';
 
 /** The canonical label. */
 type Data = { replacement: string };
 
-export const tableRowUnknown: RuleDef<'table.row-unknown', Data> = {
+export const tableRowUnknown: Rule<'table.row-unknown', Data> = {
   code: 'table.row-unknown',
   severity: 'warning',
   description: {

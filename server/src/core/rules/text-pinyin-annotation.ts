@@ -4,9 +4,9 @@
  * deleted (they are found again from the text); or every annotation of the report.
  */
 import { lineStartAt } from '../text/lines';
-import { found, type Found, type RuleDef } from './rule';
+import { found, type Found, type Rule } from './rule';
 
-export const textPinyinAnnotation: RuleDef<'text.pinyin-annotation'> = {
+export const textPinyinAnnotation: Rule<'text.pinyin-annotation'> = {
   code: 'text.pinyin-annotation',
   severity: 'warning',
   description: { 'zh-CN': '转换工具残留的拼音注音（`號(hào)`）', en: 'pinyin left by a converter (`號(hào)`)' },
