@@ -359,11 +359,11 @@ export class DocumentAnalysis {
     const first = one?.sections[0];
     const keepsStart = !one || i === 0 || (startsAt === 0 && first?.number === 1 && hasNumeral(first));
     // The next report keeps its start: this one reaches section 二 (a header with its numeral; one
-    // without does not start a report), and when the next has no title
-    // of its own, no title-like line follows this one's last header.
+    // without does not start a report), and a whole read finds the next report's start and title
+    // where they are.
     const next = last ? null : this.pieces[i + 1]!;
     const tail = one?.sections[one.sections.length - 1]?.headerRange.end ?? 0;
-    const keepsEnd = !one || !next || (one.sections.some((x) => x.number >= 2 && hasNumeral(x)) && (next.report?.title != null || !findTitle(atext, tail, atext.length)));
+    const keepsEnd = !one || !next || (one.sections.some((x) => x.number >= 2 && hasNumeral(x)) && sameBoundary(atext, tail, next));
     if (!one || !keepsStart || !keepsEnd) {
       const text = this.pieces.map((x) => x.source).join('');
       this.reset(text);
@@ -390,4 +390,19 @@ function mayBeHtml(source: string, s: number, e: number, insert: string): boolea
 /** A header written with its numeral (`二、`): only such headers start or extend a report. */
 function hasNumeral(s: { numeral: string }): boolean {
   return s.numeral.length === 1 && NUMERALS.includes(s.numeral);
+}
+
+/**
+ * Would a whole read put the boundary between a report (analysis text `atext`, its last header
+ * ending at `tail`) and the next piece exactly where it is, with the title the next report has?
+ * The same search parseReports makes: the last title-like line between the two, or the next first
+ * header, taken at its line's start unless that line began before `tail`.
+ */
+function sameBoundary(atext: string, tail: number, next: { atext: string; report: Report | null }): boolean {
+  const first = next.report?.sections[0]?.headerRange.start;
+  if (first === undefined) return false;
+  const between = atext.slice(tail) + next.atext.slice(0, first);
+  const t = findTitle(between, 0, between.length);
+  const base = atext.length - tail;
+  return lineStartAt(between, t ? t.range.start : base + first) === base && (t?.title ?? null) === next.report!.title;
 }
