@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { noConstraint, reviewBlocks, rowTotal, splitCandidates } from '../../server/src/core/parse/split';
+import { parse } from '../../server/src/core/parse';
+import { byPrefix, readCorpus } from './helpers';
 
 const cases: { tokens: string[]; n: number; rule: 'row' | 'review' | 'none'; expect: number[][]; signed?: boolean[] }[] = [
   { tokens: ['230', '000023'], n: 7, rule: 'row', expect: [[23, 0, 0, 0, 0, 0, 23]] },
@@ -47,4 +49,49 @@ test('no part of a split is past 2^53 (it would be a rounded value)', () => {
   const got = splitCandidates(['11111111111111111111'], 2, noConstraint, { maxCandidates: 100 });
   assert.ok(got.length > 0);
   for (const g of got) for (const v of g) assert.ok(Number.isSafeInteger(v), String(v));
+});
+
+// The split chooser (parse/tables/applications.ts) asks the format's arithmetic which combination of
+// candidate splits satisfies every column equation of table 三.
+const S000 = readCorpus(byPrefix('000'));
+const GRANTED = '(一)予以公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |';
+const withRows = (rows: Record<string, string>): string => {
+  let text = S000;
+  for (const [from, to] of Object.entries(rows)) {
+    assert.ok(text.includes(from), from);
+    text = text.replace(from, to);
+  }
+  return text;
+};
+const granted = (text: string) => parse(text).reports[0]!.tables.applications!.rows.find((r) => r.key === 'granted')!;
+
+test('run-together digits with two readings: the column totals choose one (split "table")', () => {
+  // 110000011 reads 1|10|0|0|0|0|11 or 11|0|0|0|0|0|11; only the first adds up down the columns.
+  const text = withRows({
+    [GRANTED]: '(一)予以公开 110000011',
+    '一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |': '一、本年新收政府信息公开申请数量 | 2 | 10 | 0 | 0 | 0 | 0 | 12 |',
+    '(七)总计 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |': '(七)总计 | 2 | 10 | 0 | 0 | 0 | 0 | 12 |',
+  });
+  const row = granted(text);
+  assert.equal(row.split?.how, 'table');
+  assert.deepEqual(row.cells.map((c) => c.value), [1, 10, 0, 0, 0, 0, 11]);
+  // Totals that fit neither reading leave the row unknown.
+  const none = granted(text.replace('(七)总计 | 2 | 10 |', '(七)总计 | 3 | 10 |'));
+  assert.equal(none.split?.how, 'ambiguous');
+  assert.ok(none.cells.every((c) => c.kind === 'unknown'));
+});
+
+test('the chooser counts a 2021 report’s one-row （六）其他处理 in the outcome total, as the rules do', () => {
+  const other = /\(六\)其他处理 \| 1\.申请人无正当理由[^\n]*\n[^\n]*\n3\.其他 [^\n]*\n/;
+  assert.match(S000, other);
+  const text = withRows({
+    [GRANTED]: '(一)予以公开 110000011',
+    '一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |': '一、本年新收政府信息公开申请数量 | 3 | 10 | 0 | 0 | 0 | 0 | 13 |',
+    '(七)总计 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |': '(七)总计 | 3 | 10 | 0 | 0 | 0 | 0 | 13 |',
+  }).replace(other, '(六)其他处理 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n');
+  const r = parse(text).reports[0]!;
+  assert.ok(r.tables.applications!.rows.some((x) => x.key === 'other'));
+  const row = granted(text);
+  assert.equal(row.split?.how, 'table');
+  assert.deepEqual(row.cells.map((c) => c.value), [1, 10, 0, 0, 0, 0, 11]);
 });

@@ -5,6 +5,7 @@
  * decimals only where allowed) so that the row gets exactly the number of cells it needs; a
  * constraint (row total, table 四 block totals) filters the candidates.
  */
+import { rowTotalsHold } from '../template/arithmetic';
 
 /** A number a double holds exactly as written (`-` and `,` allowed): integer part at most
  *  2^53 − 1, at most 15 significant digits with decimals. Anything longer would be a rounded value. */
@@ -121,19 +122,10 @@ function computeSplits(tokens: string[], n: number, ok: Constraint, opts: SplitO
   return out;
 }
 
-/** Row total: the last cell equals the sum of the others. Blank cells (NaN) pass. */
-export const rowTotal: Constraint = (c) => {
-  let s = 0;
-  for (let i = 0; i < c.length - 1; i++) s += c[i]!;
-  return Math.abs(s - c[c.length - 1]!) < 1e-9;
-};
+/** Table 三's row total (template/arithmetic.ts): 总计 is the sum of the applicant columns. */
+export const rowTotal: Constraint = (c) => rowTotalsHold('applications', c);
 
-/** Table 四: each block of five, the fifth is the sum of the four before it. */
-export const reviewBlocks: Constraint = (c) => {
-  for (let b = 0; b + 4 < c.length; b += 5) {
-    if (c[b]! + c[b + 1]! + c[b + 2]! + c[b + 3]! !== c[b + 4]!) return false;
-  }
-  return true;
-};
+/** Table 四 (template/arithmetic.ts): in each block, 总计 is the sum of the results before it. */
+export const reviewBlocks: Constraint = (c) => rowTotalsHold('review', c);
 
 export const noConstraint: Constraint = () => true;

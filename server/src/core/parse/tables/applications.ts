@@ -1,9 +1,10 @@
 /** Table 三, and its ambiguous splits resolved by the table's column rules. */
 import { table3Matcher } from '../labels';
-import type { ParseNote, Table } from '../../model';
+import type { ParseNote, Row, Table } from '../../model';
 import { rowTotal } from '../split';
 import { tokenize, type Token } from '../tokenize';
 import { applicationRows, type Format } from '../../template';
+import { APPLICANT_WIDTH, equations, noneFails } from '../../template/arithmetic';
 import { assign } from './assign';
 import { splitCells, toRow, tokensLayout, type Slot } from './cells';
 
@@ -21,7 +22,7 @@ export function readApplications(text: string, start: number, end: number, forma
     resolve: (t) => {
       const rows = t.hit!.entry.rows!;
       const own = rows[format];
-      if (own && own.def.key === '' && format === '2021' && own.def.label === '（六）其他处理' && followedByValues(tokens, t)) {
+      if (own && own.def.key === '' && format === '2021' && own.def.label === other2019.label && followedByValues(tokens, t)) {
         return { def: other2019, variant: true };
       }
       if (own) return own;
@@ -48,39 +49,20 @@ function resolveAmbiguousByColumns(slots: Slot[], format: Format): void {
   let combos = 1;
   for (const s of amb) combos *= s.split!.candidates.length;
   if (combos > 20000) return;
-  const byKey = new Map<string, Slot>();
-  for (const s of slots) if (s.def) byKey.set(s.def.key, s);
-  const outcomeKeys = applicationRows(format)
-    .filter((d) => d.values && !['newReceived', 'carriedOver', 'totalProcessed', 'carriedForward'].includes(d.key))
-    .map((d) => d.key);
+  // The table's equations in each column (the outcome total and the corner balance) asked of each
+  // combination; a row's own total already holds for each of its candidates.
+  const rows = slots.map(toRow);
+  const slotOf = new Map(rows.map((r, i) => [r, slots[i]!]));
+  const eqs = equations({ kind: 'applications', rows }, format, ['outcome-total', 'balance']);
   const choice = new Map<Slot, number[]>();
-  const val = (key: string, c: number): number | null => {
-    const s = byKey.get(key);
-    if (!s) return null;
-    const chosen = choice.get(s);
+  // A chosen candidate's value, or a cell read as a number; anything else is not known.
+  const value = (r: Row, c: number): number | null => {
+    const chosen = choice.get(slotOf.get(r)!);
     if (chosen) return chosen[c]!;
-    const cell = s.cells?.[c];
+    const cell = r.cells[c];
     return cell && cell.kind === 'number' ? cell.value : null;
   };
-  const consistent = (): boolean => {
-    for (let c = 0; c < 7; c++) {
-      const a = val('newReceived', c);
-      const b = val('carriedOver', c);
-      const t = val('totalProcessed', c);
-      const f = val('carriedForward', c);
-      if (a !== null && b !== null && t !== null && f !== null && a + b !== t + f) return false;
-      let sum = 0;
-      let complete = true;
-      for (const k of outcomeKeys) {
-        const v = val(k, c);
-        if (v === null) {
-          if (byKey.has(k)) complete = false;
-        } else sum += v;
-      }
-      if (complete && t !== null && sum !== t) return false;
-    }
-    return true;
-  };
+  const consistent = (): boolean => noneFails(eqs, value);
   const found: Map<Slot, number[]>[] = [];
   const walk = (i: number): void => {
     if (found.length > 1) return;
@@ -98,6 +80,6 @@ function resolveAmbiguousByColumns(slots: Slot[], format: Format): void {
   if (found.length !== 1) return;
   for (const [s, values] of found[0]!) {
     s.split = { ...s.split!, how: 'table' };
-    s.cells = splitCells(s, 7, values);
+    s.cells = splitCells(s, APPLICANT_WIDTH, values);
   }
 }

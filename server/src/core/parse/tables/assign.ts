@@ -4,6 +4,7 @@ import type { ParseNote } from '../../model';
 import { noConstraint, rowTotal, type Constraint } from '../split';
 import type { Token } from '../tokenize';
 import type { RowDef } from '../../template';
+import { APPLICANT_WIDTH } from '../../template/arithmetic';
 import { fillCells, isLoose, isValue, NUMBERING, type Slot } from './cells';
 
 /** A text token that looks like a row label (numbering and words) but matched none. */
@@ -51,7 +52,7 @@ export function assign(tokens: Token[], o: AssignOptions): Slot[] {
   };
   const finish = () => {
     if (!current) return;
-    const n = current.def?.values ?? 7;
+    const n = current.def?.values ?? APPLICANT_WIDTH;
     const all = current.values;
     // More fields than columns: blank fields and words at the end are padding or a note, those
     // right after the label are the label's own spanned columns; words left over are notes too.
@@ -121,7 +122,7 @@ export function assign(tokens: Token[], o: AssignOptions): Slot[] {
   placeOrphans(slots, orphanRuns, o);
 
   for (const s of slots) {
-    const n = s.def?.values ?? 7;
+    const n = s.def?.values ?? APPLICANT_WIDTH;
     const kinds = s.def?.valueKind;
     fillCells(s, n, s.def ? o.constraint(s.def) : noConstraint, kinds, !!kinds?.includes('amount'), !!s.def && !!o.wan?.has(s.def.key));
   }
@@ -130,7 +131,7 @@ export function assign(tokens: Token[], o: AssignOptions): Slot[] {
   const displaced = slots.filter((s) => s.displaced);
   const broken = o.table === 'applications' && displaced.some((s) => {
     const v = s.cells!.map((c) => c.value);
-    return v.length === 7 && v.every((x) => x !== null) && !rowTotal(v as number[]);
+    return v.length === APPLICANT_WIDTH && v.every((x) => x !== null) && !rowTotal(v as number[]);
   });
   if (broken)
     for (const s of displaced) {
@@ -160,7 +161,7 @@ function placeOrphans(slots: Slot[], runs: Token[][], o: AssignOptions): void {
     return;
   }
   for (const r of runs) {
-    const n = 7;
+    const n = APPLICANT_WIDTH;
     if (r.length % n !== 0) {
       o.notes.push({ kind: 'unplaced-values', range: { start: r[0]!.start, end: r[r.length - 1]!.end }, table: o.table, detail: r.map((t) => t.text).join(' ') });
       continue;
@@ -181,7 +182,7 @@ function placeOrphans(slots: Slot[], runs: Token[][], o: AssignOptions): void {
   }
 }
 
-/** A block of k rows of 7: read by rows, or by columns when only that reading adds up. */
+/** A block of k rows of table 三: read by rows, or by columns when only that reading adds up. */
 function orient(rows: Token[][]): Token[][] {
   const ok = (rs: Token[][]) => rs.every((r) => rowTotal(r.map((t) => t.value!)));
   if (rows.length < 2 || ok(rows)) return rows;
@@ -189,6 +190,6 @@ function orient(rows: Token[][]): Token[][] {
   const flat = rows.flat();
   const cols: Token[][] = [];
   for (let i = 0; i < k; i++) cols.push([]);
-  for (let c = 0; c < 7; c++) for (let i = 0; i < k; i++) cols[i]!.push(flat[c * k + i]!);
+  for (let c = 0; c < APPLICANT_WIDTH; c++) for (let i = 0; i < k; i++) cols[i]!.push(flat[c * k + i]!);
   return ok(cols) ? cols : rows;
 }

@@ -3,9 +3,10 @@ import { table4Matcher } from '../labels';
 import type { ParseNote, Row, Table } from '../../model';
 import { reviewBlocks } from '../split';
 import { tokenize } from '../tokenize';
+import { REVIEW_WIDTH } from '../../template/arithmetic';
 import { fillCells, isLoose, toRow, tokensLayout, type Slot } from './cells';
 
-/** Table 四: fifteen numbers after its header. */
+/** Table 四: its numbers (blocks × columns, see template/arithmetic.ts) after its header. */
 export function readReview(text: string, start: number, end: number, notes: ParseNote[]): Table {
   const { tokens, layout } = tokenize(text, start, end, table4Matcher());
   const firstHeader = tokens.findIndex((t) => t.kind === 'label');
@@ -16,24 +17,24 @@ export function readReview(text: string, start: number, end: number, notes: Pars
     .slice(Math.max(0, firstHeader))
     .filter((t) => t.kind === 'num' || t.kind === 'na' || ((t.kind === 'blank' || (t.kind === 'text' && t.cell)) && numLines.has(t.line)));
   let last = values.length;
-  while (last > 15 && isLoose(values[last - 1]!)) last--;
+  while (last > REVIEW_WIDTH && isLoose(values[last - 1]!)) last--;
   values = values.slice(0, last);
   const rows: Row[] = [];
   if (firstHeader >= 0 || values.length) {
     const label = tokens[firstHeader] ?? values[0]!;
     const slot: Slot = { def: null, label, match: 'exact', values };
-    if (values.length > 15) {
-      const extra = values.slice(15).filter((t) => t.kind === 'num');
+    if (values.length > REVIEW_WIDTH) {
+      const extra = values.slice(REVIEW_WIDTH).filter((t) => t.kind === 'num');
       if (extra.length)
         notes.push({ kind: 'extra-values', range: { start: extra[0]!.start, end: extra[extra.length - 1]!.end }, table: 'review', detail: extra.map((t) => t.text).join(' ') });
     }
-    fillCells(slot, 15, reviewBlocks, undefined, false);
+    fillCells(slot, REVIEW_WIDTH, reviewBlocks, undefined, false);
     // Values scattered among header words (a scrambled PDF copy) are kept only if they add up.
     const first = tokens.indexOf(values[0]!);
     const last = tokens.indexOf(values[values.length - 1]!);
     const interleaved = tokens.slice(first, last).some((t) => t.kind === 'label');
     const v = slot.cells!.map((c) => c.value);
-    if (interleaved && v.length === 15 && v.every((x) => x !== null) && !reviewBlocks(v as number[])) {
+    if (interleaved && v.length === REVIEW_WIDTH && v.every((x) => x !== null) && !reviewBlocks(v as number[])) {
       notes.push({ kind: 'unplaced-values', range: { start: values[0]!.start, end: values[values.length - 1]!.end }, table: 'review', detail: values.map((t) => t.text).join(' ') });
       slot.cells = slot.cells!.map((c) => ({ ...c, kind: 'unknown', value: null }));
     }
