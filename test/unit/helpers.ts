@@ -1,3 +1,4 @@
+import './strict-rules';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 

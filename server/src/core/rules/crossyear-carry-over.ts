@@ -15,7 +15,7 @@ export const crossyearCarryOver: Rule<'crossyear.carry-over', Data> = {
   description: {
     'zh-CN': '上年结转 ≠ 上年报告的结转下年度（同一机关的上年报告已打开、在工作区中或在输入之中时）',
     en:
-      '上年结转 ≠ last year’s 结转下年度, when last year’s report of the same organ is open, ' +
+      '上年结转 ≠ last year\'s 结转下年度, when last year\'s report of the same organ is open, ' +
       'in the workspace or among the inputs',
   },
   messages: {
