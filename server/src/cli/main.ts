@@ -21,6 +21,8 @@ import { pathToFileURL } from 'node:url';
 import {
   CODES,
   localize,
+  SARIF_LEVEL,
+  sarifRules,
   normalizeReport,
   openDocument,
   toCsv,
@@ -263,16 +265,13 @@ export function artifactUri(path: string): string {
     .join('/');
 }
 
-
-const SARIF_LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
-
 function formatSarif(results: Checked[], locale: Locale): string {
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'disclosure-report', informationUri: 'https://example.invalid/disclosure-report', rules: CODES.map((id) => ({ id, shortDescription: { text: id } })) } },
+        tool: { driver: { name: 'disclosure-report', informationUri: 'https://example.invalid/disclosure-report', rules: sarifRules(locale) } },
         results: results.flatMap((r) =>
           r.findings.map((f) => {
             const s = r.pos(f.range.start);
