@@ -7,7 +7,7 @@
  * copies, whose RequestType classes TypeScript does not treat as one type. Each side sends or
  * registers `Request.method`; the phantom types keep params and result in step at compile time.
  */
-import type { NormalizedReport } from '../server/src/core/export';
+import type { NormalizedReport } from '../server/src/core';
 
 /** A custom request: its method; `P` and `R` (params, result) exist only for the compiler. */
 export interface Request<P, R> {

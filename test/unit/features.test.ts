@@ -6,7 +6,8 @@ import { analysisText } from '../../server/src/core/text/normalize';
 import { checkDocument } from '../../server/src/core/rules/check';
 import { complete } from '../../server/src/core/features/completion';
 import { foldingRanges, hover, inlayHints, outline } from '../../server/src/core/features/navigation';
-import { escapeHtml, previewHtml } from '../../server/src/core/features/preview';
+import { previewGrid, type PreviewCell, type ValueCell } from '../../server/src/core/features/preview';
+import { escapeHtml, previewHtml } from '../../server/src/lsp/preview-html';
 import { byPrefix, readCorpus } from './helpers';
 
 const S000 = readCorpus(byPrefix('000'));
@@ -117,4 +118,39 @@ test('preview: nonce and cspSource cannot break out of their attributes; bidi co
   // A well-formed nonce and source pass unchanged.
   const ok = previewHtml(m.reports, fs, { nonce: 'Zm9v+/bar=', cspSource: 'https://*.vscode-cdn.net', locale: 'zh-CN', title: 't' });
   assert.match(ok, /style-src https:\/\/\*\.vscode-cdn\.net 'nonce-Zm9v\+\/bar='; script-src 'nonce-Zm9v\+\/bar=';/);
+});
+
+test('preview grid: cells with spans, offsets, values, the expected value of a wrong total, and no markup', () => {
+  const text = S000.replace('(七)总计 | 1 | 0 | 0 | 0 | 0 | 0 | 1', '(七)总计 | 1 | 0 | 0 | 0 | 0 | 0 | 3');
+  const m = parse(text);
+  const fs = checkDocument(analysisText(text).text, text, m);
+  const grid = previewGrid(m.reports, fs, 'en');
+  const [active, applications, review] = grid.reports[0]!.tables;
+  assert.deepEqual([active!.kind, applications!.kind, review!.kind], ['active', 'applications', 'review']);
+  assert.equal(applications!.heading, 'Table 三 — applications');
+  assert.equal(grid.reports[0]!.format, '2021 format');
+  // The header block of table 三 as the format prints it.
+  assert.deepEqual(
+    applications!.rows[0]!.cells.map((c) => [c.kind, c.colspan, c.rowspan]),
+    [
+      ['corner', 3, 3],
+      ['head', 7, undefined],
+    ],
+  );
+  const group = applications!.rows.flatMap((r) => r.cells).find((c) => 'text' in c && c.text === '（三）不予公开');
+  assert.equal(group?.rowspan, 8);
+  // （七）总计's total column: 3 where the outcome rows sum to 1, with the rule's message.
+  const total = applications!.rows.find((r) => r.cells.some((c) => c.kind === 'label' && c.text === '（七）总计'))!;
+  const wrong = total.cells.filter((c): c is ValueCell => c.kind === 'value')[6]!;
+  assert.equal(wrong.value, 3);
+  assert.equal(wrong.expected, '1');
+  assert.equal(text.slice(wrong.offset, wrong.offset + 1), '3');
+  assert.ok(wrong.messages?.some((x) => /Items 一 \+ 二 = 1/.test(x)), JSON.stringify(wrong.messages));
+  // A finding on no cell (the missing title) is kept as a note of its report.
+  assert.ok(grid.reports[0]!.notes.some((n) => /title/i.test(n.message)));
+  // Data only: no markup anywhere in the grid.
+  const texts = (c: PreviewCell) => ('text' in c ? [c.text] : []).concat(c.kind === 'value' ? (c.messages ?? []) : []);
+  const all = grid.reports.flatMap((r) => r.tables.flatMap((t) => t.rows.flatMap((row) => row.cells.flatMap(texts))));
+  assert.ok(all.length > 200 && !all.some((x) => /<[a-z]/i.test(x)));
+  assert.equal(previewGrid([], [], 'zh-CN').empty, '此文档中没有找到年报。');
 });

@@ -52,6 +52,12 @@ const OWN: Record<string, Record<Locale, string>> = {
   'format.refused.unsure': { 'zh-CN': '“{table}”的表格未格式化：其中有无法确定的单元格或行（见诊断），重排可能改变读法。', en: 'The table of “{table}” was left as it is: some of its cells or rows are uncertain (see the diagnostics), and laying it out again could change how it reads.' },
   'format.refused.prose': { 'zh-CN': '“{table}”的表格未格式化：表格中夹有正文。', en: 'The table of “{table}” was left as it is: it holds prose.' },
   'format.refused.changes': { 'zh-CN': '“{table}”的表格未格式化：重排后的读法（数值、行或诊断）会与原文不同。', en: 'The table of “{table}” was left as it is: laid out again, it would read differently (values, rows or findings would change).' },
+  'preview.report': { 'zh-CN': '报告 {n}', en: 'Report {n}' },
+  'preview.format': { 'zh-CN': '{format}年格式', en: '{format} format' },
+  'preview.active': { 'zh-CN': '二、主动公开政府信息情况', en: 'Table 二 — proactive disclosure' },
+  'preview.applications': { 'zh-CN': '三、收到和处理政府信息公开申请情况', en: 'Table 三 — applications' },
+  'preview.review': { 'zh-CN': '四、政府信息公开行政复议、行政诉讼情况', en: 'Table 四 — reconsideration and litigation' },
+  'preview.empty': { 'zh-CN': '此文档中没有找到年报。', en: 'No report found in this document.' },
 };
 
 /** One table: the rules' messages, the registry's, then this file's (an id is defined once). */

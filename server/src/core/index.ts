@@ -21,5 +21,13 @@ export type { Fix } from './features/fixes';
 export type { FormatLayout, Refusal, TextEdit } from './features/format';
 export type { InlayHint, OutlineNode } from './features/navigation';
 export { renderSkeleton, type TextLayout } from './features/render';
-export { previewHtml } from './features/preview';
+export {
+  previewGrid,
+  type PreviewCell,
+  type PreviewGrid,
+  type PreviewNote,
+  type PreviewReport,
+  type PreviewRow,
+  type PreviewTable,
+} from './features/preview';
 export { normalizeReport, toCsv, toMarkdown, type NormalizedReport } from './export';

@@ -22,7 +22,6 @@ import {
 import {
   localize,
   normalizeReport,
-  previewHtml,
   renderSkeleton,
   toCsv,
   toMarkdown,
@@ -35,6 +34,7 @@ import {
   type TextLayout,
 } from '../core';
 import type { OpenDoc } from './documents';
+import { previewHtml } from './preview-html';
 
 export const FIX_ALL_KIND = 'source.fixAll.disclosureReport';
 

@@ -1,191 +1,275 @@
 /**
- * The preview: each report's three tables drawn in the national layout (rowspan/colspan as the
- * template prints them), every wrong cell marked with its expected value, every cell clickable
- * (its offset in the document travels in data-offset). Everything from the report is escaped;
- * the page loads nothing from anywhere and runs only its own nonce'd script.
+ * The preview as data: each report's three tables laid out as the national format prints them —
+ * rows of cells with their rowspan/colspan, every cell with its document offset, its value, the
+ * expected value when a total is wrong and the messages of the findings on it — plus the findings
+ * that sit on no cell. No markup here: lsp/preview-html.ts draws the grid (escaping, CSP, script).
+ *
+ * A cell is marked from the findings, not by re-evaluating the sums: the preview shows what the
+ * diagnostics say (a code turned off, or a total left unevaluated, marks nothing), and the total
+ * rules take their expected values from template/arithmetic.ts.
  */
 import type { Finding } from '../rules/findings';
 import { localize, type Locale } from '../i18n';
-import type { Cell, Report, Row, Table } from '../model';
-import { activeTable, APPLICANT_COLUMNS, applicationRows, REVIEW_BLOCKS, REVIEW_COLUMNS, TABLE3_CORNER_NOTE } from '../template';
+import type { Cell, CellKind, Report, Row, Table } from '../model';
+import {
+  activeTable,
+  APPLICANT_COLUMNS,
+  applicationRows,
+  REVIEW_BLOCKS,
+  REVIEW_COLUMNS,
+  TABLE3_CORNER_NOTE,
+  TABLE3_HEADER,
+  TABLE4_HEADER,
+  type Format,
+  type TableKind,
+} from '../template';
+import { APPLICANT_WIDTH, REVIEW_WIDTH } from '../template/arithmetic';
 
-/** Bidirectional controls (embeddings, overrides, isolates, marks): a title holding U+202E shows
- *  its text reversed. Report text is shown without them. */
-const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
-
-/** Escapes text (or a number) for HTML text and quoted attributes, and drops bidi controls. */
-export function escapeHtml(s: string | number): string {
-  return String(s)
-    .replace(BIDI, '')
-    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+interface Span {
+  colspan?: number;
+  rowspan?: number;
 }
 
-/** A nonce as CSP reads it (base64 characters only): anything else could end the source list. */
-export function cspNonce(s: string): string {
-  return s.replace(/[^A-Za-z0-9+/=_-]/g, '');
+/** A header cell printed by the format: a caption, a column header, the corner note of table 三, or
+ *  the name of a group of rows. */
+export interface HeadCell extends Span {
+  kind: 'caption' | 'head' | 'corner' | 'group';
+  text: string;
 }
 
-/** One CSP source expression (a scheme, host or URL with wildcards): no quotes, separators or spaces. */
-export function cspSource(s: string): string {
-  return s.replace(/[^A-Za-z0-9+.:/*_~%@!$&()[\]?#=-]/g, '');
+/** A row's label; offset: where the report writes it (absent when the report lacks the row). */
+export interface LabelCell extends Span {
+  kind: 'label';
+  text: string;
+  offset?: number;
+}
+
+/** A value of the report. */
+export interface ValueCell extends Span {
+  kind: 'value';
+  cell: CellKind;
+  /** What is shown: the number or n/a as written, `?` for an unknown value, else nothing. */
+  text: string;
+  value: number | null;
+  offset: number;
+  /** The value a wrong total should have. */
+  expected?: string;
+  /** The messages of the findings on this cell. */
+  messages?: string[];
+}
+
+/** A cell of a row the report lacks. */
+export interface AbsentCell extends Span {
+  kind: 'absent';
+}
+
+export type PreviewCell = HeadCell | LabelCell | ValueCell | AbsentCell;
+
+export interface PreviewRow {
+  cells: PreviewCell[];
+  /** Rows of the template: whether the report lacks the row. Absent on header rows. */
+  missing?: boolean;
+}
+
+export interface PreviewTable {
+  kind: TableKind;
+  heading: string;
+  rows: PreviewRow[];
+}
+
+/** A finding on no cell of the grid. */
+export interface PreviewNote {
+  offset: number;
+  message: string;
+}
+
+export interface PreviewReport {
+  /** The report's title, else its organ, else `Report n`. */
+  title: string;
+  /** `2021年格式`, `2021 format`. */
+  format: string;
+  offset: number;
+  tables: PreviewTable[];
+  /** Findings within the report that sit on no cell. */
+  notes: PreviewNote[];
+}
+
+export interface PreviewGrid {
+  locale: Locale;
+  reports: PreviewReport[];
+  /** What to say when there is no report. */
+  empty: string;
+  /** Findings outside every report. */
+  notes: PreviewNote[];
 }
 
 interface Marks {
   expected: Map<number, string>;
   messages: Map<number, string[]>;
+  placed: Set<number>;
 }
 
-function marksOf(findings: Finding[], locale: Locale): Marks {
+function marksOf(findings: readonly Finding[], locale: Locale): Marks {
   const expected = new Map<number, string>();
   const messages = new Map<number, string[]>();
   for (const f of findings) {
     const list = messages.get(f.range.start) ?? [];
     list.push(localize(f.message, locale));
     messages.set(f.range.start, list);
-    if (f.data?.expected !== undefined && /^table3\.|^table4\./.test(f.code)) expected.set(f.range.start, String(f.data.expected));
+    const total = f.code.startsWith('table3.') || f.code.startsWith('table4.');
+    if (f.data?.expected !== undefined && total) expected.set(f.range.start, String(f.data.expected));
   }
-  return { expected, messages };
+  return { expected, messages, placed: new Set() };
 }
 
-function td(cell: Cell | undefined, m: Marks): string {
-  if (!cell) return '<td class="absent"></td>';
-  const exp = m.expected.get(cell.range.start);
-  const msgs = m.messages.get(cell.range.start);
-  const cls = [cell.kind === 'blank' ? 'blank' : '', cell.kind === 'unknown' ? 'unknown' : '', exp !== undefined || msgs ? 'bad' : ''].filter(Boolean).join(' ');
+function valueCell(cell: Cell | undefined, m: Marks, colspan?: number): ValueCell | AbsentCell {
+  const span = colspan === undefined ? {} : { colspan };
+  if (!cell) return { kind: 'absent', ...span };
+  const at = cell.range.start;
+  m.placed.add(at);
   const text = cell.kind === 'number' || cell.kind === 'na' ? cell.raw : cell.kind === 'unknown' ? '?' : '';
-  const title = msgs ? ` title="${escapeHtml(msgs.join('\n'))}"` : '';
-  const fix = exp !== undefined ? `<span class="expected">→ ${escapeHtml(exp)}</span>` : '';
-  return `<td class="${escapeHtml(cls)}" data-offset="${escapeHtml(cell.range.start)}"${title}>${escapeHtml(text)}${fix}</td>`;
+  const expected = m.expected.get(at);
+  const messages = m.messages.get(at);
+  return {
+    kind: 'value',
+    ...span,
+    cell: cell.kind,
+    text,
+    value: cell.value,
+    offset: at,
+    ...(expected !== undefined ? { expected } : {}),
+    ...(messages ? { messages } : {}),
+  };
 }
 
-function labelCell(row: Row | undefined, text: string, attrs = ''): string {
-  const off = row ? ` data-offset="${escapeHtml(row.labelRange.start)}"` : '';
-  return `<th class="label"${attrs}${off}>${escapeHtml(text)}</th>`;
+function label(row: Row | undefined, text: string, colspan?: number): LabelCell {
+  const span = colspan === undefined ? {} : { colspan };
+  return { kind: 'label', text, ...span, ...(row ? { offset: row.labelRange.start } : {}) };
 }
 
-function active(report: Report, t: Table | null, m: Marks): string {
-  const out = ['<table class="t2">'];
-  for (const cap of activeTable(report.format).captions) {
-    out.push(`<tr><th class="caption" colspan="4">${escapeHtml(cap.label)}</th></tr>`);
-    const span = cap.header.length === 2 ? ' colspan="3"' : cap.header.length === 3 ? ' colspan="1"' : '';
-    out.push(`<tr>${cap.header.map((h, i) => `<th${i === 1 ? span : ''}>${escapeHtml(h)}</th>`).join('')}</tr>`);
+const head = (text: string, span: Span = {}): HeadCell => ({ kind: 'head', text, ...span });
+
+/** Table 二: per caption, a caption row, a header row and its rows (1, 2 or 4 values). */
+function active(format: Format, t: Table | null, m: Marks): PreviewRow[] {
+  const rows: PreviewRow[] = [];
+  for (const cap of activeTable(format).captions) {
+    rows.push({ cells: [{ kind: 'caption', text: cap.label, colspan: 4 }] });
+    const span = cap.header.length === 2 ? 3 : cap.header.length === 3 ? 1 : undefined;
+    rows.push({ cells: cap.header.map((h, i) => head(h, i === 1 && span !== undefined ? { colspan: span } : {})) });
     for (const d of cap.rows) {
       const row = t?.rows.find((r) => r.key === d.key);
-      const cells = Array.from({ length: d.values }, (_, i) => td(row?.cells[i], m));
-      if (d.values === 1) cells[0] = cells[0]!.replace('<td', '<td colspan="3"');
-      if (d.values === 2) cells[1] = cells[1]!.replace('<td', '<td colspan="2"');
-      out.push(`<tr class="${row ? '' : 'missing'}">${labelCell(row, d.label)}${cells.join('')}</tr>`);
+      const cells: PreviewCell[] = [label(row, d.label)];
+      for (let i = 0; i < d.values; i++) {
+        const colspan = d.values === 1 && i === 0 ? 3 : d.values === 2 && i === 1 ? 2 : undefined;
+        cells.push(valueCell(row?.cells[i], m, colspan));
+      }
+      rows.push({ cells, missing: !row });
     }
   }
-  out.push('</table>');
-  return out.join('\n');
+  return rows;
 }
 
-function applications(report: Report, t: Table | null, m: Marks): string {
-  const defs = applicationRows(report.format);
-  const out = ['<table class="t3">'];
-  out.push(`<tr><th colspan="3" rowspan="3" class="corner">${escapeHtml(TABLE3_CORNER_NOTE)}</th><th colspan="7">申请人情况</th></tr>`);
-  out.push('<tr><th rowspan="2">自然人</th><th colspan="5">法人或其他组织</th><th rowspan="2">总计</th></tr>');
-  out.push(`<tr>${APPLICANT_COLUMNS.slice(1, 6).map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr>`);
-  const outcomeRows = defs.filter((d, i) => i > defs.findIndex((x) => x.label === '三、本年度办理结果') && d.key !== 'carriedForward');
+/** Table 三: the applicant header block, then each row with numbers; the outcome rows (from
+ *  三、本年度办理结果 up to （七）总计) under one group cell, each group of items under its own. */
+function applications(format: Format, t: Table | null, m: Marks): PreviewRow[] {
+  const defs = applicationRows(format);
+  const total = APPLICANT_COLUMNS[APPLICANT_WIDTH - 1]!;
+  const rows: PreviewRow[] = [
+    {
+      cells: [
+        { kind: 'corner', text: TABLE3_CORNER_NOTE, colspan: 3, rowspan: 3 },
+        head(TABLE3_HEADER[1]!, { colspan: APPLICANT_WIDTH }),
+      ],
+    },
+    {
+      cells: [
+        head(APPLICANT_COLUMNS[0], { rowspan: 2 }),
+        head(TABLE3_HEADER[3]!, { colspan: APPLICANT_WIDTH - 2 }),
+        head(total, { rowspan: 2 }),
+      ],
+    },
+    { cells: APPLICANT_COLUMNS.slice(1, APPLICANT_WIDTH - 1).map((c) => head(c)) },
+  ];
+  // 三、本年度办理结果 is the table's first row without numbers; its rows run to the end of the
+  // table but for 四、结转下年度继续办理.
+  const outcomeHead = defs.findIndex((d) => !d.values);
+  const outcomeRows = defs.filter((d, i) => i > outcomeHead && d.key !== 'carriedForward');
   let groupLeft = 0;
   let outcomeStarted = false;
   defs.forEach((d, i) => {
-    if (d.label === '三、本年度办理结果') return;
     if (!d.values) return;
-    const row = t?.rows.find((r) => r.key === d.key) ?? (d.key === 'other' ? undefined : undefined);
-    const cells = Array.from({ length: 7 }, (_, c) => td(row?.cells[c], m)).join('');
-    let lead = '';
-    const inOutcome = outcomeRows.includes(d) && d.key !== 'carriedForward';
+    const row = t?.rows.find((r) => r.key === d.key);
+    const cells: PreviewCell[] = [];
+    const inOutcome = outcomeRows.includes(d);
     if (inOutcome && !outcomeStarted) {
       outcomeStarted = true;
-      lead += `<th class="group" rowspan="${escapeHtml(outcomeRows.filter((x) => x.values).length)}">三、本年度办理结果</th>`;
+      const rowspan = outcomeRows.filter((x) => x.values).length;
+      cells.push({ kind: 'group', text: defs[outcomeHead]!.label, rowspan });
     }
     if (d.group) {
       if (groupLeft === 0) {
         const members = defs.filter((x) => x.group === d.group);
-        const g = defs.slice(0, i).reverse().find((x) => !x.values && x.label.startsWith('（'));
-        lead += `<th class="group" rowspan="${escapeHtml(members.length)}">${escapeHtml(g?.label ?? '')}</th>`;
+        // The group's own row: the nearest row above without numbers (（三）不予公开 …).
+        const g = defs.slice(0, i).reverse().find((x) => !x.values);
+        cells.push({ kind: 'group', text: g?.label ?? '', rowspan: members.length });
         groupLeft = members.length;
       }
       groupLeft--;
-      lead += labelCell(row, d.label);
-    } else if (inOutcome) lead += labelCell(row, d.label, ' colspan="2"');
-    else lead += labelCell(row, d.label, ' colspan="3"');
-    out.push(`<tr class="${row ? '' : 'missing'}">${lead}${cells}</tr>`);
+      cells.push(label(row, d.label));
+    } else cells.push(label(row, d.label, inOutcome ? 2 : 3));
+    for (let c = 0; c < APPLICANT_WIDTH; c++) cells.push(valueCell(row?.cells[c], m));
+    rows.push({ cells, missing: !row });
   });
-  out.push('</table>');
-  return out.join('\n');
+  return rows;
 }
 
-function review(t: Table | null, m: Marks): string {
+/** Table 四: 行政复议 and 行政诉讼 (two blocks), the result columns, one row of values. */
+function review(t: Table | null, m: Marks): PreviewRow[] {
   const row = t?.rows[0];
-  const out = ['<table class="t4">'];
-  out.push('<tr><th colspan="5" rowspan="2">行政复议</th><th colspan="10">行政诉讼</th></tr>');
-  out.push('<tr><th colspan="5">未经复议直接起诉</th><th colspan="5">复议后起诉</th></tr>');
-  out.push(`<tr>${REVIEW_BLOCKS.flatMap(() => REVIEW_COLUMNS.map((c) => `<th>${escapeHtml(c)}</th>`)).join('')}</tr>`);
-  out.push(`<tr>${Array.from({ length: 15 }, (_, i) => td(row?.cells[i], m)).join('')}</tr>`);
-  out.push('</table>');
-  return out.join('\n');
+  const block = REVIEW_COLUMNS.length;
+  const values: PreviewCell[] = [];
+  for (let i = 0; i < REVIEW_WIDTH; i++) values.push(valueCell(row?.cells[i], m));
+  return [
+    {
+      cells: [
+        head(TABLE4_HEADER[0]!, { colspan: block, rowspan: 2 }),
+        head(TABLE4_HEADER[1]!, { colspan: REVIEW_WIDTH - block }),
+      ],
+    },
+    { cells: [head(TABLE4_HEADER[2]!, { colspan: block }), head(TABLE4_HEADER[3]!, { colspan: block })] },
+    { cells: REVIEW_BLOCKS.flatMap(() => REVIEW_COLUMNS.map((c) => head(c))) },
+    { cells: values },
+  ];
 }
 
-export interface PreviewOptions {
-  nonce: string;
-  cspSource: string;
-  locale: Locale;
-  title: string;
-}
-
-export function previewHtml(reports: Report[], findings: Finding[], o: PreviewOptions): string {
-  const m = marksOf(findings, o.locale);
-  const en = o.locale === 'en';
-  const body = reports.length
-    ? reports
-        .map((r, i) => {
-          const head = `${escapeHtml(r.title ?? r.organ ?? (en ? `Report ${i + 1}` : `报告 ${i + 1}`))} <span class="format">${escapeHtml(r.format)}${en ? ' format' : '年格式'}</span>`;
-          return `<section class="report"><h1 data-offset="${escapeHtml(r.range.start)}">${head}</h1>
-<h2>${en ? 'Table 二 — proactive disclosure' : '二、主动公开政府信息情况'}</h2>${active(r, r.tables.active, m)}
-<h2>${en ? 'Table 三 — applications' : '三、收到和处理政府信息公开申请情况'}</h2>${applications(r, r.tables.applications, m)}
-<h2>${en ? 'Table 四 — reconsideration and litigation' : '四、政府信息公开行政复议、行政诉讼情况'}</h2>${review(r.tables.review, m)}</section>`;
-        })
-        .join('\n')
-    : `<p class="empty">${en ? 'No report found in this document.' : '此文档中没有找到年报。'}</p>`;
-  const nonce = escapeHtml(cspNonce(o.nonce));
-  const source = escapeHtml(cspSource(o.cspSource));
-  return `<!DOCTYPE html>
-<html lang="${en ? 'en' : 'zh-CN'}"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${source} 'nonce-${nonce}'; script-src 'nonce-${nonce}';">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(o.title)}</title>
-<style nonce="${nonce}">
-body { font-family: var(--vscode-font-family, sans-serif); color: var(--vscode-foreground, #222); background: var(--vscode-editor-background, #fff); padding: 0 1em 2em; }
-table { border-collapse: collapse; margin: .5em 0 1.5em; font-size: 13px; }
-th, td { border: 1px solid var(--vscode-panel-border, #999); padding: 2px 6px; }
-th { font-weight: normal; background: var(--vscode-editorWidget-background, #f3f3f3); }
-th.label { text-align: left; cursor: pointer; }
-td { text-align: right; min-width: 2.5em; cursor: pointer; font-variant-numeric: tabular-nums; }
-td.bad { background: var(--vscode-inputValidation-errorBackground, #fdd); outline: 1px solid var(--vscode-inputValidation-errorBorder, #c00); }
-td.blank { background: var(--vscode-inputValidation-warningBackground, #ffe9b3); }
-td.unknown { color: var(--vscode-disabledForeground, #888); }
-tr.missing th, tr.missing td { opacity: .45; }
-.expected { color: var(--vscode-errorForeground, #c00); margin-left: .4em; font-size: 12px; }
-.format { font-size: 12px; opacity: .7; margin-left: .5em; }
-.toolbar { position: sticky; top: 0; padding: .4em 0; background: var(--vscode-editor-background, #fff); }
-button { color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: none; padding: 3px 10px; margin-right: 4px; cursor: pointer; }
-</style></head>
-<body>
-<div class="toolbar"><button data-export="csv">CSV</button><button data-export="markdown">Markdown</button><button data-export="json">JSON</button></div>
-${body}
-<script nonce="${nonce}">
-const vscode = acquireVsCodeApi();
-document.addEventListener('click', (e) => {
-  const t = e.target instanceof Element ? e.target : null;
-  if (!t) return;
-  const exp = t.closest('[data-export]');
-  if (exp) { vscode.postMessage({ type: 'export', format: exp.getAttribute('data-export') }); return; }
-  const c = t.closest('[data-offset]');
-  if (c) vscode.postMessage({ type: 'reveal', offset: Number(c.getAttribute('data-offset')) });
-});
-</script>
-</body></html>`;
+/** The grid of every report, marked with the findings (of every report of the document). */
+export function previewGrid(reports: readonly Report[], findings: readonly Finding[], locale: Locale): PreviewGrid {
+  const m = marksOf(findings, locale);
+  const out: PreviewReport[] = reports.map((r, i) => {
+    const title = r.title ?? r.organ ?? localize({ id: 'preview.report', args: { n: i + 1 } }, locale);
+    const heading = (id: string) => localize({ id }, locale);
+    return {
+      title,
+      format: localize({ id: 'preview.format', args: { format: r.format } }, locale),
+      offset: r.range.start,
+      tables: [
+        { kind: 'active', heading: heading('preview.active'), rows: active(r.format, r.tables.active, m) },
+        {
+          kind: 'applications',
+          heading: heading('preview.applications'),
+          rows: applications(r.format, r.tables.applications, m),
+        },
+        { kind: 'review', heading: heading('preview.review'), rows: review(r.tables.review, m) },
+      ],
+      notes: [],
+    };
+  });
+  const notes: PreviewNote[] = [];
+  for (const f of findings) {
+    if (m.placed.has(f.range.start)) continue;
+    const note = { offset: f.range.start, message: localize(f.message, locale) };
+    const r = reports.findIndex((x) => x.range.start <= f.range.start && f.range.start <= x.range.end);
+    (r >= 0 ? out[r]!.notes : notes).push(note);
+  }
+  return { locale, reports: out, empty: localize({ id: 'preview.empty' }, locale), notes };
 }

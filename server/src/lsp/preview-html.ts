@@ -1,0 +1,156 @@
+/**
+ * The preview page: the core's grid (core/features/preview.ts) drawn as HTML for the webview. Every
+ * cell is clickable (its document offset travels in data-offset), a wrong total shows its expected
+ * value, and everything from the report is escaped; the page loads nothing from anywhere and runs
+ * only its own nonce'd script, which posts the messages of shared/protocol.ts.
+ */
+import { PREVIEW_EXPORT, PREVIEW_REVEAL } from '../../../shared/protocol';
+import {
+  previewGrid,
+  type Finding,
+  type Locale,
+  type PreviewCell,
+  type PreviewGrid,
+  type PreviewRow,
+  type PreviewTable,
+  type Report,
+} from '../core';
+
+/** Bidirectional controls (embeddings, overrides, isolates, marks): a title holding U+202E shows
+ *  its text reversed. Report text is shown without them. */
+const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text (or a number) for HTML text and quoted attributes, and drops bidi controls. */
+export function escapeHtml(s: string | number): string {
+  return String(s)
+    .replace(BIDI, '')
+    .replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+}
+
+/** A nonce as CSP reads it (base64 characters only): anything else could end the source list. */
+export function cspNonce(s: string): string {
+  return s.replace(/[^A-Za-z0-9+/=_-]/g, '');
+}
+
+/** One CSP source expression (a scheme, host or URL with wildcards): no quotes, separators or spaces. */
+export function cspSource(s: string): string {
+  return s.replace(/[^A-Za-z0-9+.:/*_~%@!$&()[\]?#=-]/g, '');
+}
+
+const attr = (name: string, v: string | number | undefined) => (v === undefined ? '' : ` ${name}="${escapeHtml(v)}"`);
+
+function cellHtml(c: PreviewCell): string {
+  const colspan = attr('colspan', c.colspan);
+  const rowspan = attr('rowspan', c.rowspan);
+  switch (c.kind) {
+    case 'caption':
+      return `<th class="caption"${colspan}>${escapeHtml(c.text)}</th>`;
+    case 'head':
+      return `<th${colspan}${rowspan}>${escapeHtml(c.text)}</th>`;
+    case 'corner':
+      return `<th${colspan}${rowspan} class="corner">${escapeHtml(c.text)}</th>`;
+    case 'group':
+      return `<th class="group"${rowspan}>${escapeHtml(c.text)}</th>`;
+    case 'label':
+      return `<th class="label"${colspan}${attr('data-offset', c.offset)}>${escapeHtml(c.text)}</th>`;
+    case 'absent':
+      return `<td${colspan} class="absent"></td>`;
+    case 'value': {
+      const bad = c.expected !== undefined || c.messages;
+      const cls = [c.cell === 'blank' ? 'blank' : '', c.cell === 'unknown' ? 'unknown' : '', bad ? 'bad' : ''];
+      const title = c.messages ? attr('title', c.messages.join('\n')) : '';
+      const fix = c.expected !== undefined ? `<span class="expected">→ ${escapeHtml(c.expected)}</span>` : '';
+      const attrs = `${colspan}${attr('class', cls.filter(Boolean).join(' '))}${attr('data-offset', c.offset)}${title}`;
+      return `<td${attrs}>${escapeHtml(c.text)}${fix}</td>`;
+    }
+  }
+}
+
+function rowHtml(r: PreviewRow): string {
+  const open = r.missing === undefined ? '<tr>' : `<tr class="${r.missing ? 'missing' : ''}">`;
+  return `${open}${r.cells.map(cellHtml).join('')}</tr>`;
+}
+
+const TABLE_CLASS = { active: 't2', applications: 't3', review: 't4' } as const;
+
+function tableHtml(t: PreviewTable): string {
+  const lines = [`<table class="${TABLE_CLASS[t.kind]}">`, ...t.rows.map(rowHtml), '</table>'];
+  return `<h2>${escapeHtml(t.heading)}</h2>${lines.join('\n')}`;
+}
+
+export interface PageOptions {
+  nonce: string;
+  cspSource: string;
+  title: string;
+}
+
+const STYLE = `body { font-family: var(--vscode-font-family, sans-serif); color: var(--vscode-foreground, #222); \
+background: var(--vscode-editor-background, #fff); padding: 0 1em 2em; }
+table { border-collapse: collapse; margin: .5em 0 1.5em; font-size: 13px; }
+th, td { border: 1px solid var(--vscode-panel-border, #999); padding: 2px 6px; }
+th { font-weight: normal; background: var(--vscode-editorWidget-background, #f3f3f3); }
+th.label { text-align: left; cursor: pointer; }
+td { text-align: right; min-width: 2.5em; cursor: pointer; font-variant-numeric: tabular-nums; }
+td.bad { background: var(--vscode-inputValidation-errorBackground, #fdd); \
+outline: 1px solid var(--vscode-inputValidation-errorBorder, #c00); }
+td.blank { background: var(--vscode-inputValidation-warningBackground, #ffe9b3); }
+td.unknown { color: var(--vscode-disabledForeground, #888); }
+tr.missing th, tr.missing td { opacity: .45; }
+.expected { color: var(--vscode-errorForeground, #c00); margin-left: .4em; font-size: 12px; }
+.format { font-size: 12px; opacity: .7; margin-left: .5em; }
+.toolbar { position: sticky; top: 0; padding: .4em 0; background: var(--vscode-editor-background, #fff); }
+button { color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: none; \
+padding: 3px 10px; margin-right: 4px; cursor: pointer; }`;
+
+const SCRIPT = `const vscode = acquireVsCodeApi();
+document.addEventListener('click', (e) => {
+  const t = e.target instanceof Element ? e.target : null;
+  if (!t) return;
+  const exp = t.closest('[data-export]');
+  if (exp) { vscode.postMessage({ type: '${PREVIEW_EXPORT}', format: exp.getAttribute('data-export') }); return; }
+  const c = t.closest('[data-offset]');
+  if (c) vscode.postMessage({ type: '${PREVIEW_REVEAL}', offset: Number(c.getAttribute('data-offset')) });
+});`;
+
+/** The whole page of a grid. */
+export function renderPreview(grid: PreviewGrid, o: PageOptions): string {
+  const body = grid.reports.length
+    ? grid.reports
+        .map((r) => {
+          const head = `${escapeHtml(r.title)} <span class="format">${escapeHtml(r.format)}</span>`;
+          const tables = r.tables.map((t) => `\n${tableHtml(t)}`).join('');
+          return `<section class="report"><h1 data-offset="${escapeHtml(r.offset)}">${head}</h1>${tables}</section>`;
+        })
+        .join('\n')
+    : `<p class="empty">${escapeHtml(grid.empty)}</p>`;
+  const nonce = escapeHtml(cspNonce(o.nonce));
+  const source = escapeHtml(cspSource(o.cspSource));
+  const csp = `default-src 'none'; style-src ${source} 'nonce-${nonce}'; script-src 'nonce-${nonce}';`;
+  return `<!DOCTYPE html>
+<html lang="${grid.locale === 'en' ? 'en' : 'zh-CN'}"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(o.title)}</title>
+<style nonce="${nonce}">
+${STYLE}
+</style></head>
+<body>
+<div class="toolbar"><button data-export="csv">CSV</button><button data-export="markdown">Markdown</button>\
+<button data-export="json">JSON</button></div>
+${body}
+<script nonce="${nonce}">
+${SCRIPT}
+</script>
+</body></html>`;
+}
+
+/** The preview page of a document's reports, marked with its findings. */
+export function previewHtml(
+  reports: readonly Report[],
+  findings: readonly Finding[],
+  o: PageOptions & { locale: Locale },
+): string {
+  return renderPreview(previewGrid(reports, findings, o.locale), o);
+}
