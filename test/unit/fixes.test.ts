@@ -6,6 +6,7 @@ import { analysisText } from '../../server/src/core/text/normalize';
 import { checkDocument } from '../../server/src/core/rules/check';
 import { checkPiece, fixAll, fixesFor } from '../../server/src/core/features/fixes';
 import { applyEdits } from '../../server/src/core/features/format';
+import { renderTable } from '../../server/src/core/features/render';
 import { localize } from '../../server/src/core/i18n';
 import type { Code } from '../../server/src/core/rules/findings';
 import { byPrefix, readCorpus } from './helpers';
@@ -16,21 +17,83 @@ const S003 = readCorpus(byPrefix('003'));
 
 const all = (t: string) => checkDocument(analysisText(t).text, t, parse(t)).map((f) => `${f.code} ${localize(f.message)}`).sort();
 
-const CASES: { code: Code; base: string; from: string; to: string; title: RegExp }[] = [
-  { code: 'section.missing', base: S000, from: '五、存在的主要问题及改进情况\n', to: '', title: /插入“五、存在的主要问题及改进情况”/ },
-  { code: 'section.missing', base: S002, from: S002.slice(S002.indexOf('### 三、收到和处理'), S002.indexOf('#### 四、')), to: '', title: /插入“三、收到和处理政府信息公开申请情况”/ },
+const S5 = '五、存在的主要问题及改进情况';
+const S6 = '六、其他需要报告的事项';
+const FEE_ROW = '1. 信访举报投诉类申请\t0\t0\t0\t0\t0\t0\t0\n';
+
+/** A defect made by replacing `from` with `to` in `base`, the fix titled `title`, and the text it
+ *  writes: `base` again, or — `writes` — the broken text with `writes[0]` turned into `writes[1]`. */
+interface Case {
+  code: Code;
+  base: string;
+  from: string;
+  to: string;
+  title: RegExp;
+  writes?: [string, string];
+}
+
+const CASES: Case[] = [
+  { code: 'section.missing', base: S000, from: `${S5}\n`, to: '', title: /插入“五、存在的主要问题及改进情况”/, writes: [S6, `${S5}\n${S6}`] },
+  {
+    code: 'section.missing',
+    base: S002,
+    from: S002.slice(S002.indexOf('### 三、收到和处理'), S002.indexOf('#### 四、')),
+    to: '',
+    title: /插入“三、收到和处理政府信息公开申请情况”/,
+    writes: ['#### 四、', `三、收到和处理政府信息公开申请情况\n${renderTable('applications', '2021', 'tab')}\n#### 四、`],
+  },
   { code: 'section.numbering', base: S000, from: '二、主动公开政府信息情况', to: '二.主动公开政府信息情况', title: /改为“二、”/ },
-  { code: 'section.numbering', base: S000, from: '(三)政府信息管理', to: '()政府信息管理', title: /改为“（三）”/ },
-  { code: 'section.title', base: S000, from: '五、存在的主要问题及改进情况', to: '五、存在问题及改进情况', title: /规范标题/ },
+  {
+    code: 'section.numbering',
+    base: S000,
+    from: '(三)政府信息管理',
+    to: '()政府信息管理',
+    title: /改为“（三）”/,
+    writes: ['()政府信息管理', '（三）政府信息管理'],
+  },
+  { code: 'section.title', base: S000, from: S5, to: '五、存在问题及改进情况', title: /规范标题/ },
   { code: 'table.row-unknown', base: S000, from: '2.其他法律行政法规禁止公开', to: '2.其他法律行政止公开', title: /改为“2.其他法律行政法规禁止公开”/ },
-  { code: 'table.row-missing', base: S002, from: '\t\t2. 重复申请\t0\t0\t0\t0\t0\t0\t0\n', to: '', title: /插入“2.重复申请”一行/ },
-  { code: 'table.row-missing', base: S000, from: '行政强制 | 19 | ||\n', to: '', title: /插入“行政强制”一行/ },
-  { code: 'table3.row-total', base: S000, from: '一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1', to: '一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 2', title: /改为计算值 1/ },
-  { code: 'table3.outcome-total', base: S000, from: '(七)总计 | 1 | 0 | 0 | 0 | 0 | 0 | 1', to: '(七)总计 | 0 | 0 | 0 | 0 | 0 | 0 | 0', title: /改为计算值 1/ },
+  {
+    code: 'table.row-missing',
+    base: S002,
+    from: '\t\t2. 重复申请\t0\t0\t0\t0\t0\t0\t0\n',
+    to: '',
+    title: /插入“2.重复申请”一行/,
+    writes: [FEE_ROW, `${FEE_ROW}2.重复申请\t0\t0\t0\t0\t0\t0\t0\n`],
+  },
+  {
+    code: 'table.row-missing',
+    base: S000,
+    from: '行政强制 | 19 | ||\n',
+    to: '',
+    title: /插入“行政强制”一行/,
+    writes: ['行政处罚 | 161 | ||\n', '行政处罚 | 161 | ||\n行政强制 | 0 |\n'],
+  },
+  {
+    code: 'table3.row-total',
+    base: S000,
+    from: '一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1',
+    to: '一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 2',
+    title: /改为计算值 1/,
+  },
+  {
+    code: 'table3.outcome-total',
+    base: S000,
+    from: '(七)总计 | 1 | 0 | 0 | 0 | 0 | 0 | 1',
+    to: '(七)总计 | 0 | 0 | 0 | 0 | 0 | 0 | 0',
+    title: /改为计算值 1/,
+  },
   { code: 'table4.total', base: S000, from: '\n0 | 0 | 0 | 0 | 0 | 0 |', to: '\n0 | 0 | 0 | 0 | 7 | 0 |', title: /改为计算值 0/ },
   { code: 'narrative.mismatch', base: S000, from: '共收到依申请公开1件', to: '共收到依申请公开3件', title: /改为表格中的 1/ },
-  { code: 'section6.fee-missing', base: S000, from: '本年度无收取信息处理费情况。', to: '', title: /信息处理费/ },
-  { code: 'text.pinyin-annotation', base: S000, from: '一、总体情况\n', to: '一、总体情况\n文號(hào)\n', title: /删除/ },
+  {
+    code: 'section6.fee-missing',
+    base: S000,
+    from: '本年度无收取信息处理费情况。',
+    to: '',
+    title: /信息处理费/,
+    writes: [`${S6}\n`, `${S6}\n本年度未收取信息处理费。\n`],
+  },
+  { code: 'text.pinyin-annotation', base: S000, from: '一、总体情况\n', to: '一、总体情况\n文號(hào)\n', title: /删除/, writes: ['文號(hào)', '文號'] },
 ];
 
 for (const c of CASES) {
@@ -44,9 +107,15 @@ for (const c of CASES) {
     const fixes = fixesFor(text, report!, findings, pinyin, targets);
     const fix = fixes.find((f) => c.title.test(localize(f.title)));
     assert.ok(fix, `offered: ${fixes.map((f) => localize(f.title)).join(' / ')}`);
+    // The text written, whole.
+    const written = applyEdits(text, fix.edits);
+    if (c.writes) {
+      assert.ok(text.includes(c.writes[0]), `the broken text lacks ${JSON.stringify(c.writes[0])}`);
+      assert.equal(written, text.replace(c.writes[0], c.writes[1]));
+    } else assert.equal(written, c.base);
     // Checked independently on the whole document: the target gone, nothing new.
     const before = all(text);
-    const after = all(applyEdits(text, fix.edits));
+    const after = all(written);
     const target = `${fix.finding.code} ${localize(fix.finding.message)}`;
     assert.equal(after.filter((x) => x === target).length, before.filter((x) => x === target).length - 1);
     for (const a of new Set(after)) assert.ok(after.filter((x) => x === a).length <= before.filter((x) => x === a).length, `new finding: ${a}`);

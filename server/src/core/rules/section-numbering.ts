@@ -2,11 +2,12 @@
  * section.numbering — a section header's numeral or punctuation is wrong or missing (`二.`,
  * `、主动公开…`, `（二）` for a top-level section), and the same for the sub-headings of
  * 一、总体情况, which number （一）（二）… (`()主动公开…` has lost its numeral; `二.` mixes styles).
- * Range: the numbering (or the header when the numeral is lost). Fix: the canonical numbering.
+ * Range: the numbering (or the header when the numeral is lost). Fix: the canonical numbering (in
+ * place of empty brackets, both of them).
  */
 import { chineseNumeral } from '../text/normalize';
 import { SECTIONS } from '../template';
-import { found, replaceWith, type Found, type Rule } from './rule';
+import { found, type Found, type Rule } from './rule';
 
 const CN = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
@@ -76,7 +77,12 @@ export const sectionNumbering: Rule<'section.numbering', Data> = {
     });
     return out;
   },
-  fix(f) {
-    return f.data ? replaceWith(f, f.data.replacement, 'section.numbering.fix', { text: f.data.replacement }) : [];
+  fix(f, { text }) {
+    if (!f.data) return [];
+    const title = { id: 'section.numbering.fix', args: { text: f.data.replacement } };
+    // A numeral lost from its brackets (`()政府信息管理`): the range holds the `(`; the `)` goes too.
+    const { start, end } = f.range;
+    const emptyBrackets = end === start + 1 && /[(（]/.test(text[start] ?? '') && /[)）]/.test(text[end] ?? '');
+    return [{ title, edits: [{ start, end: emptyBrackets ? end + 1 : end, newText: f.data.replacement }] }];
   },
 };
