@@ -72,6 +72,34 @@ test('hover on a cell names its row and column and the rules that involve it', (
   assert.equal(hover(r, text.indexOf('於潜镇始终坚持')), null);
 });
 
+test('hover follows the locale: English has no Chinese outside its quoted labels and values, zh-CN is Chinese', () => {
+  const text = S000;
+  const r = parse(text).reports[0]!;
+  const cells = [
+    text.indexOf('(七)总计 | 1') + 8, // table 三: row total, outcome total, balance
+    text.indexOf('(一)予以公开 | 0') + 10, // an outcome row
+    text.lastIndexOf('\n0 | 0 | 0') + 1, // table 四
+    text.indexOf('行政处罚 | ') + 7, // table 二
+  ];
+  const HAN = /\p{Script=Han}/u;
+  for (const at of cells) {
+    const zh = hover(r, at, 'zh-CN')!;
+    const en = hover(r, at, 'en')!;
+    assert.ok(zh && en, `a hover at ${at}`);
+    assert.deepEqual(en.range, zh.range);
+    // Labels and values are quoted (**row**, “column”); everything else is English.
+    const rest = en.markdown.replace(/\*\*[^*]*\*\*/g, '').replace(/“[^”]*”/g, '');
+    assert.doesNotMatch(rest, HAN, en.markdown);
+    assert.match(zh.markdown.replace(/\*\*[^*]*\*\*/g, ''), HAN);
+  }
+  const en = hover(r, cells[0]!, 'en')!.markdown;
+  assert.match(en, /\*\*\(七\)总计\*\* · “自然人”: 1/);
+  assert.match(en, /This row: total 1 = 1 \+ 0 \+ 0 \+ 0 \+ 0 \+ 0 = 1/);
+  assert.match(en, /new \+ carried over = 1 \+ 0 = 1 = total processed \+ carried forward = 1 \+ 0 = 1/);
+  // The default stays Chinese.
+  assert.equal(hover(r, cells[0]!)!.markdown, hover(r, cells[0]!, 'zh-CN')!.markdown);
+});
+
 test('inlay hints: column names in one-cell-per-line tables, the expected sum beside a wrong total', () => {
   const r = parse(S001).reports[0]!;
   const hints = inlayHints(r, [], 0, S001.length);

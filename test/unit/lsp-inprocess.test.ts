@@ -128,3 +128,21 @@ test('in process: pulled diagnostics in English and the typed custom requests', 
     c.close();
   }
 });
+
+test('in process: hover follows the client’s locale', { timeout: 20_000 }, async () => {
+  for (const [locale, expected] of [['en', /This row: total 1 = /], ['zh-CN', /本行：总计 1 = /]] as const) {
+    const c = await connect({}, locale);
+    try {
+      const textDocument = { uri, languageId: 'plaintext', version: 1, text: seed };
+      await c.client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument });
+      const at = seed.indexOf('(七)总计 | 1') + 8;
+      const line = seed.slice(0, at).split('\n').length - 1;
+      const character = at - (seed.lastIndexOf('\n', at - 1) + 1);
+      const params = { textDocument: { uri }, position: { line, character } };
+      const h = (await c.client.sendRequest('textDocument/hover', params)) as { contents: { value: string } };
+      assert.match(h.contents.value, expected);
+    } finally {
+      c.close();
+    }
+  }
+});

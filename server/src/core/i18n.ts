@@ -58,6 +58,21 @@ const OWN: Record<string, Record<Locale, string>> = {
   'preview.applications': { 'zh-CN': '三、收到和处理政府信息公开申请情况', en: 'Table 三 — applications' },
   'preview.review': { 'zh-CN': '四、政府信息公开行政复议、行政诉讼情况', en: 'Table 四 — reconsideration and litigation' },
   'preview.empty': { 'zh-CN': '此文档中没有找到年报。', en: 'No report found in this document.' },
+  // hover on a cell (features/navigation.ts): labels and values are quoted as written
+  'hover.cell': { 'zh-CN': '**{row}** · {column}：{value}', en: '**{row}** · “{column}”: {value}' },
+  'hover.blank': { 'zh-CN': '（空）', en: '(blank)' },
+  'hover.unknown': { 'zh-CN': '？', en: '?' },
+  'hover.split': { 'zh-CN': '数字连写“{raw}”，按合计拆分为 {cells}', en: 'Digits run together “{raw}”, split by the totals into {cells}' },
+  'hover.row-total': { 'zh-CN': '- 本行：总计 {total} {op} {parts}{sum}', en: '- This row: total {total} {op} {parts}{sum}' },
+  'hover.outcome-total': {
+    'zh-CN': '- 本列办理结果：（七）总计 {total} {op} 各项之和 {sum}',
+    en: '- Outcomes in this column: total processed {total} {op} sum of the outcome rows {sum}',
+  },
+  'hover.balance': {
+    'zh-CN': '- 勾稽关系：一 + 二 = {a} + {b} = {left} {op} （七）+ 四 = {c} + {d} = {right}',
+    en: '- Column balance: new + carried over = {a} + {b} = {left} {op} total processed + carried forward = {c} + {d} = {right}',
+  },
+  'hover.review-block': { 'zh-CN': '- {block}：总计 {total} {op} {parts}', en: '- “{block}”: total {total} {op} {parts}' },
 };
 
 /** One table: the rules' messages, the registry's, then this file's (an id is defined once). */

@@ -190,8 +190,8 @@ export function* foldingSteps(d: OpenDoc): Steps<FoldingRange[]> {
   return out;
 }
 
-export function hoverAt(d: OpenDoc, pos: { line: number; character: number }): Hover | null {
-  const h = d.analysis.hover(d.analysis.offsetAt(pos));
+export function hoverAt(d: OpenDoc, pos: { line: number; character: number }, locale: Locale = 'zh-CN'): Hover | null {
+  const h = d.analysis.hover(d.analysis.offsetAt(pos), locale);
   if (!h) return null;
   return { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toLsp(d, h.range.start, h.range.end) };
 }

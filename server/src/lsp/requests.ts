@@ -77,7 +77,7 @@ export function registerRequests(c: Context): void {
   const folding = 'textDocument/foldingRange';
   connection.onFoldingRanges(onDoc(folding, [], none, (d, _a, t) => steps(h.foldingSteps(d), t, d)));
   const hover = 'textDocument/hover';
-  connection.onHover(onDoc(hover, null, pos(hover), (d, a) => h.hoverAt(d, a.position)));
+  connection.onHover(onDoc(hover, null, pos(hover), (d, a) => h.hoverAt(d, a.position, locale())));
   const inlay = 'textDocument/inlayHint';
   connection.languages.inlayHint.on(
     onDoc(inlay, [], range(inlay), (d, a, t) => steps(h.inlaySteps(d, a.range, checkOptions(d.uri)), t, d)),

@@ -12,7 +12,7 @@ import { fixAll, fixesFor, type Fix } from '../features/fixes';
 import { formatText, type FormatLayout, type Refusal, type TextEdit } from '../features/format';
 import { foldingRanges, hover, inlayHints, outline, type InlayHint, type OutlineNode } from '../features/navigation';
 import type { CheckOptions } from '../rules/check';
-import type { Finding } from '../rules/findings';
+import type { Finding, Locale } from '../rules/findings';
 import type { DocumentModel, Range, Report } from '../model';
 import type { Position } from '../text/lines';
 import { clone, DocumentAnalysis, shiftInPlace, type EditResult } from './analysis';
@@ -45,7 +45,7 @@ export interface ReportDocument {
   quickFixes(i: number, target: Finding, opts?: CheckOptions): Fix[];
   /** The safe fixes of report i as one batch; null when cancelled. */
   fixAll(i: number, opts?: CheckOptions, isCancelled?: () => boolean): TextEdit[] | null;
-  hover(offset: number): { markdown: string; range: Range } | null;
+  hover(offset: number, locale?: Locale): { markdown: string; range: Range } | null;
   outline(i: number): OutlineNode | null;
   folding(i: number): Range[];
   inlayHints(i: number, from: number, to: number, opts?: CheckOptions): InlayHint[];
@@ -145,11 +145,11 @@ class Doc implements ReportDocument {
     return edits && shifted(edits, p.start);
   }
 
-  hover(offset: number): { markdown: string; range: Range } | null {
+  hover(offset: number, locale: Locale = 'zh-CN'): { markdown: string; range: Range } | null {
     const i = this.a.pieceIndexAt(offset);
     const p = this.a.piece(i);
     if (!p.report) return null;
-    const h = hover(p.report, offset - p.start);
+    const h = hover(p.report, offset - p.start, locale);
     return h && { markdown: h.markdown, range: { start: h.range.start + p.start, end: h.range.end + p.start } };
   }
 

@@ -6,8 +6,9 @@
  */
 import type { Finding } from '../rules/findings';
 import type { Cell, Range, Report, Row, Table } from '../model';
-import { activeTable, APPLICANT_COLUMNS, outcomeRowKeys, REVIEW_BLOCKS, REVIEW_COLUMNS, SECTIONS } from '../template';
-import { num } from '../rules/rule';
+import { activeTable, APPLICANT_COLUMNS, REVIEW_BLOCKS, REVIEW_COLUMNS, SECTIONS } from '../template';
+import { APPLICANT_WIDTH, evaluate, REVIEW_BLOCK_WIDTH, type Evaluation, type Side } from '../template/arithmetic';
+import { localize, type Locale } from '../i18n';
 
 export interface OutlineNode {
   name: string;
@@ -17,6 +18,7 @@ export interface OutlineNode {
   children: OutlineNode[];
 }
 
+const REVIEW_ROW_LABEL = '行政复议、行政诉讼';
 const TABLE_NAME = { active: '表二 主动公开政府信息情况', applications: '表三 收到和处理政府信息公开申请情况', review: '表四 行政复议、行政诉讼情况' } as const;
 
 function tableRange(t: Table): Range {
@@ -97,46 +99,49 @@ function cellAt(report: Report, offset: number): CellAt | null {
 
 function columnName(report: Report, t: Table, row: Row, col: number): string {
   if (t.kind === 'applications') return APPLICANT_COLUMNS[col] ?? '';
-  if (t.kind === 'review') return `${REVIEW_BLOCKS[Math.floor(col / 5)]?.title ?? ''} · ${REVIEW_COLUMNS[col % 5]}`;
+  if (t.kind === 'review') {
+    const block = REVIEW_BLOCKS[Math.floor(col / REVIEW_BLOCK_WIDTH)]?.title ?? '';
+    return `${block} · ${REVIEW_COLUMNS[col % REVIEW_BLOCK_WIDTH]}`;
+  }
   return activeTable(report.format).captions.find((c) => c.rows.some((r) => r.key === row.key))?.header[col + 1] ?? '';
 }
 
 const show = (v: number | null) => (v === null ? '?' : String(v));
+const op = (a: number | null, b: number | null) => (a === b ? '=' : '≠');
+const values = (side: Side) => side.terms.map((t) => show(t.value));
 
-/** Markdown for a hover on a cell, or null. */
-export function hover(report: Report, offset: number): { markdown: string; range: Range } | null {
+/** Markdown for a hover on a cell, or null: its row and column, and every equation of the format
+ *  (template/arithmetic.ts) it takes part in, with both sides. */
+export function hover(report: Report, offset: number, locale: Locale = 'zh-CN'): { markdown: string; range: Range } | null {
   const at = cellAt(report, offset);
   if (!at) return null;
   const { table, row, col, cell } = at;
-  const lines = [`**${row.label || '行政复议、行政诉讼'}** · ${columnName(report, table, row, col)}：${cell.kind === 'number' ? cell.raw : cell.kind === 'blank' ? '（空）' : cell.kind === 'na' ? cell.raw : '？'}`];
-  if (row.split && row.split.how !== 'ambiguous' && row.split.how !== 'none') lines.push(`数字连写“${row.split.raw}”，按合计拆分为 ${row.cells.map((c) => c.raw).join(' | ')}`);
-  if (table.kind === 'applications' && row.cells.length === 7) {
-    const parts = [0, 1, 2, 3, 4, 5].map((c) => num(row, c));
-    const sum = parts.every((p) => p !== null) ? (parts as number[]).reduce((a, b) => a + b, 0) : null;
-    lines.push(`- 本行：总计 ${show(num(row, 6))} ${sum === num(row, 6) ? '=' : '≠'} ${parts.map(show).join(' + ')}${sum !== null ? ` = ${sum}` : ''}`);
-    const t = table;
-    const get = (k: string) => num(t.rows.find((r) => r.key === k), col);
-    const keys = outcomeRowKeys(report.format);
-    if (row.key === 'totalProcessed' || keys.includes(row.key)) {
-      const vals = keys.map(get);
-      const s = vals.every((v) => v !== null) ? (vals as number[]).reduce((a, b) => a + b, 0) : null;
-      lines.push(`- 本列办理结果：（七）总计 ${show(get('totalProcessed'))} ${s === get('totalProcessed') ? '=' : '≠'} 各项之和 ${show(s)}`);
-    }
-    if (['newReceived', 'carriedOver', 'totalProcessed', 'carriedForward'].includes(row.key)) {
-      const a = get('newReceived');
-      const b = get('carriedOver');
-      const c = get('totalProcessed');
-      const d = get('carriedForward');
-      const l = a !== null && b !== null ? a + b : null;
-      const r = c !== null && d !== null ? c + d : null;
-      lines.push(`- 勾稽关系：一 + 二 = ${show(a)} + ${show(b)} = ${show(l)} ${l === r ? '=' : '≠'} （七）+ 四 = ${show(c)} + ${show(d)} = ${show(r)}`);
+  const say = (id: string, args: Record<string, string | number> = {}) => localize({ id, args }, locale);
+  const value = cell.kind === 'number' || cell.kind === 'na' ? cell.raw : say(cell.kind === 'blank' ? 'hover.blank' : 'hover.unknown');
+  const lines = [say('hover.cell', { row: row.label || REVIEW_ROW_LABEL, column: columnName(report, table, row, col), value })];
+  if (row.split && row.split.how !== 'ambiguous' && row.split.how !== 'none')
+    lines.push(say('hover.split', { raw: row.split.raw, cells: row.cells.map((c) => c.raw).join(' | ') }));
+  const involves = (e: Evaluation) => [...e.left.terms, ...e.right.terms].some((t) => t.row === row || (t.row === null && t.key === row.key));
+  const all = table.kind === 'active' ? [] : evaluate(table, report.format);
+  if (table.kind === 'applications' && row.cells.length === APPLICANT_WIDTH) {
+    const rt = all.find((e) => e.equation === 'row-total' && e.row === row)!;
+    const sum = rt.right.sum === null ? '' : ` = ${rt.right.sum}`;
+    const total = rt.left.sum;
+    lines.push(say('hover.row-total', { total: show(total), op: op(rt.right.sum, total), parts: values(rt.right).join(' + '), sum }));
+    const ot = all.find((e) => e.equation === 'outcome-total' && e.column === col);
+    if (ot && involves(ot)) lines.push(say('hover.outcome-total', { total: show(ot.left.sum), op: op(ot.right.sum, ot.left.sum), sum: show(ot.right.sum) }));
+    const b = all.find((e) => e.equation === 'balance' && e.column === col);
+    if (b && involves(b)) {
+      const [x, y] = values(b.left);
+      const [z, w] = values(b.right);
+      const args = { a: x!, b: y!, left: show(b.left.sum), op: op(b.left.sum, b.right.sum), c: z!, d: w!, right: show(b.right.sum) };
+      lines.push(say('hover.balance', args));
     }
   }
-  if (table.kind === 'review' && row.cells.length === 15) {
-    const b = Math.floor(col / 5) * 5;
-    const parts = [0, 1, 2, 3].map((k) => num(row, b + k));
-    const s = parts.every((p) => p !== null) ? (parts as number[]).reduce((x, y) => x + y, 0) : null;
-    lines.push(`- ${REVIEW_BLOCKS[b / 5]!.title}：总计 ${show(num(row, b + 4))} ${s === num(row, b + 4) ? '=' : '≠'} ${parts.map(show).join(' + ')}`);
+  const block = all.find((e) => e.equation === 'review-block' && e.block === Math.floor(col / REVIEW_BLOCK_WIDTH));
+  if (table.kind === 'review' && block) {
+    const args = { block: REVIEW_BLOCKS[block.block!]!.title, total: show(block.left.sum), op: op(block.right.sum, block.left.sum) };
+    lines.push(say('hover.review-block', { ...args, parts: values(block.right).join(' + ') }));
   }
   return { markdown: lines.join('\n'), range: cell.range };
 }
