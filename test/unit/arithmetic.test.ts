@@ -2,6 +2,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Cell, Row, Table } from '../../server/src/core/model';
+import { parse } from '../../server/src/core/parse';
+import { checkDocument } from '../../server/src/core/rules/check';
+import { analysisText } from '../../server/src/core/text/normalize';
+import { byPrefix, readCorpus } from './helpers';
 import { applicationRows } from '../../server/src/core/template';
 import {
   APPLICANT_WIDTH,
@@ -123,4 +127,21 @@ test('the split chooser’s questions: row totals of a candidate, and no evaluab
   const total = t.rows.find((r) => r.key === 'totalProcessed')!;
   assert.ok(!noneFails(eqs, (r, c) => (r === total && c === 0 ? 2 : cellValue(r, c))));
   assert.ok(noneFails(eqs, (r, c) => (r === total && c === 0 ? null : cellValue(r, c))));
+});
+
+test('the narrative rule takes a table 四 block total from the arithmetic: as written, or the sum of a blank one', () => {
+  const seed = readCorpus(byPrefix('000'));
+  const REVIEW = '\n0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |';
+  const prose = '未发生因政府信息公开申请行政复议、提起行政诉讼的情况';
+  const said = (row: string, n: number) => {
+    const text = seed.replace(REVIEW, row).replace(prose, `因政府信息公开申请行政复议${n}件`);
+    const findings = checkDocument(analysisText(text).text, text, parse(text), {});
+    return findings.filter((f) => f.code === 'narrative.mismatch').map((f) => text.slice(f.range.start, f.range.end));
+  };
+  const written = '\n1 | 1 | 0 | 0 | 2 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |';
+  const blank = '\n1 | 1 | 0 | 0 |  | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |';
+  assert.deepEqual(said(written, 2), []);
+  assert.deepEqual(said(written, 3), ['3']);
+  assert.deepEqual(said(blank, 2), []);
+  assert.deepEqual(said(blank, 3), ['3']);
 });

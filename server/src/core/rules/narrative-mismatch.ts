@@ -10,6 +10,7 @@
  */
 import { compact } from '../text/normalize';
 import type { Report } from '../model';
+import { APPLICANT_TOTAL, evaluate } from '../template/arithmetic';
 import { fmt, found, num, replaceWith, rowOf, type Found, type Rule } from './rule';
 
 interface Pattern {
@@ -24,17 +25,18 @@ interface Pattern {
   needsApplication?: boolean;
 }
 
-const total = (r: Report, key: string): number | null => num(rowOf(r.tables.applications, key), 6);
+const total = (r: Report, key: string): number | null => num(rowOf(r.tables.applications, key), APPLICANT_TOTAL);
 
+/** A block total of table 四 (template/arithmetic.ts): as written, or, left blank, the sum of its results. */
 function reviewTotal(r: Report, block: number): number | null {
-  const row = r.tables.review?.rows[0];
-  if (!row || row.cells.length !== 15) return null;
-  const t = row.cells[block * 5 + 4]!;
-  if (t.kind === 'number') return t.value;
-  const parts = [0, 1, 2, 3].map((k) => num(row, block * 5 + k));
+  const t = r.tables.review;
+  const e = t && evaluate(t, r.format, { only: ['review-block'] }).find((x) => x.block === block);
+  if (!e) return null;
+  const cell = e.left.terms[0]!.cell!;
+  if (cell.kind === 'number') return cell.value;
   // An unknown or invalid total is not known; only a blank one is the sum of its parts.
-  if (t.kind === 'unknown' || t.kind === 'text' || parts.some((p) => p === null)) return null;
-  return (parts as number[]).reduce((a, b) => a + b, 0);
+  if (cell.kind === 'unknown' || cell.kind === 'text') return null;
+  return e.right.sum;
 }
 
 // A number starts only where a run of digits and commas starts: without the look-behinds an
