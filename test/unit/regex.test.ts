@@ -7,7 +7,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
 import vm from 'node:vm';
 import ts from 'typescript';
 import { isMarkdownSeparator, isNumericChunk, PAGE_NUMBER } from '../../server/src/core/parse/tokenize';
@@ -46,6 +47,80 @@ const BOUNDED = new Map<string, number>([
 /** `new RegExp(...)` whose pattern is not a plain template of string constants: checked below by hand. */
 const DYNAMIC = new Set(['parse/index.ts TITLE_RE']);
 
+const load = createRequire(import.meta.url);
+const NOT_CONSTANT = Symbol('not constant');
+
+/**
+ * The value of a constant expression of `sf`, to rebuild the patterns it builds from data: literals,
+ * templates, the file's own constants, what it imports from the core's modules (loaded), calls of
+ * those and property reads (`anyOf(UNITS)`, `TITLE_PATTERN.source`, `NUMERALS[9]`). NOT_CONSTANT
+ * for anything else (a function written in place, a variable).
+ */
+function evaluator(sf: ts.SourceFile, file: string): (e: ts.Expression) => unknown {
+  const consts = new Map<string, ts.Expression>();
+  const imported = new Map<string, { from: string; name: string }>();
+  const scan = (n: ts.Node): void => {
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer) consts.set(n.name.text, n.initializer);
+    if (ts.isImportDeclaration(n) && ts.isStringLiteral(n.moduleSpecifier) && n.moduleSpecifier.text.startsWith('.')) {
+      const bindings = n.importClause?.namedBindings;
+      if (bindings && ts.isNamedImports(bindings))
+        for (const b of bindings.elements) {
+          imported.set(b.name.text, { from: n.moduleSpecifier.text, name: (b.propertyName ?? b.name).text });
+        }
+    }
+    ts.forEachChild(n, scan);
+  };
+  scan(sf);
+  const seen = new Set<string>();
+  const evaluate = (e: ts.Expression): unknown => {
+    if (ts.isStringLiteralLike(e)) return e.text;
+    if (ts.isNumericLiteral(e)) return Number(e.text);
+    if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e)) return evaluate(e.expression);
+    if (e.kind === ts.SyntaxKind.RegularExpressionLiteral) {
+      const t = e.getText();
+      return new RegExp(t.slice(1, t.lastIndexOf('/')), t.slice(t.lastIndexOf('/') + 1));
+    }
+    if (ts.isTemplateExpression(e)) {
+      let out = e.head.text;
+      for (const span of e.templateSpans) {
+        const v = evaluate(span.expression);
+        if (typeof v !== 'string' && typeof v !== 'number') return NOT_CONSTANT;
+        out += String(v) + span.literal.text;
+      }
+      return out;
+    }
+    if (ts.isIdentifier(e)) {
+      const imp = imported.get(e.text);
+      if (imp) return (load(resolve(dirname(file), imp.from)) as Record<string, unknown>)[imp.name] ?? NOT_CONSTANT;
+      const init = consts.get(e.text);
+      if (!init || seen.has(e.text)) return NOT_CONSTANT;
+      seen.add(e.text);
+      const v = evaluate(init);
+      seen.delete(e.text);
+      return v;
+    }
+    if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
+      const obj = evaluate(e.expression);
+      const key = ts.isPropertyAccessExpression(e) ? e.name.text : evaluate(e.argumentExpression);
+      if (obj === NOT_CONSTANT || obj === null || obj === undefined || key === NOT_CONSTANT) return NOT_CONSTANT;
+      const v = (obj as Record<string, unknown>)[key as string];
+      return typeof v === 'function' ? v.bind(obj) : v ?? NOT_CONSTANT;
+    }
+    if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+      const [a, b] = [evaluate(e.left), evaluate(e.right)];
+      return typeof a === 'string' && typeof b === 'string' ? a + b : NOT_CONSTANT;
+    }
+    if (ts.isCallExpression(e)) {
+      const f = evaluate(e.expression);
+      const args = e.arguments.map(evaluate);
+      if (typeof f !== 'function' || args.includes(NOT_CONSTANT)) return NOT_CONSTANT;
+      return f(...args);
+    }
+    return NOT_CONSTANT;
+  };
+  return evaluate;
+}
+
 function collect(): { sites: Site[]; dynamic: string[] } {
   const sites: Site[] = [];
   const dynamic: string[] = [];
@@ -53,13 +128,7 @@ function collect(): { sites: Site[]; dynamic: string[] } {
     const src = readFileSync(file, 'utf8');
     const sf = ts.createSourceFile(file, src, ts.ScriptTarget.Latest, true);
     const rel = relative(CORE, file);
-    // String constants of the file (`const N = '(\\d[\\d,]*)'`), to expand templates.
-    const consts = new Map<string, string>();
-    const scan = (n: ts.Node): void => {
-      if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && ts.isStringLiteralLike(n.initializer)) consts.set(n.name.text, n.initializer.text);
-      ts.forEachChild(n, scan);
-    };
-    scan(sf);
+    const evaluate = evaluator(sf, file);
     const line = (n: ts.Node) => sf.getLineAndCharacterOfPosition(n.getStart()).line + 1;
     const visit = (n: ts.Node): void => {
       if (n.kind === ts.SyntaxKind.RegularExpressionLiteral) {
@@ -68,20 +137,10 @@ function collect(): { sites: Site[]; dynamic: string[] } {
         sites.push({ where: `${rel}:${line(n)} ${text}`, re: new RegExp(text.slice(1, slash), text.slice(slash + 1)) });
       } else if (ts.isNewExpression(n) && n.expression.getText() === 'RegExp') {
         const [pat, flags] = n.arguments ?? [];
-        const flagText = flags && ts.isStringLiteralLike(flags) ? flags.text : flags ? null : '';
-        let pattern: string | null = null;
-        if (pat && ts.isStringLiteralLike(pat)) pattern = pat.text;
-        else if (pat && ts.isTemplateExpression(pat)) {
-          pattern = pat.head.text;
-          for (const span of pat.templateSpans) {
-            const v = ts.isIdentifier(span.expression) ? consts.get(span.expression.text) : undefined;
-            if (v === undefined) {
-              pattern = null;
-              break;
-            }
-            pattern += v + span.literal.text;
-          }
-        }
+        const flagValue = flags ? evaluate(flags) : '';
+        const flagText = typeof flagValue === 'string' ? flagValue : null;
+        const value = pat ? evaluate(pat) : NOT_CONSTANT;
+        const pattern = typeof value === 'string' ? value : null;
         if (pattern !== null && flagText !== null) sites.push({ where: `${rel}:${line(n)} new RegExp(${pattern})`, re: new RegExp(pattern, flagText) });
         else {
           const decl = n.parent && ts.isVariableDeclaration(n.parent) ? n.parent.name.getText() : `line ${line(n)}`;

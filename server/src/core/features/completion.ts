@@ -7,6 +7,7 @@
 import type { Report, Table } from '../model';
 import { lineStartAt } from '../text/lines';
 import { activeTable, applicationRows, SECTIONS, type RowDef, type TableKind } from '../template';
+import { COMPLETION_WORDS as W, NUMERALS, TABLE_WORD, tableNumeral } from '../template/vocabulary';
 import { renderRow, renderSkeleton, renderTable, type TextLayout } from './render';
 
 export interface CompletionEntry {
@@ -28,6 +29,9 @@ function layoutOf(t: Table | null, fallback: TextLayout): TextLayout {
   return fallback;
 }
 
+/** A numbering in full-width brackets: `（三）`. */
+const FULL_WIDTH_NUMBERING = new RegExp(`^（([${NUMERALS}]+)）`);
+
 /** The document's way of numbering rows: `1.` or `1、`, （一） or (一), a space after or not. */
 function numberingStyle(source: string, table: Table | null): (label: string) => string {
   let dot = '.';
@@ -44,7 +48,7 @@ function numberingStyle(source: string, table: Table | null): (label: string) =>
   }
   return (label) => {
     let l = label.replace(/^(\d+)\./, `$1${dot}${space}`);
-    if (paren === 'half') l = l.replace(/^（([一二三四五六七八九十]+)）/, '($1)');
+    if (paren === 'half') l = l.replace(FULL_WIDTH_NUMBERING, '($1)');
     return l;
   };
 }
@@ -83,15 +87,16 @@ export function complete(source: string, report: Report | null, offset: number):
           replaceStart,
           sortText: `${missing ? '0' : '1'}${String(i).padStart(3, '0')}`,
           filterText: `${label} ${d.text}`,
-          detail: { id: missing ? 'completion.row-missing' : d.values ? 'completion.row' : 'completion.group', args: { table: tableKind === 'active' ? '二' : '三' } },
+          detail: { id: missing ? 'completion.row-missing' : d.values ? 'completion.row' : 'completion.group', args: { table: tableNumeral(tableKind) } },
         });
       });
     }
     if (!table) {
-      out.push({ label: `表${section!.numeral}`, kind: 'table', insertText: renderTable(tableKind, fmt, layout), replaceStart, sortText: '0000', filterText: `表${section!.numeral} 表格 table`, detail: { id: 'completion.table' } });
+      const name = `${TABLE_WORD}${section!.numeral}`;
+      out.push({ label: name, kind: 'table', insertText: renderTable(tableKind, fmt, layout), replaceStart, sortText: '0000', filterText: `${name} ${W.tableAlias} table`, detail: { id: 'completion.table' } });
     }
     const header = renderTable(tableKind, fmt, layout).split('\n').slice(0, tableKind === 'review' ? 3 : tableKind === 'applications' ? 3 : 2).join('\n');
-    out.push({ label: `表${section!.numeral}表头`, kind: 'header', insertText: header, replaceStart, sortText: '2000', filterText: `表头 header ${header.slice(0, 8)}`, detail: { id: 'completion.header' } });
+    out.push({ label: `${TABLE_WORD}${section!.numeral}${W.header}`, kind: 'header', insertText: header, replaceStart, sortText: '2000', filterText: `${W.header} header ${header.slice(0, 8)}`, detail: { id: 'completion.header' } });
   }
 
   // Section headers: the next missing one first.
@@ -112,7 +117,7 @@ export function complete(source: string, report: Report | null, offset: number):
     });
   });
   if (!report || source.trim().length < 20) {
-    out.push({ label: '政府信息公开工作年度报告（模板）', kind: 'skeleton', insertText: renderSkeleton(fmt, docLayout), replaceStart, sortText: '9', filterText: '年度报告 模板 template report', detail: { id: 'completion.skeleton' } });
+    out.push({ label: W.skeleton, kind: 'skeleton', insertText: renderSkeleton(fmt, docLayout), replaceStart, sortText: '9', filterText: `${W.skeletonFilter} template report`, detail: { id: 'completion.skeleton' } });
   }
   return out;
 }

@@ -25,6 +25,7 @@ import { parse } from '../parse';
 import { table2Matcher, table3Matcher, table4Matcher } from '../parse/labels';
 import { isMarkdownSeparator, tokenize } from '../parse/tokenize';
 import type { TableKind } from '../template';
+import { sectionHeading, TABLE_SECTION } from '../template/vocabulary';
 import { renderRow } from './render';
 
 export interface TextEdit {
@@ -52,15 +53,12 @@ export interface FormatResult {
   refusals: Refusal[];
 }
 
-const TABLE_NAME: Record<TableKind, string> = {
-  active: '二、主动公开政府信息情况',
-  applications: '三、收到和处理政府信息公开申请情况',
-  review: '四、政府信息公开行政复议、行政诉讼情况',
-};
+/** A table is named by its section's header (`二、主动公开政府信息情况`). */
+const tableName = (kind: TableKind): string => sectionHeading(TABLE_SECTION[kind]);
 
 function refusal(table: Table | null, reason: RefusalReason, range: Range): Refusal {
   return table
-    ? { table: table.kind, reason, range, message: { id: `format.refused.${reason}`, args: { table: TABLE_NAME[table.kind] } } }
+    ? { table: table.kind, reason, range, message: { id: `format.refused.${reason}`, args: { table: tableName(table.kind) } } }
     : { table: null, reason, range, message: { id: `format.refused.${reason}` } };
 }
 

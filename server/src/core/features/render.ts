@@ -15,6 +15,15 @@ import {
   type Format,
   type TableKind,
 } from '../template';
+import {
+  CAPTION_ARTICLE,
+  NUMERALS,
+  REPORT_NAME,
+  SKELETON,
+  TABLE3_HEADER_LINES,
+  TABLE4_HEADER_LINES,
+  YEAR,
+} from '../template/vocabulary';
 
 export type TextLayout = 'pipe' | 'tab' | 'markdown' | 'cell-per-line';
 
@@ -51,7 +60,7 @@ export function renderActive(format: Format, values: Values, layout: TextLayout)
   const width = 4;
   activeTable(format).captions.forEach((cap, i) => {
     if (layout === 'markdown') {
-      if (i === 0) out.push(line(['第二十条', '', '', ''], layout, width), mdSeparator(width));
+      if (i === 0) out.push(line([CAPTION_ARTICLE, '', '', ''], layout, width), mdSeparator(width));
       out.push(line([cap.label], layout, width));
     } else out.push(cap.label);
     out.push(line(cap.header, layout, width));
@@ -66,9 +75,7 @@ export function renderApplications(format: Format, values: Values, layout: TextL
   if (layout === 'markdown') {
     out.push(`| ${TABLE3_CORNER_NOTE} | ${APPLICANT_COLUMNS.join(' | ')} |`, mdSeparator(8));
   } else {
-    out.push(line([TABLE3_CORNER_NOTE, '申请人情况'], layout, 8));
-    out.push(line(['自然人', '法人或其他组织', '总计'], layout, 8));
-    out.push(line(['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'], layout, 8));
+    for (const cells of TABLE3_HEADER_LINES) out.push(line([...cells], layout, 8));
   }
   for (const r of applicationRows(format)) {
     if (!r.values) out.push(line([r.label], layout, 8));
@@ -85,8 +92,7 @@ export function renderReview(values: string[] | undefined, layout: TextLayout): 
     return [`| ${head.join(' | ')} |`, mdSeparator(15), `| ${v.join(' | ')} |`].join('\n');
   }
   const rows = [
-    line(['行政复议', '行政诉讼'], layout, 15),
-    line(['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉'], layout, 15),
+    ...TABLE4_HEADER_LINES.map((cells) => line([...cells], layout, 15)),
     line([...REVIEW_COLUMNS, ...REVIEW_COLUMNS], layout, 15),
     layout === 'tab' ? v.join('\t') : layout === 'cell-per-line' ? v.join('\n') : `${v.join(' | ')} |`,
   ];
@@ -100,16 +106,21 @@ export function renderTable(kind: TableKind, format: Format, layout: TextLayout)
 }
 
 /** A whole report to fill in: title, the six sections, the five topics of 一, empty tables. */
-export function renderSkeleton(format: Format, layout: TextLayout, organ = '（机关名称）', year = new Date().getFullYear() - 1): string {
-  const out: string[] = [`${organ}${year}年政府信息公开工作年度报告`, ''];
+export function renderSkeleton(
+  format: Format,
+  layout: TextLayout,
+  organ: string = SKELETON.organ,
+  year = new Date().getFullYear() - 1,
+): string {
+  const out: string[] = [`${organ}${year}${YEAR}${REPORT_NAME}`, ''];
   for (const s of SECTIONS) {
     out.push(`${s.numeral}、${s.title}`);
     if (s.number === 1) {
-      OVERVIEW_TOPICS.forEach((t, i) => out.push(`（${'一二三四五'[i]}）${t.title}`, ''));
+      OVERVIEW_TOPICS.forEach((t, i) => out.push(`（${NUMERALS[i]}）${t.title}`, ''));
     } else if (s.number === 2) out.push(renderActive(format, {}, layout));
     else if (s.number === 3) out.push(renderApplications(format, {}, layout));
     else if (s.number === 4) out.push(renderReview(undefined, layout));
-    else if (s.number === 6) out.push('本年度未收取信息处理费。');
+    else if (s.number === 6) out.push(SKELETON.feeSentence);
     else out.push('');
     out.push('');
   }

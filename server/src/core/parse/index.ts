@@ -13,6 +13,16 @@ import type { DocumentModel, ParseNote, Range, Report, Section, SubHeading, Tabl
 import { analysisText, compact } from '../text/normalize';
 import { readActive, readApplications, readReview } from './tables';
 import { SECTIONS, TITLE_PATTERN, type Format } from '../template';
+import {
+  NUMERALS,
+  SECTION_TITLE_ENDINGS,
+  STATISTICS_PERIOD,
+  TITLE_ABOUT,
+  TITLE_META_LABELS,
+  YEAR,
+  YEAR_SUFFIX,
+} from '../template/vocabulary';
+import { anyOf, charClass, escapeRegExp } from '../text/pattern';
 
 interface HeaderCandidate {
   number: number;
@@ -35,13 +45,20 @@ const TITLE_KEYS: { number: number; key: string; canonical: boolean }[] = SECTIO
 
 const TITLE_RE = new RegExp(TITLE_KEYS.map((k) => k.key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
 
+/** A line that holds a title written out holds the title's last character. */
+const TITLE_ENDING = new RegExp(`[${charClass(SECTION_TITLE_ENDINGS)}]`);
+/** A numeral, with its separator, right before a title: `二、`. */
+const NUMERAL_BEFORE = new RegExp(`([${NUMERALS}])([、.,:]?)$`);
+/** A lost or parenthesised numeral before a title: `()`, `(二)`, `、`, `.`. */
+const LOST_NUMERAL = new RegExp(`^[#>*\\-]*(\\(([${NUMERALS}]?)\\)|、|\\.)?$`);
+
 /** Every line that may hold a section header: a cheap filter, then the compact key. */
 function headerCandidates(text: string, start: number, end: number): HeaderCandidate[] {
   const out: HeaderCandidate[] = [];
   forEachLine(text, start, end, (ls, le) => {
     const line = text.slice(ls, le);
     // Long lines are prose unless a title stands in them as written; short ones may space it out.
-    if (line.length < 80 ? /[况项施]/.test(line) : hasTitle(line)) lineCandidates(text, ls, le, out);
+    if (line.length < 80 ? TITLE_ENDING.test(line) : hasTitle(line)) lineCandidates(text, ls, le, out);
   });
   return out;
 }
@@ -70,7 +87,7 @@ function lineCandidates(text: string, ls: number, le: number, out: HeaderCandida
         titleMatch: k.canonical ? 'canonical' : 'variant',
         strength,
       });
-    const num = /([一二三四五六七八九十])([、.,:]?)$/.exec(before);
+    const num = NUMERAL_BEFORE.exec(before);
     if (num && (num[2] || before.length === 1)) {
       const from = m.index - num[0].length;
       const atStart = /^(?:[#>*\-]*)$/.test(before.slice(0, from));
@@ -78,7 +95,7 @@ function lineCandidates(text: string, ls: number, le: number, out: HeaderCandida
       mk(num[1]!, num[2]!, from, atStart ? 3 : 2);
       continue;
     }
-    const lost = /^[#>*\-]*(\(([一二三四五六七八九十]?)\)|、|\.)?$/.exec(before);
+    const lost = LOST_NUMERAL.exec(before);
     if (lost) {
       const from = m.index - (lost[1]?.length ?? 0);
       const paren = lost[1]?.startsWith('(');
@@ -248,7 +265,15 @@ interface TitleInfo {
   year: number | null;
 }
 
-const META_PREFIX = /^(?:[-*•]\s*)?(?:标题|名称|题目|文章标题)\s*[:：]\s*/;
+const META_PREFIX = new RegExp(`^(?:[-*•]\\s*)?(?:${anyOf(TITLE_META_LABELS)})\\s*[:：]\\s*`);
+/** A title that begins with its year: the organ may stand on the line above. */
+const YEAR_FIRST = new RegExp(`^\\d{4}${escapeRegExp(YEAR)}`);
+/** `<organ><year>年(度)<more of the organ>政府信息公开工作年度报告`. */
+const ORGAN_YEAR = new RegExp(
+  `^(.*?)(\\d{4})\\s*${escapeRegExp(YEAR)}${escapeRegExp(YEAR_SUFFIX)}?(.*?)(?:${TITLE_PATTERN.source})`,
+);
+/** What is not the organ's name: `关于` first, book-title marks and quotes. */
+const NOT_ORGAN = new RegExp(`^${escapeRegExp(TITLE_ABOUT)}|[《》“”"]`, 'g');
 
 /** The title line: the last line before the first header that names the report. */
 export function findTitle(text: string, from: number, to: number): TitleInfo | null {
@@ -263,7 +288,7 @@ export function findTitle(text: string, from: number, to: number): TitleInfo | n
       let s = pos + raw.indexOf(line) + line.length - t.length;
       let title = t.replace(/\s+/g, '');
       // `洪泽区人民政府` / `2023 年政府信息公开工作年度报告`: the organ on the line above.
-      if (/^\d{4}年/.test(title) && prevLine) {
+      if (YEAR_FIRST.test(title) && prevLine) {
         const pl = text.slice(prevLine.s, prevLine.e).trim();
         if (pl && pl.length <= 30 && !/[。，,：:]/.test(pl) && !TITLE_PATTERN.test(pl.replace(/\s+/g, ''))) {
           title = pl.replace(/\s+/g, '') + title;
@@ -278,9 +303,9 @@ export function findTitle(text: string, from: number, to: number): TitleInfo | n
 }
 
 function organYear(title: string): { organ: string | null; year: number | null } {
-  const m = /^(.*?)(\d{4})\s*年度?(.*?)(?:政府信息公开(?:工作)?年度报告|政府信息公开工作年报)/.exec(title);
+  const m = ORGAN_YEAR.exec(title);
   if (!m) return { organ: null, year: null };
-  const organ = (m[1]! + m[3]!).replace(/^关于|[《》“”"]/g, '').trim();
+  const organ = (m[1]! + m[3]!).replace(NOT_ORGAN, '').trim();
   return { organ: organ || null, year: Number(m[2]) };
 }
 
@@ -361,19 +386,26 @@ function formatFromTable3(t: Table, year: number | null): Format | null {
   return has2021Other ? '2021' : has2019Other && year === null ? '2019' : null;
 }
 
+/** `统计期限…2023年`, and any `2023年`. */
+const PERIOD_YEAR = new RegExp(`${escapeRegExp(STATISTICS_PERIOD)}[^。\\n]{0,12}?(\\d{4})\\s*${escapeRegExp(YEAR)}`);
+const ANY_YEAR = new RegExp(`(20\\d{2})\\s*${escapeRegExp(YEAR)}`, 'g');
+
 function yearFromText(text: string, range: Range): number | null {
   const slice = text.slice(range.start, Math.min(range.end, range.start + 20000));
-  const period = /统计期限[^。\n]{0,12}?(\d{4})\s*年/.exec(slice);
+  const period = PERIOD_YEAR.exec(slice);
   if (period) return Number(period[1]);
   const counts = new Map<number, number>();
-  for (const m of slice.matchAll(/(20\d{2})\s*年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  for (const m of slice.matchAll(ANY_YEAR)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
   let best: number | null = null;
   let n = 0;
   for (const [y, c] of counts) if (c > n || (c === n && best !== null && y < best)) [best, n] = [y, c];
   return best;
 }
 
-const SUB_HEADING = /^\s*(?:#+\s*)?(\(([一二三四五六七八九十]{0,2})\)|[（(]\s*[)）]|([一二三四五六七八九十]{1,2})[、.,](?=\s*[\u4e00-\u9fff]))\s*([^\n]{0,60})/;
+const SUB_HEADING = new RegExp(
+  `^\\s*(?:#+\\s*)?(\\(([${NUMERALS}]{0,2})\\)|[（(]\\s*[)）]|` +
+    `([${NUMERALS}]{1,2})[、.,](?=\\s*[\\u4e00-\\u9fff]))\\s*([^\\n]{0,60})`,
+);
 
 function subHeadings(text: string, start: number, end: number): SubHeading[] {
   const out: SubHeading[] = [];

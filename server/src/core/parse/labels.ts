@@ -13,10 +13,16 @@ import {
   TABLE4_HEADER,
   type RowDef,
 } from '../template';
+import { NUMERALS, TABLE2_UNIT_HEADER, TABLE3_CORNER_WORDS, WAN_YUAN_NOTE } from '../template/vocabulary';
 
 export type LabelKind = 'row' | 'header' | 'caption';
 
 const CLOSING = new Set(['”', '"', '’', '」', '』']);
+
+/** A numbering of numerals as the template writes it, compact: `(三)`, `三.`, `三`. */
+const NUMERAL_NUMBERING = new RegExp(`^\\(?([${NUMERALS}]+)[)、.]?$`);
+/** A numbering just before a label: `(三)`, `三、`, `三.`, `6.`. */
+const NUMBERING_BEFORE = new RegExp(`(?:\\(([${NUMERALS}]{1,2})\\)|([${NUMERALS}]{1,2})[、.]|(\\d{1,2})\\.)$`);
 
 export interface LabelEntry {
   kind: LabelKind;
@@ -50,7 +56,7 @@ export interface LabelHit {
 function numberingForms(numbering: string): string[] {
   const k = compact(numbering).text;
   if (!k) return [];
-  const m = /^\(?([一二三四五六七八九十]+)[)、.]?$/.exec(k);
+  const m = NUMERAL_NUMBERING.exec(k);
   if (m) return [`(${m[1]})`, `${m[1]}.`, `${m[1]}、`, `${m[1]},`];
   const d = /^(\d+)[.、]?$/.exec(k);
   if (d) return [`${d[1]}.`, `${d[1]}、`];
@@ -124,7 +130,7 @@ export class LabelMatcher {
     if (!e.numbering.length) return '';
     if (e.needsNumbering) return null;
     // A numbering other than the template's (misnumbered row): only where it cannot be digits of a value.
-    const m = /(?:\(([一二三四五六七八九十]{1,2})\)|([一二三四五六七八九十]{1,2})[、.]|(\d{1,2})\.)$/.exec(t.slice(Math.max(0, i - 4), i));
+    const m = NUMBERING_BEFORE.exec(t.slice(Math.max(0, i - 4), i));
     if (m) {
       const before = t[i - m[0].length - 1];
       if (m[3] && before !== undefined && /\d/.test(before)) return null;
@@ -171,12 +177,12 @@ export function table2Matcher(): LabelMatcher {
     for (const cap of def.captions) {
       const k = compact(cap.label).text;
       m.add({ kind: 'caption', key: k, minPrefix: k.length, numbering: [], needsNumbering: false, item: cap.item });
-      for (const h of cap.header) header(m, h.replace(/（单位：万元）/, ''));
+      for (const h of cap.header) header(m, h.replace(WAN_YUAN_NOTE, ''));
       addRows(m, cap.rows, fmt, false);
     }
   }
   for (const w of [...FORMAT_MARKERS['2021'], ...FORMAT_MARKERS['2019']]) header(m, w);
-  header(m, '单位:万元');
+  header(m, TABLE2_UNIT_HEADER);
   return (table2 = m);
 }
 
@@ -187,7 +193,7 @@ export function table3Matcher(): LabelMatcher {
   addRows(m, APPLICATIONS_2021, '2021');
   addRows(m, APPLICATIONS_2019, '2019');
   for (const w of TABLE3_HEADER) header(m, w);
-  header(m, '第一项加第二项之和,等于第三项加第四项之和');
+  header(m, TABLE3_CORNER_WORDS);
   return (table3 = m);
 }
 

@@ -9,6 +9,8 @@ import { exact } from './split';
 import { forEachLine, lineEndAt, lineStartAt } from '../text/lines';
 import type { LabelHit, LabelMatcher } from './labels';
 import type { Layout } from '../model';
+import { MONEY_UNITS, NOT_APPLICABLE, PAGE_WORDS, UNITS } from '../template/vocabulary';
+import { anyOf, escapeRegExp } from '../text/pattern';
 
 export type TokenKind = 'label' | 'num' | 'blank' | 'na' | 'text';
 
@@ -39,11 +41,25 @@ export interface Token {
 // Every pattern here runs in linear time (test/unit/regex.test.ts): no two quantifiers may compete
 // for the same characters. `Page 3 …` is `Page\s+\d.*\s*$`, written so that `.*` and `\s*` do not
 // share the spaces (a line break may only be followed by whitespace).
-export const PAGE_NUMBER = /^\s*(?:(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|P\.\s*\d+)\s*|Page\s+\d[^\n\r\u2028\u2029]*(?:[\n\r\u2028\u2029]\s*)?)$/i;
+// The words (`第 3 页`, units, `无`) are the template's (template/vocabulary.ts).
+const NTH = escapeRegExp(PAGE_WORDS.nth);
+const PAGE = escapeRegExp(PAGE_WORDS.page);
+const OF = escapeRegExp(PAGE_WORDS.of);
+export const PAGE_NUMBER = new RegExp(
+  `^\\s*(?:(?:[-—–]\\s*\\d{1,3}\\s*[-—–]|` +
+    `${NTH}\\s*\\d+\\s*${PAGE}(?:\\s*${OF}\\s*\\d+\\s*${PAGE})?|P\\.\\s*\\d+)\\s*|` +
+    `Page\\s+\\d[^\\n\\r\\u2028\\u2029]*(?:[\\n\\r\\u2028\\u2029]\\s*)?)$`,
+  'i',
+);
 const MD_CELL = /^:?-{2,}:?$/;
 const NUMBER = /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
-const UNIT = /(?:万元|万|元|件|条|个|次|项)$/;
-const NA = /^(?:\/|／|-|—|–|——|无|－|\\)$/;
+const UNIT = new RegExp(`(?:${anyOf(UNITS)})$`);
+const NA = new RegExp(`^(?:${anyOf(NOT_APPLICABLE)})$`);
+/** A word cut at the boundaries of its numbers (a number may carry a unit of money). */
+const NUMBER_OR_WORD = new RegExp(
+  `[-−]?\\d[\\d.,]*(?:[-−]\\d[\\d.]*)*(?:${anyOf(MONEY_UNITS)})?|[^\\d-−]+|[-−]`,
+  'g',
+);
 
 const isMinus = (c: number) => c === 45 || c === 0x2212;
 const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -318,7 +334,8 @@ function residual(text: string, s: number, e: number, line: number, out: Token[]
     while (i < e && !/\s/.test(text[i]!)) i++;
     const word = text.slice(ws, i);
     // A word may mix text and digits (`情况2293`): cut it at the boundaries.
-    const re = /[-−]?\d[\d.,]*(?:[-−]\d[\d.]*)*(?:万元|万|元)?|[^\d-−]+|[-−]/g;
+    const re = NUMBER_OR_WORD;
+    re.lastIndex = 0;
     for (let m = re.exec(word); m; m = re.exec(word)) {
       const a = ws + m.index;
       const b = a + m[0].length;

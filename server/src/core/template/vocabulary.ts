@@ -47,7 +47,9 @@ export const STATISTICS_PERIOD = '统计期限';
 
 /** The last character of every section title and variant: a line that holds none of them holds no
  *  header written out (the parser's cheap filter). */
-export const SECTION_TITLE_ENDINGS = [...new Set(SECTIONS.flatMap((s) => [s.title, ...s.variants]).map((t) => t[t.length - 1]!))].join('');
+export const SECTION_TITLE_ENDINGS = [
+  ...new Set(SECTIONS.flatMap((s) => [s.title, ...s.variants]).map((t) => t[t.length - 1]!)),
+].join('');
 
 /** Section n's header as the template prints it: `二、主动公开政府信息情况`. */
 export function sectionHeading(n: number): string {
@@ -108,4 +110,5 @@ export const COMPLETION_WORDS = {
 
 /** Characters frequent in reports that exist only in Traditional script. */
 export const TRADITIONAL_MARKERS =
-  '開報資總請數處關機務門與們這會國個說為書時條實項號發內廢現規範執辦結轉審復議訴訟維糾處續權護濟費權單財頒屬於計劃體測網絡標準';
+  '開報資總請數處關機務門與們這會國個說為書時條實項號發內廢現' +
+  '規範執辦結轉審復議訴訟維糾處續權護濟費權單財頒屬於計劃體測網絡標準';

@@ -11,10 +11,11 @@
  *    `（一）`→`(一)`, `1、`→`1.`; with a map from each key character back to its offset.
  */
 import TSCharacters from 'opencc-js/dict/TSCharacters';
+import { NUMERALS, TRADITIONAL_MARKERS as MARKER_CHARS } from '../template/vocabulary';
 
-/** Characters frequent in reports that exist only in Traditional script. */
+/** Characters frequent in reports that exist only in Traditional script (template/vocabulary.ts). */
 const TRADITIONAL_MARKERS = new Uint8Array(65536);
-for (const ch of '開報資總請數處關機務門與們這會國個說為書時條實項號發內廢現規範執辦結轉審復議訴訟維糾處續權護濟費權單財頒屬於計劃體測網絡標準') TRADITIONAL_MARKERS[ch.charCodeAt(0)] = 1;
+for (const ch of MARKER_CHARS) TRADITIONAL_MARKERS[ch.charCodeAt(0)] = 1;
 
 /** Full-width ASCII forms → half-width, U+3000 → space (one code unit each). */
 const WIDTH = new Uint16Array(65536);
@@ -204,13 +205,16 @@ export function similarity(a: string, b: string): number {
   return 1 - prev[n]! / Math.max(m, n);
 }
 
-const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+/** Numeral → value, 一 → 1 … 十 → 10. */
+const CN_DIGITS: Record<string, number> = {};
+for (let i = 0; i < NUMERALS.length; i++) CN_DIGITS[NUMERALS[i]!] = i + 1;
+const TEN = NUMERALS[9]!;
 
 /** `一`…`十九` → 1…19; NaN otherwise. */
 export function chineseNumeral(s: string): number {
   if (!s) return NaN;
   if (s.length === 1) return CN_DIGITS[s] ?? NaN;
-  if (s[0] === '十') return 10 + (CN_DIGITS[s[1]!] ?? NaN);
-  if (s.length === 2 && s[1] === '十') return (CN_DIGITS[s[0]!] ?? NaN) * 10;
+  if (s[0] === TEN) return 10 + (CN_DIGITS[s[1]!] ?? NaN);
+  if (s.length === 2 && s[1] === TEN) return (CN_DIGITS[s[0]!] ?? NaN) * 10;
   return NaN;
 }

@@ -5,6 +5,7 @@ import type { ParseNote, Table } from '../../model';
 import { noConstraint } from '../split';
 import { tokenize } from '../tokenize';
 import { activeTable, FORMAT_MARKERS, type Format } from '../../template';
+import { WAN_YUAN } from '../../template/vocabulary';
 import { assign } from './assign';
 import { toRow, tokensLayout } from './cells';
 
@@ -35,7 +36,7 @@ export function readActive(text: string, start: number, end: number, hint: Forma
   const fmt = format ?? hint;
   const captions = activeTable(fmt).captions;
   const defs = captions.flatMap((c) => c.rows);
-  const wan = new Set(captions.filter((c) => c.header.some((h) => h.includes('万元'))).flatMap((c) => c.rows.map((r) => r.key)));
+  const wan = new Set(captions.filter((c) => c.header.some((h) => h.includes(WAN_YUAN))).flatMap((c) => c.rows.map((r) => r.key)));
   const slots = assign(tokens, {
     defs,
     wan,

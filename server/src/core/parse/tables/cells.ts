@@ -5,6 +5,7 @@ import type { Cell, Row, SplitInfo, Table } from '../../model';
 import { noConstraint, splitCandidates, type Constraint } from '../split';
 import type { Token } from '../tokenize';
 import type { RowDef } from '../../template';
+import { MONEY_UNITS, NUMERALS, YUAN } from '../../template/vocabulary';
 
 export interface Slot {
   def: RowDef | null;
@@ -17,14 +18,14 @@ export interface Slot {
   split?: SplitInfo;
 }
 
-export const NUMBERING = /^(?:\(?[一二三四五六七八九十]{1,2}[)、.]|\d{1,2}[.、])/;
+export const NUMBERING = new RegExp(`^(?:\\(?[${NUMERALS}]{1,2}[)、.]|\\d{1,2}[.、])`);
 
 type ValueKind = NonNullable<RowDef['valueKind']>[number];
 
 /** Units of money: a count never carries one. In a column in 万元 (2021 table 二's fees) `1万` is
  *  1 万元, as `1万元` is, and `500元` is not 500; an amount column that names no unit (2019's
  *  采购总金额) takes the number as written, whatever its unit. */
-const MONEY = new Set(['万', '万元', '元']);
+const MONEY = new Set<string>(MONEY_UNITS);
 
 /** The cell a token makes in a column of `kind`. A number that cannot be read as written is never
  *  given a value: too many digits, a count in 万, a separated cell that is not one number are
@@ -35,7 +36,7 @@ function cellOf(t: Token, kind: ValueKind = 'count', wan = false): Cell {
     const raw = t.text + (t.unit ?? '');
     if (t.large) return { kind: 'text', value: null, raw, range, invalid: 'digits' };
     if (t.unit && MONEY.has(t.unit) && kind !== 'amount') return { kind: 'text', value: null, raw, range, invalid: 'unit' };
-    if (t.unit === '元' && wan) return { kind: 'text', value: null, raw, range, invalid: 'yuan' };
+    if (t.unit === YUAN && wan) return { kind: 'text', value: null, raw, range, invalid: 'yuan' };
     if (!Number.isNaN(t.value)) return { kind: 'number', value: t.value!, raw: t.text, range };
     if (t.cell && t.padded !== undefined) return { kind: 'number', value: t.padded, raw: t.text, range };
     if (t.cell) return { kind: 'text', value: null, raw, range, invalid: 'word' };

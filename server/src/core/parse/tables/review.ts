@@ -4,6 +4,7 @@ import type { ParseNote, Row, Table } from '../../model';
 import { reviewBlocks } from '../split';
 import { tokenize } from '../tokenize';
 import { REVIEW_WIDTH } from '../../template/arithmetic';
+import { REVIEW_ROW_LABEL } from '../../template/vocabulary';
 import { fillCells, isLoose, toRow, tokensLayout, type Slot } from './cells';
 
 /** Table 四: its numbers (blocks × columns, see template/arithmetic.ts) after its header. */
@@ -38,7 +39,7 @@ export function readReview(text: string, start: number, end: number, notes: Pars
       notes.push({ kind: 'unplaced-values', range: { start: values[0]!.start, end: values[values.length - 1]!.end }, table: 'review', detail: values.map((t) => t.text).join(' ') });
       slot.cells = slot.cells!.map((c) => ({ ...c, kind: 'unknown', value: null }));
     }
-    if (values.length) rows.push({ ...toRow(slot), key: 'review', label: '行政复议、行政诉讼' });
+    if (values.length) rows.push({ ...toRow(slot), key: 'review', label: REVIEW_ROW_LABEL });
   }
   return { kind: 'review', range: { start, end }, layout: tokensLayout(layout, tokens), rows, headerWords: [] };
 }
