@@ -36,7 +36,8 @@ import {
 import type { OpenDoc } from './documents';
 import { previewHtml } from './preview-html';
 
-export const FIX_ALL_KIND = 'source.fixAll.disclosureReport';
+export { FIX_ALL_KIND } from '../../../shared/protocol';
+import { FIX_ALL_KIND } from '../../../shared/protocol';
 
 /**
  * The features that may take long on a large document are generators that yield between reports

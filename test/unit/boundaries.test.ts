@@ -1,0 +1,56 @@
+// The house's walls: the edges reach the core through its door only, and the core type-checks
+// alone with no ambient types (no node, no vscode, no DOM).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+function tsFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...tsFiles(p));
+    else if (p.endsWith('.ts')) out.push(p);
+  }
+  return out;
+}
+
+const IMPORT = /(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g;
+
+test('lsp/, cli/, node/ and the client import the core through core/index.ts only', () => {
+  const bad: string[] = [];
+  for (const dir of ['server/src/lsp', 'server/src/cli', 'server/src/node', 'client/src', 'shared']) {
+    let files: string[] = [];
+    try {
+      files = tsFiles(join(ROOT, dir));
+    } catch {
+      continue;
+    }
+    for (const f of files) {
+      for (const m of readFileSync(f, 'utf8').matchAll(IMPORT)) {
+        const spec = m[1]!;
+        if (/(^|\/)core\/./.test(spec)) bad.push(`${relative(ROOT, f)}: ${spec}`);
+      }
+    }
+  }
+  assert.deepEqual(bad, []);
+});
+
+test('the core imports nothing from the editor, the language server or the file system', () => {
+  const bad: string[] = [];
+  for (const f of tsFiles(join(ROOT, 'server/src/core'))) {
+    for (const m of readFileSync(f, 'utf8').matchAll(IMPORT)) {
+      if (/^(vscode|vscode-languageserver|vscode-languageclient|fs|node:)/.test(m[1]!)) bad.push(`${relative(ROOT, f)}: ${m[1]}`);
+    }
+  }
+  assert.deepEqual(bad, []);
+});
+
+test('the core type-checks alone with "types": []', () => {
+  const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+  const r = spawnSync(process.execPath, [tsc, '-p', join(ROOT, 'server/src/core'), '--noEmit'], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+});
