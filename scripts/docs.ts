@@ -17,7 +17,8 @@ export const TABLE_END = '<!-- /codes -->';
 /** The README's table: code, default severity, what it checks (the rule's English description). */
 export function codeTable(): string {
   const lines = ['| code | default | when |', '|---|---|---|'];
-  for (const r of RULE_LIST) lines.push(`| \`${r.code}\` | ${r.severity} | ${r.description.en.replace(/\|/g, '\\|')} |`);
+  for (const r of RULE_LIST)
+    lines.push(`| \`${r.code}\` | ${r.severity} | ${r.description.en.replace(/\|/g, '\\|')} |`);
   return lines.join('\n');
 }
 

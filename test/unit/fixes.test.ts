@@ -15,7 +15,10 @@ const S000 = readCorpus(byPrefix('000'));
 const S002 = readCorpus(byPrefix('002'));
 const S003 = readCorpus(byPrefix('003'));
 
-const all = (t: string) => checkDocument(analysisText(t).text, t, parse(t)).map((f) => `${f.code} ${localize(f.message)}`).sort();
+const all = (t: string) =>
+  checkDocument(analysisText(t).text, t, parse(t))
+    .map((f) => `${f.code} ${localize(f.message)}`)
+    .sort();
 
 const S5 = '五、存在的主要问题及改进情况';
 const S6 = '六、其他需要报告的事项';
@@ -33,16 +36,32 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { code: 'section.missing', base: S000, from: `${S5}\n`, to: '', title: /插入“五、存在的主要问题及改进情况”/, writes: [S6, `${S5}\n${S6}`] },
+  {
+    code: 'section.missing',
+    base: S000,
+    from: `${S5}\n`,
+    to: '',
+    title: /插入“五、存在的主要问题及改进情况”/,
+    writes: [S6, `${S5}\n${S6}`],
+  },
   {
     code: 'section.missing',
     base: S002,
     from: S002.slice(S002.indexOf('### 三、收到和处理'), S002.indexOf('#### 四、')),
     to: '',
     title: /插入“三、收到和处理政府信息公开申请情况”/,
-    writes: ['#### 四、', `三、收到和处理政府信息公开申请情况\n${renderTable('applications', '2021', 'tab')}\n#### 四、`],
+    writes: [
+      '#### 四、',
+      `三、收到和处理政府信息公开申请情况\n${renderTable('applications', '2021', 'tab')}\n#### 四、`,
+    ],
   },
-  { code: 'section.numbering', base: S000, from: '二、主动公开政府信息情况', to: '二.主动公开政府信息情况', title: /改为“二、”/ },
+  {
+    code: 'section.numbering',
+    base: S000,
+    from: '二、主动公开政府信息情况',
+    to: '二.主动公开政府信息情况',
+    title: /改为“二、”/,
+  },
   {
     code: 'section.numbering',
     base: S000,
@@ -52,7 +71,13 @@ const CASES: Case[] = [
     writes: ['()政府信息管理', '（三）政府信息管理'],
   },
   { code: 'section.title', base: S000, from: S5, to: '五、存在问题及改进情况', title: /规范标题/ },
-  { code: 'table.row-unknown', base: S000, from: '2.其他法律行政法规禁止公开', to: '2.其他法律行政止公开', title: /改为“2.其他法律行政法规禁止公开”/ },
+  {
+    code: 'table.row-unknown',
+    base: S000,
+    from: '2.其他法律行政法规禁止公开',
+    to: '2.其他法律行政止公开',
+    title: /改为“2.其他法律行政法规禁止公开”/,
+  },
   {
     code: 'table.row-missing',
     base: S002,
@@ -83,8 +108,20 @@ const CASES: Case[] = [
     to: '(七)总计 | 0 | 0 | 0 | 0 | 0 | 0 | 0',
     title: /改为计算值 1/,
   },
-  { code: 'table4.total', base: S000, from: '\n0 | 0 | 0 | 0 | 0 | 0 |', to: '\n0 | 0 | 0 | 0 | 7 | 0 |', title: /改为计算值 0/ },
-  { code: 'narrative.mismatch', base: S000, from: '共收到依申请公开1件', to: '共收到依申请公开3件', title: /改为表格中的 1/ },
+  {
+    code: 'table4.total',
+    base: S000,
+    from: '\n0 | 0 | 0 | 0 | 0 | 0 |',
+    to: '\n0 | 0 | 0 | 0 | 7 | 0 |',
+    title: /改为计算值 0/,
+  },
+  {
+    code: 'narrative.mismatch',
+    base: S000,
+    from: '共收到依申请公开1件',
+    to: '共收到依申请公开3件',
+    title: /改为表格中的 1/,
+  },
   {
     code: 'section6.fee-missing',
     base: S000,
@@ -93,7 +130,14 @@ const CASES: Case[] = [
     title: /信息处理费/,
     writes: [`${S6}\n`, `${S6}\n本年度未收取信息处理费。\n`],
   },
-  { code: 'text.pinyin-annotation', base: S000, from: '一、总体情况\n', to: '一、总体情况\n文號(hào)\n', title: /删除/, writes: ['文號(hào)', '文號'] },
+  {
+    code: 'text.pinyin-annotation',
+    base: S000,
+    from: '一、总体情况\n',
+    to: '一、总体情况\n文號(hào)\n',
+    title: /删除/,
+    writes: ['文號(hào)', '文號'],
+  },
 ];
 
 for (const c of CASES) {
@@ -118,12 +162,16 @@ for (const c of CASES) {
     const after = all(written);
     const target = `${fix.finding.code} ${localize(fix.finding.message)}`;
     assert.equal(after.filter((x) => x === target).length, before.filter((x) => x === target).length - 1);
-    for (const a of new Set(after)) assert.ok(after.filter((x) => x === a).length <= before.filter((x) => x === a).length, `new finding: ${a}`);
+    for (const a of new Set(after))
+      assert.ok(after.filter((x) => x === a).length <= before.filter((x) => x === a).length, `new finding: ${a}`);
   });
 }
 
 test('a fix that would add a finding is not offered (balance: changing （七）总计 breaks its row)', () => {
-  const text = S000.replace('四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |', '四、结转下年度继续办理 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |');
+  const text = S000.replace(
+    '四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
+    '四、结转下年度继续办理 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |',
+  );
   const { report, findings: found, pinyin } = checkPiece(text);
   const findings = found!;
   const targets = findings.filter((f) => f.code === 'table3.balance');
@@ -136,10 +184,16 @@ test('fix all: seed 003 loses its pinyin and its numbering defects in one go, it
   const findings = found!;
   const edits = fixAll(S003, report!, findings, pinyin)!;
   const fixed = applyEdits(S003, edits);
-  assert.deepEqual(all(fixed).filter((x) => !x.startsWith('report.title-missing')), []);
+  assert.deepEqual(
+    all(fixed).filter((x) => !x.startsWith('report.title-missing')),
+    [],
+  );
   // No pinyin left in the report (the web-page chrome before its title is not part of it).
-  assert.ok(!/\([a-zāáǎàēéěèīíǐìōóǒòūúǔù]+\)/.test(fixed.slice(fixed.indexOf('雙鴨山市2024年政府信息公開工作年度報告\n'))));
-  const v = (t: string) => JSON.stringify(parse(t).reports[0]!.tables.applications!.rows.map((r) => r.cells.map((c) => c.value)));
+  assert.ok(
+    !/\([a-zāáǎàēéěèīíǐìōóǒòūúǔù]+\)/.test(fixed.slice(fixed.indexOf('雙鴨山市2024年政府信息公開工作年度報告\n'))),
+  );
+  const v = (t: string) =>
+    JSON.stringify(parse(t).reports[0]!.tables.applications!.rows.map((r) => r.cells.map((c) => c.value)));
   assert.equal(v(fixed), v(S003));
 });
 
@@ -149,10 +203,17 @@ test('fix all: its edits come sorted and never overlap (one pass over sorted edi
   const findings = found!;
   const edits = fixAll(text, report!, findings, pinyin)!;
   // The edits are sorted and do not overlap.
-  for (let i = 1; i < edits.length; i++) assert.ok(edits[i - 1]!.end <= edits[i]!.start && !(edits[i - 1]!.start === edits[i]!.start && edits[i]!.start === edits[i]!.end), JSON.stringify([edits[i - 1], edits[i]]));
+  for (let i = 1; i < edits.length; i++)
+    assert.ok(
+      edits[i - 1]!.end <= edits[i]!.start &&
+        !(edits[i - 1]!.start === edits[i]!.start && edits[i]!.start === edits[i]!.end),
+      JSON.stringify([edits[i - 1], edits[i]]),
+    );
 });
 
-test('fix all: a report with thousands of findings is fixed in bounded time (no pairwise overlap scan, no re-read per fix)', () => {
+const THOUSANDS =
+  'fix all: a report with thousands of findings is fixed in bounded time (no pairwise overlap scan, no re-read per fix)';
+test(THOUSANDS, () => {
   const lines: string[] = [];
   for (let i = 0; i < 3000; i++) lines.push(`文號(hào)第${i}号(hào)`);
   const text = S000.replace('一、总体情况\n', `一、总体情况\n${lines.join('\n')}\n`);

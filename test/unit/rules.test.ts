@@ -67,13 +67,45 @@ const S6 = '六、其他需要报告的事项';
 const S5 = '五、存在的主要问题及改进情况';
 
 const CASES: Case[] = [
-  { code: 'section.missing', name: 'section 五 removed', base: S000, edits: [[`${S5}\n`, ''], [S6, `⟦${S6}⟧`]] },
-  { code: 'section.order', name: '五 and 六 swapped', base: S000, edits: [[S5, '@@'], [S6, `⟦${S5}⟧`], ['@@', S6]] },
+  {
+    code: 'section.missing',
+    name: 'section 五 removed',
+    base: S000,
+    edits: [
+      [`${S5}\n`, ''],
+      [S6, `⟦${S6}⟧`],
+    ],
+  },
+  {
+    code: 'section.order',
+    name: '五 and 六 swapped',
+    base: S000,
+    edits: [
+      [S5, '@@'],
+      [S6, `⟦${S5}⟧`],
+      ['@@', S6],
+    ],
+  },
   { code: 'section.duplicate', name: '五 twice', base: S000, edits: [[S6, `⟦${S5}⟧`]] },
-  { code: 'section.numbering', name: '二. for 二、', base: S000, edits: [['二、主动公开政府信息情况', '⟦二.⟧主动公开政府信息情况']] },
-  { code: 'section.numbering', name: '三、 numbering 二', base: S000, edits: [['二、主动公开政府信息情况', '⟦三、⟧主动公开政府信息情况']] },
+  {
+    code: 'section.numbering',
+    name: '二. for 二、',
+    base: S000,
+    edits: [['二、主动公开政府信息情况', '⟦二.⟧主动公开政府信息情况']],
+  },
+  {
+    code: 'section.numbering',
+    name: '三、 numbering 二',
+    base: S000,
+    edits: [['二、主动公开政府信息情况', '⟦三、⟧主动公开政府信息情况']],
+  },
   { code: 'section.title', name: 'known variant of 五', base: S000, edits: [[S5, '⟦五、存在问题及改进情况⟧']] },
-  { code: 'overview.topic-missing', name: 'no word of 平台', base: S000.replace(/平台/g, '渠道'), edits: [['一、总体情况\n', '⟦一、总体情况⟧\n']] },
+  {
+    code: 'overview.topic-missing',
+    name: 'no word of 平台',
+    base: S000.replace(/平台/g, '渠道'),
+    edits: [['一、总体情况\n', '⟦一、总体情况⟧\n']],
+  },
   {
     code: 'report.title-missing',
     name: 'title removed',
@@ -101,8 +133,18 @@ const CASES: Case[] = [
       ['1. 信访举报投诉类申请\t', '⟦1. 信访举报投诉类申请⟧\t'],
     ],
   },
-  { code: 'table.row-unknown', name: 'typo in a label', base: S000, edits: [['2.其他法律行政法规禁止公开', '⟦2.其他法律行政止公开⟧']] },
-  { code: 'table.row-unknown', name: '2019 label in a 2021 report', base: S000, edits: [['行政规范性文件 |', '⟦规范性文件⟧ |']] },
+  {
+    code: 'table.row-unknown',
+    name: 'typo in a label',
+    base: S000,
+    edits: [['2.其他法律行政法规禁止公开', '⟦2.其他法律行政止公开⟧']],
+  },
+  {
+    code: 'table.row-unknown',
+    name: '2019 label in a 2021 report',
+    base: S000,
+    edits: [['行政规范性文件 |', '⟦规范性文件⟧ |']],
+  },
   {
     code: 'table.cell-count',
     name: 'a row with six values',
@@ -117,7 +159,12 @@ const CASES: Case[] = [
   },
   { code: 'table.cell-invalid', name: 'negative count', base: S000, edits: [['行政处罚 | 161', '行政处罚 | ⟦-161⟧']] },
   { code: 'table.cell-invalid', name: 'decimal count', base: S000, edits: [['行政处罚 | 161', '行政处罚 | ⟦16.1⟧']] },
-  { code: 'table.cell-blank', name: 'blank cell (range: the row label)', base: S000, edits: [['行政强制 | 19 |', '⟦行政强制⟧ |  |']] },
+  {
+    code: 'table.cell-blank',
+    name: 'blank cell (range: the row label)',
+    base: S000,
+    edits: [['行政强制 | 19 |', '⟦行政强制⟧ |  |']],
+  },
   {
     code: 'table3.balance',
     name: '结转下年度 1 without a source (range: the （七）总计 cells)',
@@ -140,10 +187,20 @@ const CASES: Case[] = [
     code: 'table3.row-total',
     name: '总计 of a row',
     base: S000,
-    edits: [['一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1', '一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | ⟦2⟧']],
+    edits: [
+      [
+        '一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1',
+        '一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | ⟦2⟧',
+      ],
+    ],
   },
   { code: 'table4.total', name: 'a review total', base: S000, edits: [[REVIEW_ROW, '\n1 | 0 | 0 | 0 | ⟦0⟧ | 0 |']] },
-  { code: 'narrative.mismatch', name: 'prose 3, table 1', base: S000, edits: [['共收到依申请公开1件', '共收到依申请公开⟦3⟧件']] },
+  {
+    code: 'narrative.mismatch',
+    name: 'prose 3, table 1',
+    base: S000,
+    edits: [['共收到依申请公开1件', '共收到依申请公开⟦3⟧件']],
+  },
   {
     code: 'narrative.mismatch',
     name: 'a wider scope, a breakdown and 备案 are not compared',
@@ -178,7 +235,10 @@ for (const c of CASES) {
 test('every rule is silent on the clean seeds', () => {
   for (const base of [S000, S002]) {
     const codes = findings(base).map((f) => f.code);
-    assert.deepEqual(codes.filter((c) => c !== 'report.title-missing'), []);
+    assert.deepEqual(
+      codes.filter((c) => c !== 'report.title-missing'),
+      [],
+    );
   }
 });
 
@@ -186,7 +246,10 @@ test('every code has a case above, and every message id has both languages', () 
   const covered = new Set(CASES.map((c) => c.code));
   covered.add('crossyear.carry-over');
   covered.add('report.not-found'); // the command line's, tested in cli.test.ts
-  assert.deepEqual(CODES.filter((c) => !covered.has(c)), []);
+  assert.deepEqual(
+    CODES.filter((c) => !covered.has(c)),
+    [],
+  );
   for (const id of MESSAGE_IDS) {
     const zh = localize({ id, args: {} }, 'zh-CN');
     const en = localize({ id, args: {} }, 'en');
@@ -195,15 +258,26 @@ test('every code has a case above, and every message id has both languages', () 
 });
 
 test('crossyear.carry-over compares with last year’s report of the same organ', () => {
-  const prev = S002.replace('四、结转下年度继续办理\t\t0\t0\t0\t0\t0\t0\t0', '四、结转下年度继续办理\t\t2\t0\t0\t0\t0\t0\t2').replace('二、上年结转政府信息公开申请数量\t\t0', '二、上年结转政府信息公开申请数量\t\t0');
+  const prev = S002.replace(
+    '四、结转下年度继续办理\t\t0\t0\t0\t0\t0\t0\t0',
+    '四、结转下年度继续办理\t\t2\t0\t0\t0\t0\t0\t2',
+  ).replace('二、上年结转政府信息公开申请数量\t\t0', '二、上年结转政府信息公开申请数量\t\t0');
   const prevModel = parse(prev);
   const { text: cur, ranges } = unmark(
     edit(S002, [
       ['2024 年政府信息公开工作年度报告', '2025 年政府信息公开工作年度报告'],
-      ['二、上年结转政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0', '二、上年结转政府信息公开申请数量\t\t⟦0⟧\t0\t0\t0\t0\t0\t⟦0⟧'],
+      [
+        '二、上年结转政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0',
+        '二、上年结转政府信息公开申请数量\t\t⟦0⟧\t0\t0\t0\t0\t0\t⟦0⟧',
+      ],
     ]),
   );
-  const refs: ReportRef[] = prevModel.reports.map((report) => ({ source: 'prev.txt', organ: report.organ, year: report.year, report }));
+  const refs: ReportRef[] = prevModel.reports.map((report) => ({
+    source: 'prev.txt',
+    organ: report.organ,
+    year: report.year,
+    report,
+  }));
   const fired = findings(cur, refs).filter((f) => f.code === 'crossyear.carry-over');
   assert.equal(fired.length, 2);
   assert.deepEqual(rangesOf(fired), ranges);

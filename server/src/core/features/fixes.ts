@@ -35,7 +35,12 @@ function layoutOf(report: Report): TextLayout {
 }
 
 /** The candidate edits of one finding (not yet tried): its rule's fix, if it has one. */
-function candidates(f: Finding, text: string, report: Report, pinyin: { start: number; end: number }[]): FixCandidate[] {
+function candidates(
+  f: Finding,
+  text: string,
+  report: Report,
+  pinyin: { start: number; end: number }[],
+): FixCandidate[] {
   const rule = ruleOf(f.code);
   if (!rule?.fix) return [];
   return rule.fix(f, { text, report, pinyin, layout: layoutOf(report) });
@@ -45,7 +50,10 @@ const keyOf = (f: Finding) => `${f.code}\u0000${JSON.stringify(f.message)}`;
 
 /** Findings of `text` read as one report (the way DocumentAnalysis reads a piece); null findings when
  *  it no longer reads as exactly one report (an edit that splits or dissolves the report). */
-export function checkPiece(text: string, opts: CheckOptions = {}): { report: Report | null; findings: Finding[] | null; pinyin: { start: number; end: number }[] } {
+export function checkPiece(
+  text: string,
+  opts: CheckOptions = {},
+): { report: Report | null; findings: Finding[] | null; pinyin: { start: number; end: number }[] } {
   const a = new DocumentAnalysis(text);
   const p = a.piece(0);
   // A document read whole (HTML, reports inside a line) is compared whole.
@@ -75,7 +83,14 @@ export function applySorted(text: string, edits: TextEdit[]): string {
 }
 
 /** Tried fixes for the findings of one report's text (local offsets). */
-export function fixesFor(text: string, report: Report, findings: Finding[], pinyin: { start: number; end: number }[], targets: Finding[], opts: CheckOptions = {}): Fix[] {
+export function fixesFor(
+  text: string,
+  report: Report,
+  findings: Finding[],
+  pinyin: { start: number; end: number }[],
+  targets: Finding[],
+  opts: CheckOptions = {},
+): Fix[] {
   const out: Fix[] = [];
   const before = countKeys(findings);
   for (const target of targets) {
@@ -107,7 +122,15 @@ export const FIX_ALL_TRIES = 48;
  * reach is left out (the user can run fix-all again). `isCancelled` is asked before every re-read.
  * Returns the edits sorted by offset, or null when cancelled.
  */
-export function fixAll(text: string, report: Report, findings: Finding[], pinyin: { start: number; end: number }[], opts: CheckOptions = {}, isCancelled: () => boolean = () => false, all: Finding[] = findings): TextEdit[] | null {
+export function fixAll(
+  text: string,
+  report: Report,
+  findings: Finding[],
+  pinyin: { start: number; end: number }[],
+  opts: CheckOptions = {},
+  isCancelled: () => boolean = () => false,
+  all: Finding[] = findings,
+): TextEdit[] | null {
   // One candidate per finding, its edits sorted.
   const cands: { finding: Finding; edits: TextEdit[]; start: number; end: number }[] = [];
   for (const f of findings) {
@@ -115,7 +138,12 @@ export function fixAll(text: string, report: Report, findings: Finding[], pinyin
     if (!c || !c.edits.length) continue;
     const edits = c.edits.slice().sort((a, b) => a.start - b.start || a.end - b.end);
     let ok = true;
-    for (let i = 1; i < edits.length; i++) if (edits[i]!.start < edits[i - 1]!.end || (edits[i]!.start === edits[i - 1]!.start && edits[i]!.start === edits[i]!.end)) ok = false;
+    for (let i = 1; i < edits.length; i++)
+      if (
+        edits[i]!.start < edits[i - 1]!.end ||
+        (edits[i]!.start === edits[i - 1]!.start && edits[i]!.start === edits[i]!.end)
+      )
+        ok = false;
     if (ok) cands.push({ finding: f, edits, start: edits[0]!.start, end: edits[edits.length - 1]!.end });
   }
   // Sorted by first edit, a candidate is kept when all its edits come after the last kept edit

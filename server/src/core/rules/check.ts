@@ -51,7 +51,13 @@ export function runRules(rules: readonly Rule[], ctx: RuleContext): Finding[] {
   return out;
 }
 
-export function checkReport(text: string, source: string, model: DocumentModel, report: Report, opts: CheckOptions = {}): Finding[] {
+export function checkReport(
+  text: string,
+  source: string,
+  model: DocumentModel,
+  report: Report,
+  opts: CheckOptions = {},
+): Finding[] {
   let others: ReportRef[] | undefined;
   const ctx = {
     text,

@@ -15,7 +15,7 @@ export const crossyearCarryOver: Rule<'crossyear.carry-over', Data> = {
   description: {
     'zh-CN': '上年结转 ≠ 上年报告的结转下年度（同一机关的上年报告已打开、在工作区中或在输入之中时）',
     en:
-      '上年结转 ≠ last year\'s 结转下年度, when last year\'s report of the same organ is open, ' +
+      "上年结转 ≠ last year's 结转下年度, when last year's report of the same organ is open, " +
       'in the workspace or among the inputs',
   },
   messages: {
@@ -27,7 +27,9 @@ export const crossyearCarryOver: Rule<'crossyear.carry-over', Data> = {
   },
   check({ report, others }) {
     if (!report.organ || report.year === null || !rowOf(report.tables.applications, 'carriedOver')) return [];
-    const prev = others.find((o) => o.organ === report.organ && o.year === report.year! - 1 && o.report.tables.applications);
+    const prev = others.find(
+      (o) => o.organ === report.organ && o.year === report.year! - 1 && o.report.tables.applications,
+    );
     const cur = rowOf(report.tables.applications, 'carriedOver');
     const last = rowOf(prev?.report.tables.applications ?? null, 'carriedForward');
     if (!prev || !cur || !last) return [];
@@ -37,7 +39,13 @@ export const crossyearCarryOver: Rule<'crossyear.carry-over', Data> = {
       const a = num(cur, c);
       const b = num(last, c);
       if (a === null || b === null || a === b) continue;
-      const args = { value: fmt(a), previous: fmt(b), year: report.year - 1, column: APPLICANT_COLUMNS[c]!, source: prev.source };
+      const args = {
+        value: fmt(a),
+        previous: fmt(b),
+        year: report.year - 1,
+        column: APPLICANT_COLUMNS[c]!,
+        source: prev.source,
+      };
       out.push(found(cur.cells[c]!.range, 'crossyear.carry-over', args, { replacement: fmt(b) }));
     }
     return out;

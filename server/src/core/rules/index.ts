@@ -70,7 +70,9 @@ export function ruleOf(code: string): Rule | undefined {
   return BY_CODE.get(code);
 }
 
-export const DEFAULT_SEVERITY = Object.fromEntries(RULE_LIST.map((r) => [r.code, r.severity])) as Readonly<Record<Code, Severity>>;
+export const DEFAULT_SEVERITY = Object.fromEntries(RULE_LIST.map((r) => [r.code, r.severity])) as Readonly<
+  Record<Code, Severity>
+>;
 
 /** Where the codes are documented (the README's table of checks). */
 export const DOCS_URL = 'https://example.invalid/disclosure-report';

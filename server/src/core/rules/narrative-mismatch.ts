@@ -71,7 +71,10 @@ const PATTERNS: Pattern[] = [
     expected: (r) => nz(total(r, 'carriedOver')),
   },
   {
-    re: new RegExp(`(?:结转(?:到|至)?下一?年度?|结转至(?:\\d{4}年度?)?|顺延(?:到|至)下一?年度?)([^\\d。;,]{0,8}?)${N}(?:件|份)`, 'gd'),
+    re: new RegExp(
+      `(?:结转(?:到|至)?下一?年度?|结转至(?:\\d{4}年度?)?|顺延(?:到|至)下一?年度?)([^\\d。;,]{0,8}?)${N}(?:件|份)`,
+      'gd',
+    ),
     group: 2,
     scope: '结转下年度继续办理',
     expected: (r) => nz(total(r, 'carriedForward')),
@@ -123,7 +126,10 @@ export const narrativeMismatch: Rule<'narrative.mismatch', Data> = {
     en: 'the text restates a table figure (新收, 结转, 办结, 结转下年度, 复议, 诉讼, 现行有效) with a different number',
   },
   messages: {
-    'narrative.mismatch': { 'zh-CN': '正文写{value}件，表格中“{scope}”为{table}', en: 'The text says {value}; the table’s “{scope}” is {table}' },
+    'narrative.mismatch': {
+      'zh-CN': '正文写{value}件，表格中“{scope}”为{table}',
+      en: 'The text says {value}; the table’s “{scope}” is {table}',
+    },
     'narrative.mismatch.fix': { 'zh-CN': '改为表格中的 {value}', en: 'Use the table’s {value}' },
   },
   check({ report, text, options }) {
@@ -158,7 +164,9 @@ export const narrativeMismatch: Rule<'narrative.mismatch', Data> = {
           if (WIDER_SCOPE.test(sText)) continue;
           const range = { start: c.map[at]!, end: c.map[at + numStr.length - 1]! + 1 };
           const table = fmt(expected[0]!);
-          out.push(found(range, 'narrative.mismatch', { value: numStr, scope: p.scope, table }, { replacement: table }));
+          out.push(
+            found(range, 'narrative.mismatch', { value: numStr, scope: p.scope, table }, { replacement: table }),
+          );
         }
       }
     }

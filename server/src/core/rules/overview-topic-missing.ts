@@ -13,7 +13,10 @@ export const overviewTopicMissing: Rule<'overview.topic-missing'> = {
     en: '一、总体情况 does not cover one of its five topics',
   },
   messages: {
-    'overview.topic-missing': { 'zh-CN': '“一、总体情况”未涉及“{topic}”方面的内容', en: '“一、总体情况” does not cover “{topic}”' },
+    'overview.topic-missing': {
+      'zh-CN': '“一、总体情况”未涉及“{topic}”方面的内容',
+      en: '“一、总体情况” does not cover “{topic}”',
+    },
   },
   check({ report, text }) {
     const s = report.sections.find((x) => x.number === 1);

@@ -15,7 +15,9 @@ export const reportNotFound: Rule<'report.not-found'> = {
   severity: 'error',
   description: {
     'zh-CN': '命令行指定的文件中没有报告（空文件、不是文本、未识别出任何部分）或无法读取',
-    en: 'a file named on the command line holds no report (empty, not text, no section recognised) or could not be read',
+    en:
+      'a file named on the command line holds no report (empty, not text, no section recognised) ' +
+      'or could not be read',
   },
   messages: {
     'report.not-found.none': {

@@ -6,7 +6,10 @@ export const reportTitleMissing: Rule<'report.title-missing'> = {
   severity: 'information',
   description: { 'zh-CN': '没有写明机关名称和年度的标题行', en: 'no title line with organ and year' },
   messages: {
-    'report.title-missing': { 'zh-CN': '未找到写明机关名称和年度的报告标题', en: 'No title line naming the organ and the year' },
+    'report.title-missing': {
+      'zh-CN': '未找到写明机关名称和年度的报告标题',
+      en: 'No title line naming the organ and the year',
+    },
   },
   check({ report }) {
     if (report.title || !report.sections.length) return [];

@@ -78,7 +78,12 @@ export interface Rule<C extends string = string, D extends FindingData = Finding
 }
 
 /** A finding of the rule being run: the range is copied (the rule may grow it afterwards). */
-export function found<D extends FindingData = never>(range: Range, id: string, args: Message['args'] = {}, data?: D): Found<D> {
+export function found<D extends FindingData = never>(
+  range: Range,
+  id: string,
+  args: Message['args'] = {},
+  data?: D,
+): Found<D> {
   return { range: { start: range.start, end: range.end }, message: { id, args }, ...(data ? { data } : {}) };
 }
 
@@ -89,7 +94,11 @@ export function replaceWith(f: Finding, newText: string, id: string, args: Messa
 
 /** A cell of table 三 set to the computed value; when it is an applicant column's, the row's 总计
  *  moves with it, so that the row still adds up. */
-export function setCell(f: Finding<{ expected: number; replacement: string }>, report: Report, id: string): FixCandidate[] {
+export function setCell(
+  f: Finding<{ expected: number; replacement: string }>,
+  report: Report,
+  id: string,
+): FixCandidate[] {
   const d = f.data;
   if (!d) return [];
   const edits: Edit[] = [{ start: f.range.start, end: f.range.end, newText: d.replacement }];
@@ -97,8 +106,20 @@ export function setCell(f: Finding<{ expected: number; replacement: string }>, r
   const col = row?.cells.findIndex((c) => c.range.start === f.range.start) ?? -1;
   const cur = row?.cells[col];
   const total = row?.cells[6];
-  if (row && col >= 0 && col < 6 && cur?.kind === 'number' && total?.kind === 'number' && total.value !== null && cur.value !== null) {
-    edits.push({ start: total.range.start, end: total.range.end, newText: String(total.value + d.expected - cur.value) });
+  if (
+    row &&
+    col >= 0 &&
+    col < 6 &&
+    cur?.kind === 'number' &&
+    total?.kind === 'number' &&
+    total.value !== null &&
+    cur.value !== null
+  ) {
+    edits.push({
+      start: total.range.start,
+      end: total.range.end,
+      newText: String(total.value + d.expected - cur.value),
+    });
   }
   return [{ title: { id, args: { value: d.replacement } }, edits }];
 }

@@ -30,7 +30,14 @@ export const sectionMissing: Rule<'section.missing', Data> = {
       const anchor = next ?? last;
       const at = next ? lineStartAt(text, next.headerRange.start) : report.range.end;
       const canonical = `${def.numeral}、${def.title}`;
-      out.push(found(anchor.headerRange, 'section.missing', { section: canonical }, { sectionNumber: def.number, canonical, insertAt: at }));
+      out.push(
+        found(
+          anchor.headerRange,
+          'section.missing',
+          { section: canonical },
+          { sectionNumber: def.number, canonical, insertAt: at },
+        ),
+      );
     }
     return out;
   },
@@ -39,6 +46,8 @@ export const sectionMissing: Rule<'section.missing', Data> = {
     const kind = TABLE_OF_SECTION[data.sectionNumber];
     const body = kind ? renderTable(kind, report.format, layout) + '\n' : '';
     const lead = data.insertAt > 0 && text[data.insertAt - 1] !== '\n' ? '\n' : '';
-    return insertAt(data.insertAt, `${lead}${data.canonical}\n${body}`, 'section.missing.fix', { section: data.canonical });
+    return insertAt(data.insertAt, `${lead}${data.canonical}\n${body}`, 'section.missing.fix', {
+      section: data.canonical,
+    });
   },
 };

@@ -19,10 +19,13 @@ export const sectionNumbering: Rule<'section.numbering', Data> = {
   severity: 'warning',
   description: {
     'zh-CN': '标题的序号或标点有误或缺失（`二.`、`、主动公开…`）；“总体情况”的（一）至（五）小标题同样检查',
-    en: 'a header\'s numeral or punctuation is wrong or lost (`二.`, `、主动公开…`); also the （一）…（五） sub-headings of 总体情况',
+    en: "a header's numeral or punctuation is wrong or lost (`二.`, `、主动公开…`); also the （一）…（五） sub-headings of 总体情况",
   },
   messages: {
-    'section.numbering.lost': { 'zh-CN': '标题缺少序号，应为“{expected}”', en: 'The header has lost its numeral: “{expected}” expected' },
+    'section.numbering.lost': {
+      'zh-CN': '标题缺少序号，应为“{expected}”',
+      en: 'The header has lost its numeral: “{expected}” expected',
+    },
     'section.numbering.numeral': {
       'zh-CN': '标题序号“{written}”有误，应为“{expected}”',
       en: 'Header numbering “{written}” is wrong: “{expected}” expected',
@@ -55,7 +58,14 @@ export const sectionNumbering: Rule<'section.numbering', Data> = {
           ? 'section.numbering.numeral'
           : 'section.numbering.separator';
       const expected = `${def.numeral}、`;
-      out.push(found(range, id, { written: written.slice(0, Math.max(titleAt, 0)) || '∅', expected }, { replacement: expected }));
+      out.push(
+        found(
+          range,
+          id,
+          { written: written.slice(0, Math.max(titleAt, 0)) || '∅', expected },
+          { replacement: expected },
+        ),
+      );
     }
     // Sub-headings of 一、总体情况: （一）（二）… in order.
     const hs = report.overviewHeadings;
@@ -69,10 +79,15 @@ export const sectionNumbering: Rule<'section.numbering', Data> = {
       else if (paren) bad = chineseNumeral(paren[1]!) !== i + 1;
       else if (plain) bad = parenStyle > 0 || plain[2] !== '、' || chineseNumeral(plain[1]!) !== i + 1;
       if (!bad) return;
-      const numberingEnd = h.range.start + (h.numbering ? text.slice(h.range.start).indexOf(h.numbering.slice(-1)) + 1 : 0);
+      const numberingEnd =
+        h.range.start + (h.numbering ? text.slice(h.range.start).indexOf(h.numbering.slice(-1)) + 1 : 0);
       const range = { start: h.range.start, end: Math.max(numberingEnd, h.range.start + 1) };
       const id = h.numbering ? 'section.numbering.sub' : 'section.numbering.sub-lost';
-      const args = { written: h.numbering || text.slice(range.start, range.end), expected, heading: h.text.slice(0, 20) };
+      const args = {
+        written: h.numbering || text.slice(range.start, range.end),
+        expected,
+        heading: h.text.slice(0, 20),
+      };
       out.push(found(range, id, args, { replacement: expected }));
     });
     return out;

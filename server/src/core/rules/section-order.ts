@@ -18,7 +18,12 @@ export const sectionOrder: Rule<'section.order'> = {
     for (const s of report.sections) {
       if (s.number < max) {
         const def = SECTIONS[s.number - 1]!;
-        out.push(found(s.headerRange, 'section.order', { section: `${def.numeral}、${def.title}`, after: SECTIONS[max - 1]!.numeral }));
+        out.push(
+          found(s.headerRange, 'section.order', {
+            section: `${def.numeral}、${def.title}`,
+            after: SECTIONS[max - 1]!.numeral,
+          }),
+        );
       }
       max = Math.max(max, s.number);
     }

@@ -8,7 +8,9 @@ import { SECTIONS } from '../template';
 import { found, replaceWith, type Rule } from './rule';
 
 const OFFICIAL_2019 = new Set(
-  ['因政府信息公开申请行政复议、提起行政诉讼的情况', '政府信息公开工作存在的主要问题及改进情况'].map((t) => compact(t).text),
+  ['因政府信息公开申请行政复议、提起行政诉讼的情况', '政府信息公开工作存在的主要问题及改进情况'].map(
+    (t) => compact(t).text,
+  ),
 );
 
 /** The canonical header. */
@@ -31,7 +33,12 @@ export const sectionTitle: Rule<'section.title', Data> = {
       .map((s) => {
         const def = SECTIONS[s.number - 1]!;
         const header = `${def.numeral}、${def.title}`;
-        return found(s.headerRange, 'section.title', { written: s.title, canonical: def.title }, { replacement: header });
+        return found(
+          s.headerRange,
+          'section.title',
+          { written: s.title, canonical: def.title },
+          { replacement: header },
+        );
       });
   },
   fix(f) {

@@ -10,7 +10,10 @@ export const tableCellBlank: Rule<'table.cell-blank'> = {
   severity: 'warning',
   description: { 'zh-CN': '单元格为空（空白不等于0）', en: 'a blank cell (blank is not 0)' },
   messages: {
-    'table.cell-blank': { 'zh-CN': '“{row}”的{columns}为空；没有数据应填0', en: '“{row}” is blank in {columns}; write 0 where there is nothing' },
+    'table.cell-blank': {
+      'zh-CN': '“{row}”的{columns}为空；没有数据应填0',
+      en: '“{row}” is blank in {columns}; write 0 where there is nothing',
+    },
   },
   check({ report }) {
     const out: Found<never>[] = [];
@@ -25,7 +28,12 @@ export const tableCellBlank: Rule<'table.cell-blank'> = {
           if (t === review) return `${REVIEW_BLOCKS[Math.floor(i / 5)]?.title ?? ''}·${REVIEW_COLUMNS[i % 5]}`;
           return caps.find((c) => c.rows.some((r) => r.key === row.key))?.header[i + 1] ?? String(i + 1);
         });
-        out.push(found(row.labelRange, 'table.cell-blank', { row: row.label || '行政复议、行政诉讼', columns: names.join('、') }));
+        out.push(
+          found(row.labelRange, 'table.cell-blank', {
+            row: row.label || '行政复议、行政诉讼',
+            columns: names.join('、'),
+          }),
+        );
       }
     }
     return out;

@@ -18,7 +18,10 @@ export const tableCellCount: Rule<'table.cell-count'> = {
       '(the candidates are listed); values that could not be placed',
   },
   messages: {
-    'table.cell-count': { 'zh-CN': '“{row}”有{found}个数值，应为{expected}个', en: '“{row}” has {found} values, {expected} expected' },
+    'table.cell-count': {
+      'zh-CN': '“{row}”有{found}个数值，应为{expected}个',
+      en: '“{row}” has {found} values, {expected} expected',
+    },
     'table.cell-count.ambiguous': {
       'zh-CN': '数字“{digits}”连在一起，拆成{count}个数值的方式不止一种：{candidates}',
       en: 'Digits “{digits}” run together and split into {count} values in more than one way: {candidates}',
@@ -38,14 +41,22 @@ export const tableCellCount: Rule<'table.cell-count'> = {
     const { active, applications, review } = report.tables;
     const expected = (t: Table, key: string): number => {
       if (t.kind === 'review') return 15;
-      if (t.kind === 'active') return activeTable(report.format).captions.flatMap((c) => c.rows).find((d) => d.key === key)?.values ?? 0;
+      if (t.kind === 'active')
+        return (
+          activeTable(report.format)
+            .captions.flatMap((c) => c.rows)
+            .find((d) => d.key === key)?.values ?? 0
+        );
       return applicationRows(report.format).find((d) => d.key === key)?.values ?? 7;
     };
     for (const t of [active, applications, review]) {
       for (const row of t?.rows ?? []) {
         const n = expected(t!, row.key);
         if (row.split && (row.split.how === 'ambiguous' || row.split.how === 'none')) {
-          const shown = row.split.candidates.slice(0, 5).map((c) => c.join(' | ')).join('；');
+          const shown = row.split.candidates
+            .slice(0, 5)
+            .map((c) => c.join(' | '))
+            .join('；');
           const id = row.split.how === 'ambiguous' ? 'table.cell-count.ambiguous' : 'table.cell-count.unsplittable';
           out.push(found(row.split.range, id, { digits: row.split.raw, count: n, candidates: shown || '—' }));
           continue;

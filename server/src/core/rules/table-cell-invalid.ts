@@ -14,15 +14,35 @@ export const tableCellInvalid: Rule<'table.cell-invalid'> = {
   severity: 'error',
   description: {
     'zh-CN': '单元格不是规范的数量：负数、小数、文字、位数过多、带金额单位，或万元栏中以元填写',
-    en: 'a cell that is not a plain count: negative, decimal, a word, too many digits, a unit of money, 元 in a 万元 column',
+    en:
+      'a cell that is not a plain count: negative, decimal, a word, too many digits, a unit of money, ' +
+      '元 in a 万元 column',
   },
   messages: {
-    'table.cell-invalid.negative': { 'zh-CN': '“{value}”为负数，此处的数量不能为负', en: '“{value}” is negative; this count cannot be' },
-    'table.cell-invalid.decimal': { 'zh-CN': '“{value}”为小数，此处的数量应为整数', en: '“{value}” is a decimal; this count must be a whole number' },
-    'table.cell-invalid.word': { 'zh-CN': '“{value}”不是数字，此处应填写数值', en: '“{value}” is not a number; this cell holds a figure' },
-    'table.cell-invalid.digits': { 'zh-CN': '“{value}”位数过多，无法按原值精确读取', en: '“{value}” has too many digits to be read exactly' },
-    'table.cell-invalid.unit': { 'zh-CN': '“{value}”带有金额单位，此处应填写数量', en: '“{value}” carries a unit of money; this cell is a count' },
-    'table.cell-invalid.yuan': { 'zh-CN': '“{value}”以元为单位，此栏的单位为万元', en: '“{value}” is in 元; this column is in 万元' },
+    'table.cell-invalid.negative': {
+      'zh-CN': '“{value}”为负数，此处的数量不能为负',
+      en: '“{value}” is negative; this count cannot be',
+    },
+    'table.cell-invalid.decimal': {
+      'zh-CN': '“{value}”为小数，此处的数量应为整数',
+      en: '“{value}” is a decimal; this count must be a whole number',
+    },
+    'table.cell-invalid.word': {
+      'zh-CN': '“{value}”不是数字，此处应填写数值',
+      en: '“{value}” is not a number; this cell holds a figure',
+    },
+    'table.cell-invalid.digits': {
+      'zh-CN': '“{value}”位数过多，无法按原值精确读取',
+      en: '“{value}” has too many digits to be read exactly',
+    },
+    'table.cell-invalid.unit': {
+      'zh-CN': '“{value}”带有金额单位，此处应填写数量',
+      en: '“{value}” carries a unit of money; this cell is a count',
+    },
+    'table.cell-invalid.yuan': {
+      'zh-CN': '“{value}”以元为单位，此栏的单位为万元',
+      en: '“{value}” is in 元; this column is in 万元',
+    },
   },
   check({ report }) {
     const out: Found<never>[] = [];
@@ -38,8 +58,10 @@ export const tableCellInvalid: Rule<'table.cell-invalid'> = {
           }
           if (c.kind !== 'number' || c.value === null) return;
           const kind = kinds?.[i] ?? 'count';
-          if (kind !== 'signed' && c.value < 0) out.push(found(c.range, 'table.cell-invalid.negative', { value: c.raw }));
-          else if (kind !== 'amount' && !Number.isInteger(c.value)) out.push(found(c.range, 'table.cell-invalid.decimal', { value: c.raw }));
+          if (kind !== 'signed' && c.value < 0)
+            out.push(found(c.range, 'table.cell-invalid.negative', { value: c.raw }));
+          else if (kind !== 'amount' && !Number.isInteger(c.value))
+            out.push(found(c.range, 'table.cell-invalid.decimal', { value: c.raw }));
         });
       }
     }

@@ -17,7 +17,10 @@ export const tableMissing: Rule<'table.missing', Data> = {
   severity: 'error',
   description: { 'zh-CN': '第二、三或四部分没有表格', en: 'section 二, 三 or 四 has no table' },
   messages: {
-    'table.missing.active': { 'zh-CN': '“二、主动公开政府信息情况”下没有表格', en: 'Section 二 (主动公开政府信息情况) has no table' },
+    'table.missing.active': {
+      'zh-CN': '“二、主动公开政府信息情况”下没有表格',
+      en: 'Section 二 (主动公开政府信息情况) has no table',
+    },
     'table.missing.applications': {
       'zh-CN': '“三、收到和处理政府信息公开申请情况”下没有表格',
       en: 'Section 三 (收到和处理政府信息公开申请情况) has no table',
@@ -33,7 +36,9 @@ export const tableMissing: Rule<'table.missing', Data> = {
     for (const s of report.sections) {
       const kind = TABLE_OF_SECTION[s.number];
       if (kind && !report.tables[kind]) {
-        out.push(found(s.headerRange, `table.missing.${kind}`, {}, { sectionNumber: s.number, insertAt: s.headerRange.end }));
+        out.push(
+          found(s.headerRange, `table.missing.${kind}`, {}, { sectionNumber: s.number, insertAt: s.headerRange.end }),
+        );
       }
     }
     return out;

@@ -28,7 +28,14 @@ function missing(report: Report, table: Table, defs: RowDef[], text: string, sec
     if (!def.values) continue;
     if (singleOther && def.key.startsWith('other.')) continue;
     const at = Math.min(lineEndAt(text, prevRange.end) + 1, text.length);
-    out.push(found(prevRange, 'table.row-missing', { row: def.label }, { rowKey: def.key, canonical: def.label, insertAt: at }));
+    out.push(
+      found(
+        prevRange,
+        'table.row-missing',
+        { row: def.label },
+        { rowKey: def.key, canonical: def.label, insertAt: at },
+      ),
+    );
   }
   if (singleOther) {
     const row = table.rows.find((r) => r.key === 'other')!;
@@ -40,7 +47,11 @@ function missing(report: Report, table: Table, defs: RowDef[], text: string, sec
 /** How many values a row of the report's format holds. */
 function valueCount(key: string, report: Report): number {
   if (applicationRows(report.format).some((d) => d.key === key)) return 7;
-  return activeTable(report.format).captions.flatMap((c) => c.rows).find((d) => d.key === key)?.values ?? 7;
+  return (
+    activeTable(report.format)
+      .captions.flatMap((c) => c.rows)
+      .find((d) => d.key === key)?.values ?? 7
+  );
 }
 
 export const tableRowMissing: Rule<'table.row-missing', Data> = {
@@ -63,7 +74,8 @@ export const tableRowMissing: Rule<'table.row-missing', Data> = {
     const { active, applications } = report.tables;
     const activeDefs = activeTable(report.format).captions.flatMap((c) => c.rows);
     if (active) for (const f of missing(report, active, activeDefs, text, 2)) out.push(f);
-    if (applications) for (const f of missing(report, applications, applicationRows(report.format), text, 3)) out.push(f);
+    if (applications)
+      for (const f of missing(report, applications, applicationRows(report.format), text, 3)) out.push(f);
     return out;
   },
   fix({ data }, { report, layout }) {

@@ -15,7 +15,7 @@ export const tableRowUnknown: Rule<'table.row-unknown', Data> = {
   severity: 'warning',
   description: {
     'zh-CN': '行名不在格式中：笔误（按最接近的行读取）或另一种格式的行名',
-    en: 'a row label not in the format: a typo (read as the nearest row) or the other format\'s label',
+    en: "a row label not in the format: a typo (read as the nearest row) or the other format's label",
   },
   messages: {
     'table.row-unknown': { 'zh-CN': '行名“{written}”不在格式中', en: 'Row label “{written}” is not in the format' },
@@ -43,9 +43,19 @@ export const tableRowUnknown: Rule<'table.row-unknown', Data> = {
     for (const t of [active, applications]) {
       for (const row of t?.rows ?? []) {
         if (row.match === 'fuzzy') {
-          const label = (t === active ? activeDefs : []).find((d) => d.key === row.key)?.label ?? canonicalOf(row.key, report.format);
-          out.push(found(row.labelRange, 'table.row-unknown.typo', { written: row.label, canonical: label }, { replacement: label }));
-        } else if (row.match === 'unknown') out.push(found(row.labelRange, 'table.row-unknown', { written: row.label }));
+          const label =
+            (t === active ? activeDefs : []).find((d) => d.key === row.key)?.label ??
+            canonicalOf(row.key, report.format);
+          out.push(
+            found(
+              row.labelRange,
+              'table.row-unknown.typo',
+              { written: row.label, canonical: label },
+              { replacement: label },
+            ),
+          );
+        } else if (row.match === 'unknown')
+          out.push(found(row.labelRange, 'table.row-unknown', { written: row.label }));
       }
     }
     return out;

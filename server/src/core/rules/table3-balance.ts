@@ -16,7 +16,7 @@ export const table3Balance: Rule<'table3.balance', Data> = {
   severity: 'error',
   description: {
     'zh-CN': '某列中 一 + 二 ≠ （七）总计 + 四（表角注明的勾稽关系）',
-    en: '一 + 二 ≠ （七）总计 + 四 in a column (the corner note\'s rule)',
+    en: "一 + 二 ≠ （七）总计 + 四 in a column (the corner note's rule)",
   },
   messages: {
     'table3.balance': {

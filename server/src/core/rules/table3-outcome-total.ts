@@ -33,7 +33,8 @@ export const table3OutcomeTotal: Rule<'table3.outcome-total', Data> = {
       const total = e.left.terms[0]!;
       // Only a written （七）总计 can be wrong; a column left blank on every outcome row was not
       // filled in (reported as blank), not summed.
-      if (total.cell?.kind !== 'number' || e.holds !== false || e.right.terms.every((p) => p.cell!.kind === 'blank')) continue;
+      if (total.cell?.kind !== 'number' || e.holds !== false || e.right.terms.every((p) => p.cell!.kind === 'blank'))
+        continue;
       const [v, sum] = [e.left.sum!, e.right.sum!];
       const args = { column: APPLICANT_COLUMNS[e.column]!, total: fmt(v), sum: fmt(sum) };
       const data = { expected: sum, replacement: fmt(sum), rowKey: total.key };

@@ -17,7 +17,10 @@ export const table3RowTotal: Rule<'table3.row-total', Data> = {
     en: '总计 ≠ the sum of the six applicant columns in a row',
   },
   messages: {
-    'table3.row-total': { 'zh-CN': '“{row}”的总计为{total}，各申请人之和为{sum}', en: '“{row}”: 总计 is {total}, the applicants add up to {sum}' },
+    'table3.row-total': {
+      'zh-CN': '“{row}”的总计为{total}，各申请人之和为{sum}',
+      en: '“{row}”: 总计 is {total}, the applicants add up to {sum}',
+    },
     'table3.row-total.fix': { 'zh-CN': '改为计算值 {value}', en: 'Set to the computed value {value}' },
   },
   check({ report }) {

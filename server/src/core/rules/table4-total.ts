@@ -14,7 +14,7 @@ export const table4Total: Rule<'table4.total', Data> = {
   severity: 'error',
   description: {
     'zh-CN': '表四某一栏的总计 ≠ 其四项结果之和',
-    en: 'a block\'s 总计 ≠ the sum of its four results',
+    en: "a block's 总计 ≠ the sum of its four results",
   },
   messages: {
     'table4.total': {

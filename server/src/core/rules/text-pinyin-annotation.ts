@@ -28,7 +28,10 @@ export const textPinyinAnnotation: Rule<'text.pinyin-annotation'> = {
       const ls = lineStartAt(text, p.start);
       if (ls !== line || !cur) {
         if (cur) cur.message.args!.count = count;
-        cur = found(p, 'text.pinyin-annotation', { example: `${source[p.start - 1] ?? ''}${source.slice(p.start, p.end)}`, count: 1 });
+        cur = found(p, 'text.pinyin-annotation', {
+          example: `${source[p.start - 1] ?? ''}${source.slice(p.start, p.end)}`,
+          count: 1,
+        });
         out.push(cur);
         line = ls;
         count = 0;
@@ -43,7 +46,10 @@ export const textPinyinAnnotation: Rule<'text.pinyin-annotation'> = {
     const inRange = pinyin.filter((p) => p.start >= f.range.start && p.end <= f.range.end);
     if (!inRange.length) return [];
     return [
-      { title: { id: 'text.pinyin-annotation.fix' }, edits: inRange.map((p) => ({ start: p.start, end: p.end, newText: '' })) },
+      {
+        title: { id: 'text.pinyin-annotation.fix' },
+        edits: inRange.map((p) => ({ start: p.start, end: p.end, newText: '' })),
+      },
       {
         title: { id: 'text.pinyin-annotation.fix-all' },
         edits: pinyin.map((p) => ({ start: p.start, end: p.end, newText: '' })),
