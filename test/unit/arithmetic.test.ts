@@ -34,13 +34,21 @@ function row(key: string, values: V[]): Row {
 /** A row of table 三 whose 总计 is the sum of `parts` (six values), unless `total` is given. */
 const t3 = (key: string, parts: V[], total?: V): Row =>
   row(key, [...parts, total ?? parts.reduce<number>((a, b) => a + (typeof b === 'number' ? b : 0), 0)]);
-const table = (kind: Table['kind'], rows: Row[]): Table => ({ kind, rows, range: { start: 0, end: at }, layout: 'pipe', headerWords: [] });
+const table = (kind: Table['kind'], rows: Row[]): Table => ({
+  kind,
+  rows,
+  range: { start: 0, end: at },
+  layout: 'pipe',
+  headerWords: [],
+});
 
 /** A consistent 2021 table 三: one application granted in the first column, nothing else. */
 function sound(): Row[] {
   return applicationRows('2021')
     .filter((d) => d.values)
-    .map((d) => t3(d.key, ['newReceived', 'granted', 'totalProcessed'].includes(d.key) ? [1, 0, 0, 0, 0, 0] : [0, 0, 0, 0, 0, 0]));
+    .map((d) =>
+      t3(d.key, ['newReceived', 'granted', 'totalProcessed'].includes(d.key) ? [1, 0, 0, 0, 0, 0] : [0, 0, 0, 0, 0, 0]),
+    );
 }
 
 test('the widths come from the template: seven applicant columns, three blocks of five in table 四', () => {
@@ -59,7 +67,13 @@ test('a sound table satisfies every equation, each known, per column', () => {
   assert.ok(all.every((e) => e.known && e.holds === true));
   const b0 = all.find((e) => e.equation === 'balance' && e.column === 0)!;
   assert.deepEqual([b0.left.sum, b0.right.sum], [1, 1]);
-  assert.deepEqual(b0.right.terms.map((x) => [x.key, x.column, x.value]), [['totalProcessed', 0, 1], ['carriedForward', 0, 0]]);
+  assert.deepEqual(
+    b0.right.terms.map((x) => [x.key, x.column, x.value]),
+    [
+      ['totalProcessed', 0, 1],
+      ['carriedForward', 0, 0],
+    ],
+  );
   // The terms carry their cells, ranges included.
   assert.deepEqual(b0.left.terms[0]!.cell!.range, t.rows.find((r) => r.key === 'newReceived')!.cells[0]!.range);
 });
@@ -75,7 +89,15 @@ test('a wrong total fails its equations; an unknown cell makes them unknown, nev
   assert.deepEqual([ot.left.sum, ot.right.sum, ot.holds], [3, 1, false]);
 
   const unknown = sound();
-  unknown[unknown.findIndex((r) => r.key === 'denied.stateSecret')] = row('denied.stateSecret', ['?', 0, 0, 0, 0, 0, 0]);
+  unknown[unknown.findIndex((r) => r.key === 'denied.stateSecret')] = row('denied.stateSecret', [
+    '?',
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+  ]);
   const u = evaluate(table('applications', unknown), '2021');
   const o0 = u.find((e) => e.equation === 'outcome-total' && e.column === 0)!;
   assert.equal(o0.known, false);
@@ -87,7 +109,10 @@ test('a wrong total fails its equations; an unknown cell makes them unknown, nev
 
 test('blank and n/a cells count as 0 (as rules/rule.ts num); a missing row leaves its equations unknown', () => {
   const r = row('x', ['', '-', 3, '?']);
-  assert.deepEqual([0, 1, 2, 3, 4].map((c) => cellValue(r, c)), [0, 0, 3, null, null]);
+  assert.deepEqual(
+    [0, 1, 2, 3, 4].map((c) => cellValue(r, c)),
+    [0, 0, 3, null, null],
+  );
   const rows = sound().filter((x) => x.key !== 'carriedOver');
   const bal = evaluate(table('applications', rows), '2021', { only: ['balance'] });
   assert.equal(bal.length, 7);
@@ -108,11 +133,14 @@ test('a 2021 table printing （六） as one row: that row stands for its three 
 test('table 四: one equation per block, at its 总计 column', () => {
   const t = table('review', [row('review', [1, 0, 0, 0, 1, 0, 2, 0, 0, 2, 0, 0, 0, 0, 5])]);
   const all = evaluate(t, '2021');
-  assert.deepEqual(all.map((e) => [e.block, e.column, e.left.sum, e.right.sum, e.holds]), [
-    [0, 4, 1, 1, true],
-    [1, 9, 2, 2, true],
-    [2, 14, 5, 0, false],
-  ]);
+  assert.deepEqual(
+    all.map((e) => [e.block, e.column, e.left.sum, e.right.sum, e.holds]),
+    [
+      [0, 4, 1, 1, true],
+      [1, 9, 2, 2, true],
+      [2, 14, 5, 0, false],
+    ],
+  );
   assert.deepEqual(evaluate(table('review', [row('review', [1, 0, 1])]), '2021'), []);
 });
 

@@ -6,7 +6,17 @@
  */
 import type { Finding } from '../rules/findings';
 import type { Cell, Range, Report, Row, Table } from '../model';
-import { activeTable, APPLICANT_COLUMNS, REVIEW_BLOCKS, REVIEW_COLUMNS, SECTIONS } from '../template';
+import {
+  activeTable,
+  APPLICANT_COLUMNS,
+  GROUP_LABELS,
+  REVIEW_BLOCKS,
+  REVIEW_COLUMNS,
+  SECTION_SEPARATOR,
+  SECTIONS,
+  TABLE_NAMES,
+} from '../template';
+import { REPORT_NAME, REVIEW_ROW_LABEL, TABLE_SECTION } from '../template/vocabulary';
 import { APPLICANT_WIDTH, evaluate, REVIEW_BLOCK_WIDTH, type Evaluation, type Side } from '../template/arithmetic';
 import { localize, type Locale } from '../i18n';
 
@@ -18,8 +28,7 @@ export interface OutlineNode {
   children: OutlineNode[];
 }
 
-const REVIEW_ROW_LABEL = '行政复议、行政诉讼';
-const TABLE_NAME = { active: '表二 主动公开政府信息情况', applications: '表三 收到和处理政府信息公开申请情况', review: '表四 行政复议、行政诉讼情况' } as const;
+const KINDS = ['active', 'applications', 'review'] as const;
 
 function tableRange(t: Table): Range {
   const starts = t.rows.map((r) => r.labelRange.start);
@@ -29,7 +38,8 @@ function tableRange(t: Table): Range {
 
 function rowNode(r: Row): OutlineNode {
   const end = r.cells.reduce((a, c) => Math.max(a, c.range.end), r.labelRange.end);
-  return { name: r.label || '行政复议、行政诉讼', kind: 'row', range: { start: r.labelRange.start, end }, selectionRange: r.labelRange, children: [] };
+  const range = { start: r.labelRange.start, end };
+  return { name: r.label || REVIEW_ROW_LABEL, kind: 'row', range, selectionRange: r.labelRange, children: [] };
 }
 
 function tableNode(t: Table): OutlineNode {
@@ -37,15 +47,21 @@ function tableNode(t: Table): OutlineNode {
   const children: OutlineNode[] = [];
   if (t.kind === 'applications') {
     // Group rows: （三）（四）（五）（六） gather their items.
-    const groups: Record<string, string> = { denied: '（三）不予公开', unable: '（四）无法提供', notProcessed: '（五）不予处理', other: '（六）其他处理' };
     let current: OutlineNode | null = null;
     let currentGroup = '';
     for (const r of t.rows) {
       const g = r.key.includes('.') ? r.key.split('.')[0]! : '';
       const node = rowNode(r);
-      if (g && groups[g]) {
+      const label = g ? GROUP_LABELS[g] : undefined;
+      if (label) {
         if (currentGroup !== g) {
-          current = { name: groups[g]!, kind: 'group', range: { ...node.range }, selectionRange: node.selectionRange, children: [] };
+          current = {
+            name: label,
+            kind: 'group',
+            range: { ...node.range },
+            selectionRange: node.selectionRange,
+            children: [],
+          };
           children.push(current);
           currentGroup = g;
         }
@@ -57,26 +73,37 @@ function tableNode(t: Table): OutlineNode {
       }
     }
   } else for (const r of t.rows) children.push(rowNode(r));
-  return { name: TABLE_NAME[t.kind], kind: 'table', range, selectionRange: { start: range.start, end: range.start }, children };
+  const selectionRange = { start: range.start, end: range.start };
+  return { name: TABLE_NAMES[t.kind], kind: 'table', range, selectionRange, children };
 }
 
 export function outline(report: Report): OutlineNode {
   const sections = report.sections.map((s) => {
-    const node: OutlineNode = { name: `${SECTIONS[s.number - 1]!.numeral}、${s.title}`, kind: 'section', range: { ...s.range }, selectionRange: s.headerRange, children: [] };
-    const kind = s.number === 2 ? 'active' : s.number === 3 ? 'applications' : s.number === 4 ? 'review' : null;
+    const name = `${SECTIONS[s.number - 1]!.numeral}${SECTION_SEPARATOR}${s.title}`;
+    const node: OutlineNode = {
+      name,
+      kind: 'section',
+      range: { ...s.range },
+      selectionRange: s.headerRange,
+      children: [],
+    };
+    const kind = KINDS.find((k) => TABLE_SECTION[k] === s.number) ?? null;
     const t = kind ? report.tables[kind] : null;
-    if (t && t.rows.length && tableRange(t).start >= s.range.start && tableRange(t).end <= s.range.end) node.children.push(tableNode(t));
+    if (t && t.rows.length && tableRange(t).start >= s.range.start && tableRange(t).end <= s.range.end)
+      node.children.push(tableNode(t));
     return node;
   });
   const sel = report.titleRange ?? report.sections[0]?.headerRange ?? report.range;
-  return { name: report.title ?? report.organ ?? '政府信息公开工作年度报告', kind: 'report', range: report.range, selectionRange: sel, children: sections };
+  const name = report.title ?? report.organ ?? REPORT_NAME;
+  return { name, kind: 'report', range: report.range, selectionRange: sel, children: sections };
 }
 
 /** Folding: each report, each section, each table. */
 export function foldingRanges(report: Report): Range[] {
   const out: Range[] = [report.range];
   for (const s of report.sections) out.push(s.range);
-  for (const t of [report.tables.active, report.tables.applications, report.tables.review]) if (t && t.rows.length) out.push(tableRange(t));
+  for (const t of [report.tables.active, report.tables.applications, report.tables.review])
+    if (t && t.rows.length) out.push(tableRange(t));
   return out;
 }
 
@@ -90,7 +117,9 @@ interface CellAt {
 function cellAt(report: Report, offset: number): CellAt | null {
   for (const table of [report.tables.active, report.tables.applications, report.tables.review]) {
     for (const row of table?.rows ?? []) {
-      const col = row.cells.findIndex((c) => c.range.start <= offset && offset <= c.range.end && c.range.end > c.range.start);
+      const col = row.cells.findIndex(
+        (c) => c.range.start <= offset && offset <= c.range.end && c.range.end > c.range.start,
+      );
       if (col >= 0) return { table: table!, row, col, cell: row.cells[col]! };
     }
   }
@@ -112,35 +141,71 @@ const values = (side: Side) => side.terms.map((t) => show(t.value));
 
 /** Markdown for a hover on a cell, or null: its row and column, and every equation of the format
  *  (template/arithmetic.ts) it takes part in, with both sides. */
-export function hover(report: Report, offset: number, locale: Locale = 'zh-CN'): { markdown: string; range: Range } | null {
+export function hover(
+  report: Report,
+  offset: number,
+  locale: Locale = 'zh-CN',
+): { markdown: string; range: Range } | null {
   const at = cellAt(report, offset);
   if (!at) return null;
   const { table, row, col, cell } = at;
   const say = (id: string, args: Record<string, string | number> = {}) => localize({ id, args }, locale);
-  const value = cell.kind === 'number' || cell.kind === 'na' ? cell.raw : say(cell.kind === 'blank' ? 'hover.blank' : 'hover.unknown');
-  const lines = [say('hover.cell', { row: row.label || REVIEW_ROW_LABEL, column: columnName(report, table, row, col), value })];
+  const value =
+    cell.kind === 'number' || cell.kind === 'na'
+      ? cell.raw
+      : say(cell.kind === 'blank' ? 'hover.blank' : 'hover.unknown');
+  const lines = [
+    say('hover.cell', { row: row.label || REVIEW_ROW_LABEL, column: columnName(report, table, row, col), value }),
+  ];
   if (row.split && row.split.how !== 'ambiguous' && row.split.how !== 'none')
     lines.push(say('hover.split', { raw: row.split.raw, cells: row.cells.map((c) => c.raw).join(' | ') }));
-  const involves = (e: Evaluation) => [...e.left.terms, ...e.right.terms].some((t) => t.row === row || (t.row === null && t.key === row.key));
+  const involves = (e: Evaluation) =>
+    [...e.left.terms, ...e.right.terms].some((t) => t.row === row || (t.row === null && t.key === row.key));
   const all = table.kind === 'active' ? [] : evaluate(table, report.format);
   if (table.kind === 'applications' && row.cells.length === APPLICANT_WIDTH) {
     const rt = all.find((e) => e.equation === 'row-total' && e.row === row)!;
     const sum = rt.right.sum === null ? '' : ` = ${rt.right.sum}`;
     const total = rt.left.sum;
-    lines.push(say('hover.row-total', { total: show(total), op: op(rt.right.sum, total), parts: values(rt.right).join(' + '), sum }));
+    lines.push(
+      say('hover.row-total', {
+        total: show(total),
+        op: op(rt.right.sum, total),
+        parts: values(rt.right).join(' + '),
+        sum,
+      }),
+    );
     const ot = all.find((e) => e.equation === 'outcome-total' && e.column === col);
-    if (ot && involves(ot)) lines.push(say('hover.outcome-total', { total: show(ot.left.sum), op: op(ot.right.sum, ot.left.sum), sum: show(ot.right.sum) }));
+    if (ot && involves(ot))
+      lines.push(
+        say('hover.outcome-total', {
+          total: show(ot.left.sum),
+          op: op(ot.right.sum, ot.left.sum),
+          sum: show(ot.right.sum),
+        }),
+      );
     const b = all.find((e) => e.equation === 'balance' && e.column === col);
     if (b && involves(b)) {
       const [x, y] = values(b.left);
       const [z, w] = values(b.right);
-      const args = { a: x!, b: y!, left: show(b.left.sum), op: op(b.left.sum, b.right.sum), c: z!, d: w!, right: show(b.right.sum) };
+      const args = {
+        a: x!,
+        b: y!,
+        left: show(b.left.sum),
+        op: op(b.left.sum, b.right.sum),
+        c: z!,
+        d: w!,
+        right: show(b.right.sum),
+      };
       lines.push(say('hover.balance', args));
     }
   }
   const block = all.find((e) => e.equation === 'review-block' && e.block === Math.floor(col / REVIEW_BLOCK_WIDTH));
   if (table.kind === 'review' && block) {
-    const args = { block: REVIEW_BLOCKS[block.block!]!.title, total: show(block.left.sum), op: op(block.right.sum, block.left.sum) };
+    const args = {
+      block: REVIEW_BLOCKS[block.block!]!.title,
+      total: show(block.left.sum),
+      op: op(block.right.sum, block.left.sum),
+    };
     lines.push(say('hover.review-block', { ...args, parts: values(block.right).join(' + ') }));
   }
   return { markdown: lines.join('\n'), range: cell.range };
@@ -159,13 +224,18 @@ export function inlayHints(report: Report, findings: Finding[], from: number, to
     if (!t || t.layout !== 'cell-per-line') continue;
     for (const row of t.rows)
       row.cells.forEach((c, i) => {
-        if (c.kind === 'number' && c.range.start >= from && c.range.start <= to) out.push({ offset: c.range.start, label: `${columnName(report, t, row, i)}:`, kind: 'column' });
+        if (c.kind === 'number' && c.range.start >= from && c.range.start <= to)
+          out.push({ offset: c.range.start, label: `${columnName(report, t, row, i)}:`, kind: 'column' });
       });
   }
   for (const f of findings) {
-    if (!['table3.balance', 'table3.outcome-total', 'table3.row-total', 'table4.total'].includes(f.code) || f.data?.expected === undefined) continue;
-    if (f.range.end >= from && f.range.end <= to) out.push({ offset: f.range.end, label: `= ${f.data.expected}`, kind: 'expected' });
+    if (
+      !['table3.balance', 'table3.outcome-total', 'table3.row-total', 'table4.total'].includes(f.code) ||
+      f.data?.expected === undefined
+    )
+      continue;
+    if (f.range.end >= from && f.range.end <= to)
+      out.push({ offset: f.range.end, label: `= ${f.data.expected}`, kind: 'expected' });
   }
   return out.sort((a, b) => a.offset - b.offset);
 }
-

@@ -117,7 +117,11 @@ function blockTerms(row: Row, base: number, width: number): { left: Term[]; righ
 }
 
 /** The equations of a table, with the cells each one takes part with (no values yet). */
-export function equations(table: Pick<Table, 'kind' | 'rows'>, format: Format, only?: readonly EquationId[]): Equation[] {
+export function equations(
+  table: Pick<Table, 'kind' | 'rows'>,
+  format: Format,
+  only?: readonly EquationId[],
+): Equation[] {
   const want = (id: EquationId) => !only || only.includes(id);
   const out: Equation[] = [];
   const shape = rowBlocks(table.kind);
@@ -126,19 +130,38 @@ export function equations(table: Pick<Table, 'kind' | 'rows'>, format: Format, o
   if (table.kind === 'review') {
     const row = table.rows[0];
     if (!want('review-block') || !row || row.cells.length !== width * blocks) return out;
-    for (let b = 0; b < blocks; b++) out.push({ equation: 'review-block', column: b * width + width - 1, block: b, ...blockTerms(row, b * width, width) });
+    for (let b = 0; b < blocks; b++)
+      out.push({
+        equation: 'review-block',
+        column: b * width + width - 1,
+        block: b,
+        ...blockTerms(row, b * width, width),
+      });
     return out;
   }
   if (want('row-total'))
-    for (const row of table.rows) if (row.cells.length === width) out.push({ equation: 'row-total', column: width - 1, row, ...blockTerms(row, 0, width) });
+    for (const row of table.rows)
+      if (row.cells.length === width)
+        out.push({ equation: 'row-total', column: width - 1, row, ...blockTerms(row, 0, width) });
   const first = new Map<string, Row>();
   for (const r of table.rows) if (!first.has(r.key)) first.set(r.key, r);
   const term = (key: string, column: number): Term => ({ key, column, row: first.get(key) ?? null });
   const outcomes = want('outcome-total') ? outcomeRowKeys(format, table) : [];
   for (let c = 0; c < width; c++) {
-    if (want('outcome-total')) out.push({ equation: 'outcome-total', column: c, left: [term(OUTCOME_TOTAL, c)], right: outcomes.map((k) => term(k, c)) });
+    if (want('outcome-total'))
+      out.push({
+        equation: 'outcome-total',
+        column: c,
+        left: [term(OUTCOME_TOTAL, c)],
+        right: outcomes.map((k) => term(k, c)),
+      });
     if (want('balance'))
-      out.push({ equation: 'balance', column: c, left: BALANCE.left.map((k) => term(k, c)), right: BALANCE.right.map((k) => term(k, c)) });
+      out.push({
+        equation: 'balance',
+        column: c,
+        left: BALANCE.left.map((k) => term(k, c)),
+        right: BALANCE.right.map((k) => term(k, c)),
+      });
   }
   return out;
 }

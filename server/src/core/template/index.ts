@@ -65,6 +65,16 @@ export const TITLE_PATTERN = /政府信息公开(?:工作)?年度报告|政府�
 
 export type TableKind = 'active' | 'applications' | 'review';
 
+/** The tables' names in the outline. */
+export const TABLE_NAMES: Readonly<Record<TableKind, string>> = {
+  active: '表二 主动公开政府信息情况',
+  applications: '表三 收到和处理政府信息公开申请情况',
+  review: '表四 行政复议、行政诉讼情况',
+};
+
+/** Between a section's numeral and its title (`一、总体情况`). */
+export const SECTION_SEPARATOR = '、';
+
 export interface RowDef {
   /** Key in the normalized JSON (contract.md); dotted keys nest (`denied.stateSecret`). */
   key: string;
@@ -206,15 +216,40 @@ export const ACTIVE_2019: ActiveTableDef = {
 /** Header words of table 二 that tell the two formats apart. */
 export const FORMAT_MARKERS: Record<Format, string[]> = {
   '2021': ['本年制发件数', '本年废止件数', '现行有效件数', '本年处理决定数量', '本年收费金额'],
-  '2019': ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '采购项目数量', '其他对外管理服务事项', '政府集中采购'],
+  '2019': [
+    '本年新制作数量',
+    '本年新公开数量',
+    '对外公开总数量',
+    '上一年项目数量',
+    '采购项目数量',
+    '其他对外管理服务事项',
+    '政府集中采购',
+  ],
 };
 
-export const APPLICANT_COLUMNS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'] as const;
+export const APPLICANT_COLUMNS = [
+  '自然人',
+  '商业企业',
+  '科研机构',
+  '社会公益组织',
+  '法律服务机构',
+  '其他',
+  '总计',
+] as const;
 
 export const TABLE3_CORNER_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 
 /** Header words of table 三 (recognised and skipped; never row labels). */
-export const TABLE3_HEADER = ['本列数据的勾稽关系为', '申请人情况', '自然人', '法人或其他组织', '商业企业', '科研机构', '社会公益组织', '法律服务机构'];
+export const TABLE3_HEADER = [
+  '本列数据的勾稽关系为',
+  '申请人情况',
+  '自然人',
+  '法人或其他组织',
+  '商业企业',
+  '科研机构',
+  '社会公益组织',
+  '法律服务机构',
+];
 
 const T3_COMMON_HEAD: RowDef[] = [
   row('newReceived', '一、本年新收政府信息公开申请数量', 7, { minPrefix: 4 }),
@@ -240,7 +275,10 @@ const T3_COMMON_HEAD: RowDef[] = [
   row('notProcessed.repeated', '2.重复申请', 7, { group: 'notProcessed', minPrefix: 4 }),
   row('notProcessed.publications', '3.要求提供公开出版物', 7, { group: 'notProcessed', minPrefix: 6 }),
   row('notProcessed.excessive', '4.无正当理由大量反复申请', 7, { group: 'notProcessed', minPrefix: 8 }),
-  row('notProcessed.confirmation', '5.要求行政机关确认或重新出具已获取信息', 7, { group: 'notProcessed', minPrefix: 8 }),
+  row('notProcessed.confirmation', '5.要求行政机关确认或重新出具已获取信息', 7, {
+    group: 'notProcessed',
+    minPrefix: 8,
+  }),
 ];
 
 const T3_COMMON_TAIL: RowDef[] = [
@@ -251,8 +289,14 @@ const T3_COMMON_TAIL: RowDef[] = [
 export const APPLICATIONS_2021: RowDef[] = [
   ...T3_COMMON_HEAD,
   row('', '（六）其他处理', 0, { minPrefix: 4 }),
-  row('other.noCorrection', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', 7, { group: 'other', minPrefix: 10 }),
-  row('other.unpaidFee', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', 7, { group: 'other', minPrefix: 10 }),
+  row('other.noCorrection', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', 7, {
+    group: 'other',
+    minPrefix: 10,
+  }),
+  row('other.unpaidFee', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', 7, {
+    group: 'other',
+    minPrefix: 10,
+  }),
   row('other.other', '3.其他', 7, { group: 'other', needsNumbering: true, minPrefix: 2 }),
   ...T3_COMMON_TAIL,
 ];
@@ -263,18 +307,13 @@ export const APPLICATIONS_2019: RowDef[] = [
   ...T3_COMMON_TAIL,
 ];
 
-/** Rows whose sum is （七）总计 in each column (outcome-total rule). */
-export function outcomeRowKeys(format: Format): string[] {
-  const rows = format === '2021' ? APPLICATIONS_2021 : APPLICATIONS_2019;
-  const out: string[] = [];
-  let inOutcomes = false;
-  for (const r of rows) {
-    if (r.label === '三、本年度办理结果') inOutcomes = true;
-    else if (r.key === 'totalProcessed') inOutcomes = false;
-    else if (inOutcomes && r.values > 0) out.push(r.key);
-  }
-  return out;
-}
+/** The heading row of each group of table 三 (`denied` → `（三）不予公开`): the row before its first item. */
+export const GROUP_LABELS: Readonly<Record<string, string>> = Object.fromEntries(
+  APPLICATIONS_2021.flatMap((d, i) => {
+    const before = APPLICATIONS_2021[i - 1];
+    return d.group && before && before.group !== d.group ? [[d.group, before.label]] : [];
+  }),
+);
 
 export const REVIEW_BLOCKS = [
   { key: 'reconsideration', title: '行政复议' },
@@ -284,7 +323,16 @@ export const REVIEW_BLOCKS = [
 export const REVIEW_COLUMNS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'] as const;
 
 /** Header words of table 四 (recognised and skipped). */
-export const TABLE4_HEADER = ['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉', '结果维持', '结果纠正', '其他结果', '尚未审结'];
+export const TABLE4_HEADER = [
+  '行政复议',
+  '行政诉讼',
+  '未经复议直接起诉',
+  '复议后起诉',
+  '结果维持',
+  '结果纠正',
+  '其他结果',
+  '尚未审结',
+];
 
 export function activeTable(format: Format): ActiveTableDef {
   return format === '2021' ? ACTIVE_2021 : ACTIVE_2019;
