@@ -171,7 +171,7 @@ function side(terms: Term[], value: Valuation): Side {
   const valued: ValuedTerm[] = [];
   for (const t of terms) {
     const v = t.row ? value(t.row, t.column) : null;
-    valued.push({ ...t, cell: t.row?.cells[t.column] ?? null, value: v });
+    valued.push({ key: t.key, column: t.column, row: t.row, cell: t.row?.cells[t.column] ?? null, value: v });
     sum = sum === null || v === null ? null : sum + v;
   }
   return { terms: valued, sum };
@@ -182,7 +182,17 @@ export function valueEquation(e: Equation, value: Valuation = cellValue): Evalua
   const left = side(e.left, value);
   const right = side(e.right, value);
   const known = left.sum !== null && right.sum !== null;
-  return { ...e, left, right, known, holds: known ? left.sum === right.sum : null };
+  const out: Evaluation = {
+    equation: e.equation,
+    column: e.column,
+    left,
+    right,
+    known,
+    holds: known ? left.sum === right.sum : null,
+  };
+  if (e.row) out.row = e.row;
+  if (e.block !== undefined) out.block = e.block;
+  return out;
 }
 
 export interface EvaluateOptions {
