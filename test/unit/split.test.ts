@@ -4,14 +4,29 @@ import { noConstraint, reviewBlocks, rowTotal, splitCandidates } from '../../ser
 import { parse } from '../../server/src/core/parse';
 import { byPrefix, readCorpus } from './helpers';
 
-const cases: { tokens: string[]; n: number; rule: 'row' | 'review' | 'none'; expect: number[][]; signed?: boolean[] }[] = [
+const cases: {
+  tokens: string[];
+  n: number;
+  rule: 'row' | 'review' | 'none';
+  expect: number[][];
+  signed?: boolean[];
+}[] = [
   { tokens: ['230', '000023'], n: 7, rule: 'row', expect: [[23, 0, 0, 0, 0, 0, 23]] },
   { tokens: ['7000007'], n: 7, rule: 'row', expect: [[7, 0, 0, 0, 0, 0, 7]] },
   { tokens: ['0', '0', '0', '0', '0', '00'], n: 7, rule: 'row', expect: [[0, 0, 0, 0, 0, 0, 0]] },
   { tokens: ['23', '0', '00', '0', '023'], n: 7, rule: 'row', expect: [[23, 0, 0, 0, 0, 0, 23]] },
   { tokens: ['10203120001200000'], n: 15, rule: 'review', expect: [[1, 0, 2, 0, 3, 12, 0, 0, 0, 12, 0, 0, 0, 0, 0]] },
   { tokens: ['000'], n: 3, rule: 'none', expect: [[0, 0, 0]] },
-  { tokens: ['35-15'], n: 2, rule: 'none', signed: [false, true], expect: [[35, -15], [3, 5]].slice(0, 1) },
+  {
+    tokens: ['35-15'],
+    n: 2,
+    rule: 'none',
+    signed: [false, true],
+    expect: [
+      [35, -15],
+      [3, 5],
+    ].slice(0, 1),
+  },
 ];
 
 for (const c of cases) {
@@ -28,7 +43,10 @@ test('ambiguous splits list every candidate; impossible ones list none', () => {
   assert.ok(got.length > 1);
   assert.ok(got.some((g) => g.join() === '89,89,89'));
   assert.deepEqual(splitCandidates(['12'], 3, noConstraint), []);
-  assert.deepEqual(splitCandidates(['1000001'], 7, (c) => rowTotal(c) && c[0] === 9), []);
+  assert.deepEqual(
+    splitCandidates(['1000001'], 7, (c) => rowTotal(c) && c[0] === 9),
+    [],
+  );
 });
 
 test('leading zeros never start a number; a minus only where allowed', () => {
@@ -69,12 +87,16 @@ test('run-together digits with two readings: the column totals choose one (split
   // 110000011 reads 1|10|0|0|0|0|11 or 11|0|0|0|0|0|11; only the first adds up down the columns.
   const text = withRows({
     [GRANTED]: '(一)予以公开 110000011',
-    '一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |': '一、本年新收政府信息公开申请数量 | 2 | 10 | 0 | 0 | 0 | 0 | 12 |',
+    '一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |':
+      '一、本年新收政府信息公开申请数量 | 2 | 10 | 0 | 0 | 0 | 0 | 12 |',
     '(七)总计 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |': '(七)总计 | 2 | 10 | 0 | 0 | 0 | 0 | 12 |',
   });
   const row = granted(text);
   assert.equal(row.split?.how, 'table');
-  assert.deepEqual(row.cells.map((c) => c.value), [1, 10, 0, 0, 0, 0, 11]);
+  assert.deepEqual(
+    row.cells.map((c) => c.value),
+    [1, 10, 0, 0, 0, 0, 11],
+  );
   // Totals that fit neither reading leave the row unknown.
   const none = granted(text.replace('(七)总计 | 2 | 10 |', '(七)总计 | 3 | 10 |'));
   assert.equal(none.split?.how, 'ambiguous');
@@ -86,12 +108,16 @@ test('the chooser counts a 2021 report’s one-row （六）其他处理 in the 
   assert.match(S000, other);
   const text = withRows({
     [GRANTED]: '(一)予以公开 110000011',
-    '一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |': '一、本年新收政府信息公开申请数量 | 3 | 10 | 0 | 0 | 0 | 0 | 13 |',
+    '一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |':
+      '一、本年新收政府信息公开申请数量 | 3 | 10 | 0 | 0 | 0 | 0 | 13 |',
     '(七)总计 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |': '(七)总计 | 3 | 10 | 0 | 0 | 0 | 0 | 13 |',
   }).replace(other, '(六)其他处理 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n');
   const r = parse(text).reports[0]!;
   assert.ok(r.tables.applications!.rows.some((x) => x.key === 'other'));
   const row = granted(text);
   assert.equal(row.split?.how, 'table');
-  assert.deepEqual(row.cells.map((c) => c.value), [1, 10, 0, 0, 0, 0, 11]);
+  assert.deepEqual(
+    row.cells.map((c) => c.value),
+    [1, 10, 0, 0, 0, 0, 11],
+  );
 });
