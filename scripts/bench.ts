@@ -21,8 +21,17 @@ import { checkDocument } from '../server/src/core/rules/check';
 
 const root = process.cwd();
 const dir = join(root, 'test', 'fixtures', 'corpus');
-const files = readdirSync(dir).sort().map((f) => readFileSync(join(dir, f), 'utf8'));
-const read = (prefix: string) => readFileSync(join(dir, readdirSync(dir).find((f) => f.startsWith(prefix))!), 'utf8');
+const files = readdirSync(dir)
+  .sort()
+  .map((f) => readFileSync(join(dir, f), 'utf8'));
+const read = (prefix: string) =>
+  readFileSync(
+    join(
+      dir,
+      readdirSync(dir).find((f) => f.startsWith(prefix))!,
+    ),
+    'utf8',
+  );
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
 function median(xs: number[]): number {
@@ -44,7 +53,9 @@ function measure(label: string, texts: string[], runs: number, work: (t: string)
     times.push(performance.now() - t0);
   }
   const ms = median(times);
-  console.log(`${label.padEnd(40)} ${(size / 1e6).toFixed(2).padStart(6)} MB  median ${ms.toFixed(1).padStart(7)} ms  ${(size / 1e6 / (ms / 1000)).toFixed(1).padStart(6)} MB/s  (${runs} runs)`);
+  console.log(
+    `${label.padEnd(40)} ${(size / 1e6).toFixed(2).padStart(6)} MB  median ${ms.toFixed(1).padStart(7)} ms  ${(size / 1e6 / (ms / 1000)).toFixed(1).padStart(6)} MB/s  (${runs} runs)`,
+  );
 }
 
 function compilationOf(parts: string[], size: number): string {
@@ -59,7 +70,10 @@ function compilationOf(parts: string[], size: number): string {
 }
 
 // The throughput compilation: every complete report of the corpus, layouts of all kinds.
-const complete = readdirSync(dir).sort().filter((f) => /^(0|real-0(0\d|1[0-25]|29))/.test(f) && !f.endsWith('.html')).map((f) => readFileSync(join(dir, f), 'utf8'));
+const complete = readdirSync(dir)
+  .sort()
+  .filter((f) => /^(0|real-0(0\d|1[0-25]|29))/.test(f) && !f.endsWith('.html'))
+  .map((f) => readFileSync(join(dir, f), 'utf8'));
 const compilation = compilationOf(complete, 5_000_000);
 const parseOnly = (t: string) => void parse(t);
 const check = (t: string) => {
@@ -78,7 +92,9 @@ measure('check (parse + rules): 5 MB compilation', [compilation], 9, check);
 // Keystroke → diagnostics over stdio.
 
 async function latency(label: string, text: string, target: number, keystrokes: number): Promise<void> {
-  const proc = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const waiting = new Map<number, () => void>();
   conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
@@ -89,12 +105,19 @@ async function latency(label: string, text: string, target: number, keystrokes: 
     }
   });
   conn.listen();
-  await conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
+  await conn.sendRequest(InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: {},
+    workspaceFolders: null,
+  });
   await conn.sendNotification(InitializedNotification.type, {});
   const uri = 'file:///bench/report.txt';
   const opened = new Promise<void>((r) => waiting.set(1, r));
   const t0 = performance.now();
-  await conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'disclosure-report', version: 1, text } });
+  await conn.sendNotification(DidOpenTextDocumentNotification.type, {
+    textDocument: { uri, languageId: 'disclosure-report', version: 1, text },
+  });
   await opened;
   const openMs = performance.now() - t0;
   const before = text.slice(0, target);
@@ -115,7 +138,9 @@ async function latency(label: string, text: string, target: number, keystrokes: 
     if (k >= 5) times.push(performance.now() - s);
   }
   const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-  console.log(`${label.padEnd(40)} ${(bytes(text) / 1e6).toFixed(2).padStart(6)} MB  open ${openMs.toFixed(0)} ms  keystroke median ${median(times).toFixed(2)} ms  p95 ${p95(times).toFixed(2)} ms  server RSS ${rss.toFixed(0)} MB  (${times.length} keystrokes)`);
+  console.log(
+    `${label.padEnd(40)} ${(bytes(text) / 1e6).toFixed(2).padStart(6)} MB  open ${openMs.toFixed(0)} ms  keystroke median ${median(times).toFixed(2)} ms  p95 ${p95(times).toFixed(2)} ms  server RSS ${rss.toFixed(0)} MB  (${times.length} keystrokes)`,
+  );
   conn.dispose();
   proc.kill();
 }
@@ -124,7 +149,8 @@ async function latency(label: string, text: string, target: number, keystrokes: 
 const seed = read('000');
 const prose = seed.slice(seed.indexOf('一、总体情况') + 7, seed.indexOf('二、主动公开'));
 let report20 = seed;
-while (bytes(report20) < 20_000) report20 = report20.replace('二、主动公开政府信息情况', prose + '二、主动公开政府信息情况');
+while (bytes(report20) < 20_000)
+  report20 = report20.replace('二、主动公开政府信息情况', prose + '二、主动公开政府信息情况');
 const cellIn = (t: string, from: number) => t.indexOf('(七)总计 | 1', from) + 8;
 
 // A 5 MB compilation of clean reports, the edit in the report in its middle.

@@ -23,6 +23,9 @@ mkdirSync(join(dir, 'expected-findings'), { recursive: true });
 const all = readdirSync(join(dir, 'corpus'));
 for (const name of all) {
   const text = readFileSync(join(dir, 'corpus', name), 'utf8');
-  writeFileSync(join(dir, 'expected-findings', name.replace(/\.[a-z]+$/, '.txt')), findingLines(text).join('\n') + '\n');
+  writeFileSync(
+    join(dir, 'expected-findings', name.replace(/\.[a-z]+$/, '.txt')),
+    findingLines(text).join('\n') + '\n',
+  );
 }
 console.log(`wrote ${names.length} table fixtures and ${all.length} finding fixtures`);

@@ -69,8 +69,7 @@ export const FIX_ALL_KIND = 'source.fixAll.disclosureReport';
 export const PREVIEW_REVEAL = 'reveal';
 export const PREVIEW_EXPORT = 'export';
 export type PreviewMessage =
-  | { type: typeof PREVIEW_REVEAL; offset: number }
-  | { type: typeof PREVIEW_EXPORT; format: ExportFormat };
+  { type: typeof PREVIEW_REVEAL; offset: number } | { type: typeof PREVIEW_EXPORT; format: ExportFormat };
 
 /** A message from the page, checked (the page is not trusted more than any other input). */
 export function readPreviewMessage(m: unknown): PreviewMessage | null {

@@ -14,20 +14,43 @@ export const log = (tag, ...a) => console.log(`[${tag} ${((Date.now() - t0) / 10
 /** CODE_SERVER, NODE24_BIN, CHROMIUM, NVIM: from the environment, else from test/e2e/setup.sh. */
 export function tools() {
   if (!process.env.CODE_SERVER || !process.env.NODE24_BIN) {
-    const out = execFileSync('bash', [path.join(ROOT, 'test', 'e2e', 'setup.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    const out = execFileSync('bash', [path.join(ROOT, 'test', 'e2e', 'setup.sh')], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     for (const m of out.matchAll(/^export (\w+)='(.*)'$/gm)) process.env[m[1]] = m[2];
   }
-  return { codeServer: process.env.CODE_SERVER, node24: process.env.NODE24_BIN, chromium: process.env.CHROMIUM || '/usr/bin/chromium', nvim: process.env.NVIM || 'nvim' };
+  return {
+    codeServer: process.env.CODE_SERVER,
+    node24: process.env.NODE24_BIN,
+    chromium: process.env.CHROMIUM || '/usr/bin/chromium',
+    nvim: process.env.NVIM || 'nvim',
+  };
 }
 
-const SEEDS = ['000_083edb9afe0f713f.txt', '001_3734af7a9bdc841a.txt', '002_81058bd546f48f02.txt', '003_f0e1d37416cc1ab7.txt', '004_2efb6d9fb4d36fe3.txt'];
+const SEEDS = [
+  '000_083edb9afe0f713f.txt',
+  '001_3734af7a9bdc841a.txt',
+  '002_81058bd546f48f02.txt',
+  '003_f0e1d37416cc1ab7.txt',
+  '004_2efb6d9fb4d36fe3.txt',
+];
 
 /** A fresh run directory: workspace (seed-00N.txt, report.gkbg), user data with settings, HOME and TMPDIR inside it. */
 export function runDir(tag, settings = {}) {
   const tmp = fs.mkdtempSync(path.join(ROOT, 'test-results', `${tag}-`));
-  const dirs = { tmp, ud: path.join(tmp, 'ud'), ext: path.join(tmp, 'ext'), ws: path.join(tmp, 'ws'), home: path.join(tmp, 'home'), t: path.join(tmp, 't') };
+  const dirs = {
+    tmp,
+    ud: path.join(tmp, 'ud'),
+    ext: path.join(tmp, 'ext'),
+    ws: path.join(tmp, 'ws'),
+    home: path.join(tmp, 'home'),
+    t: path.join(tmp, 't'),
+  };
   for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
-  SEEDS.forEach((s, i) => fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', 'corpus', s), path.join(dirs.ws, `seed-00${i}.txt`)));
+  SEEDS.forEach((s, i) =>
+    fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', 'corpus', s), path.join(dirs.ws, `seed-00${i}.txt`)),
+  );
   fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', 'corpus', SEEDS[0]), path.join(dirs.ws, 'report.gkbg'));
   fs.mkdirSync(path.join(dirs.ud, 'User'), { recursive: true });
   fs.writeFileSync(
@@ -56,7 +79,13 @@ export function runDir(tag, settings = {}) {
   );
   fs.writeFileSync(path.join(tmp, 'code-server.yaml'), 'cert: false\n');
   // Keep code-server's, VS Code's and Chromium's files inside the run directory.
-  Object.assign(process.env, { TMPDIR: dirs.t, HOME: dirs.home, XDG_CONFIG_HOME: `${dirs.home}/.config`, XDG_CACHE_HOME: `${dirs.home}/.cache`, XDG_DATA_HOME: `${dirs.home}/.local/share` });
+  Object.assign(process.env, {
+    TMPDIR: dirs.t,
+    HOME: dirs.home,
+    XDG_CONFIG_HOME: `${dirs.home}/.config`,
+    XDG_CACHE_HOME: `${dirs.home}/.cache`,
+    XDG_DATA_HOME: `${dirs.home}/.local/share`,
+  });
   return dirs;
 }
 
@@ -72,10 +101,23 @@ export function freePort() {
 }
 
 export function installVsix(t, dirs, vsix) {
-  execFileSync(t.codeServer, ['--config', path.join(dirs.tmp, 'code-server.yaml'), '--user-data-dir', dirs.ud, '--extensions-dir', dirs.ext, '--install-extension', vsix], {
-    env: { ...process.env, PATH: `${t.node24}:${process.env.PATH}` },
-    stdio: 'pipe',
-  });
+  execFileSync(
+    t.codeServer,
+    [
+      '--config',
+      path.join(dirs.tmp, 'code-server.yaml'),
+      '--user-data-dir',
+      dirs.ud,
+      '--extensions-dir',
+      dirs.ext,
+      '--install-extension',
+      vsix,
+    ],
+    {
+      env: { ...process.env, PATH: `${t.node24}:${process.env.PATH}` },
+      stdio: 'pipe',
+    },
+  );
 }
 
 /** Starts code-server; resolves when /healthz answers. */
@@ -84,7 +126,24 @@ export async function startCodeServer(t, dirs, extraArgs = []) {
   const out = fs.openSync(path.join(dirs.tmp, 'code-server.log'), 'w');
   const proc = spawn(
     t.codeServer,
-    ['--config', path.join(dirs.tmp, 'code-server.yaml'), '--user-data-dir', dirs.ud, '--extensions-dir', dirs.ext, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened', ...extraArgs],
+    [
+      '--config',
+      path.join(dirs.tmp, 'code-server.yaml'),
+      '--user-data-dir',
+      dirs.ud,
+      '--extensions-dir',
+      dirs.ext,
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--ignore-last-opened',
+      ...extraArgs,
+    ],
     { env: { ...process.env, PATH: `${t.node24}:${process.env.PATH}` }, detached: true, stdio: ['ignore', out, out] },
   );
   const exited = new Promise((r) => proc.once('exit', r));
@@ -94,7 +153,10 @@ export async function startCodeServer(t, dirs, extraArgs = []) {
     } catch {
       /* not up yet */
     }
-    if (proc.exitCode !== null) throw new Error(`code-server exited: ${fs.readFileSync(path.join(dirs.tmp, 'code-server.log'), 'utf8').slice(-2000)}`);
+    if (proc.exitCode !== null)
+      throw new Error(
+        `code-server exited: ${fs.readFileSync(path.join(dirs.tmp, 'code-server.log'), 'utf8').slice(-2000)}`,
+      );
     await Promise.race([new Promise((r) => setImmediate(r)), exited]);
   }
   return {
@@ -116,7 +178,16 @@ export async function launchChromium(t, dirs) {
     executablePath: t.chromium,
     headless: true,
     viewport: { width: 1400, height: 900 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 

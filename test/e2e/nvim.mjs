@@ -8,11 +8,21 @@ import { ROOT, log, runDir, tools } from './lib.';
 const t = tools();
 const dirs = runDir('nvim');
 const out = path.join(dirs.tmp, 'out.txt');
-const r = spawnSync(t.nvim, ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${path.join(ROOT, 'test', 'e2e', 'nvim.lua')}`], {
-  env: { ...process.env, DR_FILE: path.join(dirs.ws, 'seed-000.txt'), DR_OUT: out, DR_SERVER: path.join(ROOT, 'dist', 'server.js'), DR_NODE: process.execPath },
-  encoding: 'utf8',
-  timeout: 120000,
-});
+const r = spawnSync(
+  t.nvim,
+  ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${path.join(ROOT, 'test', 'e2e', 'nvim.lua')}`],
+  {
+    env: {
+      ...process.env,
+      DR_FILE: path.join(dirs.ws, 'seed-000.txt'),
+      DR_OUT: out,
+      DR_SERVER: path.join(ROOT, 'dist', 'server.js'),
+      DR_NODE: process.execPath,
+    },
+    encoding: 'utf8',
+    timeout: 120000,
+  },
+);
 const lines = fs.existsSync(out) ? fs.readFileSync(out, 'utf8').trim().split('\n') : [];
 log('nvim', lines.join(' | ') || r.stderr);
 const pass = lines[0] === 'open true 5:report.title-missing' && /^edit true .*61:table3\.balance/.test(lines[1] ?? '');

@@ -48,8 +48,12 @@ try {
     ['extensionDevelopmentPath', remote(ROOT)],
     ['extensionTestsPath', remote(SUITE)],
   ];
-  await page.goto(`http://127.0.0.1:${cs.port}/?folder=${encodeURIComponent(dirs.ws)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
-  const limit = new Promise((_, reject) => setTimeout(() => reject(new Error('extension-host suite did not finish in 10 minutes')), 600_000).unref());
+  await page.goto(
+    `http://127.0.0.1:${cs.port}/?folder=${encodeURIComponent(dirs.ws)}&payload=${encodeURIComponent(JSON.stringify(payload))}`,
+  );
+  const limit = new Promise((_, reject) =>
+    setTimeout(() => reject(new Error('extension-host suite did not finish in 10 minutes')), 600_000).unref(),
+  );
   code = await Promise.race([exited, limit]);
   log('exthost', 'extension host exited with code', code);
 } catch (e) {

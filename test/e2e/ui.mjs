@@ -11,10 +11,20 @@ if (!fs.existsSync(VSIX)) throw new Error('disclosure-report.vsix is missing: ru
 const shots = path.join(ROOT, 'test-results', 'shots');
 fs.mkdirSync(shots, { recursive: true });
 const t = tools();
-const dirs = runDir('ui', { 'workbench.colorTheme': process.env.THEME ?? 'Default Light Modern', 'editor.fontSize': 14, 'disclosureReport.locale': 'zh-CN' });
+const dirs = runDir('ui', {
+  'workbench.colorTheme': process.env.THEME ?? 'Default Light Modern',
+  'editor.fontSize': 14,
+  'disclosureReport.locale': 'zh-CN',
+});
 const seed = fs.readFileSync(path.join(dirs.ws, 'seed-000.txt'), 'utf8');
-fs.writeFileSync(path.join(dirs.ws, 'total-wrong.txt'), seed.replace('(七)总计 | 1 | 0 | 0 | 0 | 0 | 0 | 1', '(七)总计 | 3 | 0 | 0 | 0 | 0 | 0 | 3'));
-fs.writeFileSync(path.join(dirs.ws, 'header-wrong.txt'), seed.replace('二、主动公开政府信息情况', '二.主动公开政府信息情况'));
+fs.writeFileSync(
+  path.join(dirs.ws, 'total-wrong.txt'),
+  seed.replace('(七)总计 | 1 | 0 | 0 | 0 | 0 | 0 | 1', '(七)总计 | 3 | 0 | 0 | 0 | 0 | 0 | 3'),
+);
+fs.writeFileSync(
+  path.join(dirs.ws, 'header-wrong.txt'),
+  seed.replace('二、主动公开政府信息情况', '二.主动公开政府信息情况'),
+);
 const s002 = fs.readFileSync(path.join(dirs.ws, 'seed-002.txt'), 'utf8');
 fs.writeFileSync(path.join(dirs.ws, 'row-missing.txt'), s002.replace('\t\t2. 重复申请\t0\t0\t0\t0\t0\t0\t0\n', ''));
 
@@ -37,7 +47,9 @@ try {
   browser = await launchChromium(t, dirs);
   const page = browser.pages()[0] ?? (await browser.newPage());
   await page.goto(`http://127.0.0.1:${cs.port}/?folder=${encodeURIComponent(dirs.ws)}`);
-  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'seed-000.txt' }).waitFor({ timeout: 60000 });
+  await page
+    .locator('.explorer-folders-view .monaco-list-row', { hasText: 'seed-000.txt' })
+    .waitFor({ timeout: 60000 });
   log('ui', 'workbench ready');
 
   const open = async (name) => {
@@ -50,20 +62,26 @@ try {
     await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
   };
   const editorText = () =>
-    page.locator('.editor-group-container.active .monaco-editor .view-lines').first().evaluate((el) =>
-      [...el.querySelectorAll('.view-line')]
-        .map((l) => ({ top: parseFloat(l.style.top), text: l.textContent.replace(/\u00a0/g, ' ') }))
-        .sort((a, b) => a.top - b.top)
-        .map((l) => l.text)
-        .join('\n'),
-    );
+    page
+      .locator('.editor-group-container.active .monaco-editor .view-lines')
+      .first()
+      .evaluate((el) =>
+        [...el.querySelectorAll('.view-line')]
+          .map((l) => ({ top: parseFloat(l.style.top), text: l.textContent.replace(/\u00a0/g, ' ') }))
+          .sort((a, b) => a.top - b.top)
+          .map((l) => l.text)
+          .join('\n'),
+      );
   const goToLine = async (n) => {
     await page.keyboard.press('Control+G');
     const input = page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill(`:${n}`);
     // Enter only once the picker shows the line, and on until it has closed.
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: String(n) }).first().waitFor();
+    await page
+      .locator('.quick-input-widget .monaco-list-row', { hasText: String(n) })
+      .first()
+      .waitFor();
     await page.keyboard.press('Enter');
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
     await page.locator('.editor-group-container.active .monaco-editor.focused').waitFor();
@@ -105,7 +123,11 @@ try {
   await fix.waitFor();
   await shot(page, 'quickfix');
   await fix.click();
-  await page.waitForFunction(() => [...document.querySelectorAll('.editor-group-container.active .view-line')].some((l) => l.textContent.includes('二、主动公开政府信息情况')));
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.editor-group-container.active .view-line')].some((l) =>
+      l.textContent.includes('二、主动公开政府信息情况'),
+    ),
+  );
   if (!(await editorText()).includes('二、主动公开政府信息情况')) throw new Error('header not fixed');
   log('ui', 'quick fix applied');
 
@@ -134,7 +156,10 @@ try {
 } finally {
   await browser?.close().catch(() => undefined);
   await cs.stop();
-  log('ui', `${ok ? 'passed' : 'failed'} in ${((Date.now() - t0) / 1000).toFixed(1)} s, peak memory (code-server + Chromium, PSS) ${memory.stop()} MB`);
+  log(
+    'ui',
+    `${ok ? 'passed' : 'failed'} in ${((Date.now() - t0) / 1000).toFixed(1)} s, peak memory (code-server + Chromium, PSS) ${memory.stop()} MB`,
+  );
   if (ok) fs.rmSync(dirs.tmp, { recursive: true, force: true });
 }
 console.log(ok ? 'ui: 4 passed, 0 failed' : 'ui: 0 passed, 1 failed');

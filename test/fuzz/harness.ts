@@ -9,7 +9,18 @@ import { DocumentAnalysis } from '../../server/src/core/document/analysis';
 import { checkDocument } from '../../server/src/core/rules/check';
 import { analysisText } from '../../server/src/core/text/normalize';
 import { parse } from '../../server/src/core/parse';
-import { codeActions, completion, exportTables, folding, format, hoverAt, inlays, preview, symbols, FIX_ALL_KIND } from '../../server/src/lsp/handlers';
+import {
+  codeActions,
+  completion,
+  exportTables,
+  folding,
+  format,
+  hoverAt,
+  inlays,
+  preview,
+  symbols,
+  FIX_ALL_KIND,
+} from '../../server/src/lsp/handlers';
 import { DocumentStore } from '../../server/src/lsp/documents';
 
 export interface Problem {
@@ -74,9 +85,18 @@ export function exerciseFeatures(text: string, boundMs = 2000): Problem[] {
     timed('hover', boundMs, problems, () => hoverAt(d, pos));
     timed('completion', boundMs, problems, () => completion(d, pos, 'zh-CN'));
     const range = { start: pos, end: lsp.positionAt(Math.min(text.length, lsp.offsetAt(pos) + 200)) };
-    timed('codeActions', boundMs, problems, () => codeActions(d, { textDocument: { uri }, range, context: { diagnostics: diags } }, {}, 'zh-CN'));
+    timed('codeActions', boundMs, problems, () =>
+      codeActions(d, { textDocument: { uri }, range, context: { diagnostics: diags } }, {}, 'zh-CN'),
+    );
   }
-  timed('fixAll', boundMs, problems, () => codeActions(d, { textDocument: { uri }, range: whole, context: { diagnostics: [], only: [FIX_ALL_KIND] } }, {}, 'zh-CN'));
+  timed('fixAll', boundMs, problems, () =>
+    codeActions(
+      d,
+      { textDocument: { uri }, range: whole, context: { diagnostics: [], only: [FIX_ALL_KIND] } },
+      {},
+      'zh-CN',
+    ),
+  );
   for (const layout of ['pipe', 'tab', 'markdown'] as const) {
     const edits = timed(`format ${layout}`, boundMs, problems, () => format(d, layout)) ?? [];
     try {
@@ -86,7 +106,8 @@ export function exerciseFeatures(text: string, boundMs = 2000): Problem[] {
     }
   }
   timed('preview', boundMs, problems, () => preview(d, { nonce: 'n', cspSource: 'c' }, {}, 'zh-CN'));
-  for (const f of ['json', 'csv', 'markdown'] as const) timed(`export ${f}`, boundMs, problems, () => exportTables(d, f));
+  for (const f of ['json', 'csv', 'markdown'] as const)
+    timed(`export ${f}`, boundMs, problems, () => exportTables(d, f));
   return problems;
 }
 

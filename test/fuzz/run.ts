@@ -145,7 +145,10 @@ function checkFormatting(text: string): Problem[] {
       const b = content(after);
       let i = 0;
       while (a[i] === b[i]) i++;
-      problems.push({ what: `format ${layout}`, detail: `lost or changed text near ${JSON.stringify(a.slice(i - 20, i + 40))} → ${JSON.stringify(b.slice(i - 20, i + 40))}` });
+      problems.push({
+        what: `format ${layout}`,
+        detail: `lost or changed text near ${JSON.stringify(a.slice(i - 20, i + 40))} → ${JSON.stringify(b.slice(i - 20, i + 40))}`,
+      });
       continue;
     }
     const again = format(store.open('file:///g.txt', 'disclosure-report', 1, after), layout);
@@ -176,12 +179,15 @@ for (let c = FROM; c < FROM + CASES && (performance.now() - t0) / 1000 < SECONDS
         let i = 0;
         while (a[i] === b[i]) i++;
         if (DUMP) writeFileSync(join(DUMP, 'before-edit.txt'), before);
-        console.log(`edit ${k} (${scope}) ${JSON.stringify(e).slice(0, 300)} removed ${JSON.stringify(before.slice(e.start, e.end))}\n  incremental …${a.slice(Math.max(0, i - 300), i + 200)}\n  fresh       …${b.slice(Math.max(0, i - 300), i + 200)}`);
+        console.log(
+          `edit ${k} (${scope}) ${JSON.stringify(e).slice(0, 300)} removed ${JSON.stringify(before.slice(e.start, e.end))}\n  incremental …${a.slice(Math.max(0, i - 300), i + 200)}\n  fresh       …${b.slice(Math.max(0, i - 300), i + 200)}`,
+        );
         break;
       }
     }
     if (doc.text !== text) problems.push({ what: 'incremental', detail: 'text differs from the edited text' });
-    else if (analysisJson(doc) !== freshJson(text)) problems.push({ what: 'incremental', detail: 'model or findings differ from a fresh open' });
+    else if (analysisJson(doc) !== freshJson(text))
+      problems.push({ what: 'incremental', detail: 'model or findings differ from a fresh open' });
   } catch (e) {
     problems.push({ what: 'edit', detail: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   }
@@ -200,9 +206,13 @@ for (let c = FROM; c < FROM + CASES && (performance.now() - t0) / 1000 < SECONDS
   }
 }
 const secs = (performance.now() - t0) / 1000;
-console.log(`fuzz: seed ${SEED}, ${counts.cases} cases, ${counts.edits} edits, ${counts.featureRuns} feature sweeps, ${counts.formatRuns} formatting checks, ${(counts.bytes / 1e6).toFixed(1)} MB in ${secs.toFixed(1)} s`);
+console.log(
+  `fuzz: seed ${SEED}, ${counts.cases} cases, ${counts.edits} edits, ${counts.featureRuns} feature sweeps, ${counts.formatRuns} formatting checks, ${(counts.bytes / 1e6).toFixed(1)} MB in ${secs.toFixed(1)} s`,
+);
 for (const [what, f] of failures) {
-  console.log(`FAILED ${what}: ${f.count} cases; first: --seed ${SEED} --from ${f.case} --cases 1\n  ${f.problem.detail.slice(0, 800)}`);
+  console.log(
+    `FAILED ${what}: ${f.count} cases; first: --seed ${SEED} --from ${f.case} --cases 1\n  ${f.problem.detail.slice(0, 800)}`,
+  );
   if (DUMP) writeFileSync(join(DUMP, `${what.replace(/\W+/g, '-')}-${SEED}-${f.case}.txt`), f.text);
   process.exitCode = 1;
 }

@@ -43,7 +43,8 @@ test('the core imports nothing from the editor, the language server or the file 
   const bad: string[] = [];
   for (const f of tsFiles(join(ROOT, 'server/src/core'))) {
     for (const m of readFileSync(f, 'utf8').matchAll(IMPORT)) {
-      if (/^(vscode|vscode-languageserver|vscode-languageclient|fs|node:)/.test(m[1]!)) bad.push(`${relative(ROOT, f)}: ${m[1]}`);
+      if (/^(vscode|vscode-languageserver|vscode-languageclient|fs|node:)/.test(m[1]!))
+        bad.push(`${relative(ROOT, f)}: ${m[1]}`);
     }
   }
   assert.deepEqual(bad, []);

@@ -69,7 +69,15 @@ const bad = (s: string) => `text null ${JSON.stringify(s)}`;
 for (const word of ['abc', 'Infinity', 'NaN', '½', '①', '٣', '三']) {
   test(`a word in a pipe row of table 三 stays in its column as an invalid cell: ${word}`, () => {
     const r = read(NEW, `一、本年新收政府信息公开申请数量 | 1 | ${word} | 0 | 0 | 0 | 0 | 1 |`);
-    assert.deepEqual(cells(r, r.report.tables.applications, 'newReceived'), [n(1), bad(word), n(0), n(0), n(0), n(0), n(1)]);
+    assert.deepEqual(cells(r, r.report.tables.applications, 'newReceived'), [
+      n(1),
+      bad(word),
+      n(0),
+      n(0),
+      n(0),
+      n(0),
+      n(1),
+    ]);
     // One finding, on the cell; no total is evaluated in its column, the row total is not evaluated.
     assert.deepEqual(r.added, [`table.cell-invalid @ ${JSON.stringify(word)}`]);
     assert.match(r.messages[0]!, new RegExp(`“${word}”不是数字`));
@@ -78,13 +86,29 @@ for (const word of ['abc', 'Infinity', 'NaN', '½', '①', '٣', '三']) {
 
 test('a word in the first value column keeps the other cells in theirs', () => {
   const r = read(NEW, '一、本年新收政府信息公开申请数量 | abc | 0 | 0 | 0 | 0 | 0 | 1 |');
-  assert.deepEqual(cells(r, r.report.tables.applications, 'newReceived'), [bad('abc'), n(0), n(0), n(0), n(0), n(0), n(1)]);
+  assert.deepEqual(cells(r, r.report.tables.applications, 'newReceived'), [
+    bad('abc'),
+    n(0),
+    n(0),
+    n(0),
+    n(0),
+    n(0),
+    n(1),
+  ]);
   assert.deepEqual(r.added, ['table.cell-invalid @ "abc"']);
 });
 
 test('a word in the total column: no total rule reads the column', () => {
   const r = read(NEW, '一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | abc |');
-  assert.deepEqual(cells(r, r.report.tables.applications, 'newReceived'), [n(1), n(0), n(0), n(0), n(0), n(0), bad('abc')]);
+  assert.deepEqual(cells(r, r.report.tables.applications, 'newReceived'), [
+    n(1),
+    n(0),
+    n(0),
+    n(0),
+    n(0),
+    n(0),
+    bad('abc'),
+  ]);
   // The narrative's 收到…1件 is compared with 总计, which is not known: nothing said.
   assert.deepEqual(r.added, ['table.cell-invalid @ "abc"']);
 });
@@ -95,7 +119,10 @@ test('a word in table 二 and in table 四 stays in its column', () => {
   assert.deepEqual(a.added, ['table.cell-invalid @ "abc"']);
   const b = read(REVIEW, '\n0 | 0 | abc | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |');
   const row = b.report.tables.review!.rows[0]!;
-  assert.deepEqual(row.cells.map((c) => `${c.kind} ${c.value}`), ['number 0', 'number 0', 'text null', ...Array(12).fill('number 0')]);
+  assert.deepEqual(
+    row.cells.map((c) => `${c.kind} ${c.value}`),
+    ['number 0', 'number 0', 'text null', ...Array(12).fill('number 0')],
+  );
   assert.deepEqual(b.added, ['table.cell-invalid @ "abc"']);
 });
 
@@ -112,8 +139,19 @@ test('numbers past 2^53 are invalid cells, never rounded values', () => {
     assert.deepEqual(a.added, [`table.cell-invalid @ ${JSON.stringify(big)}`]);
     assert.match(a.messages[0]!, /位数过多/);
     const b = read(NEW, `一、本年新收政府信息公开申请数量 | 1 | ${big} | 0 | 0 | 0 | 0 | ${big} |`);
-    assert.deepEqual(cells(b, b.report.tables.applications, 'newReceived'), [n(1), bad(big), n(0), n(0), n(0), n(0), bad(big)]);
-    assert.deepEqual(b.added, [`table.cell-invalid @ ${JSON.stringify(big)}`, `table.cell-invalid @ ${JSON.stringify(big)}`]);
+    assert.deepEqual(cells(b, b.report.tables.applications, 'newReceived'), [
+      n(1),
+      bad(big),
+      n(0),
+      n(0),
+      n(0),
+      n(0),
+      bad(big),
+    ]);
+    assert.deepEqual(b.added, [
+      `table.cell-invalid @ ${JSON.stringify(big)}`,
+      `table.cell-invalid @ ${JSON.stringify(big)}`,
+    ]);
   }
   // The largest exact integer is kept, exactly.
   const c = read(PUNISH, '行政处罚 | 9007199254740991 |');
@@ -127,7 +165,15 @@ test('a count written with 万 is not a count; an amount in 万元 may repeat it
     assert.deepEqual(a.added, [`table.cell-invalid @ ${JSON.stringify(w)}`]);
     assert.match(a.messages[0]!, /万/);
     const b = read(NEW, `一、本年新收政府信息公开申请数量 | ${w} | 0 | 0 | 0 | 0 | 0 | 1 |`);
-    assert.deepEqual(cells(b, b.report.tables.applications, 'newReceived'), [bad(w), n(0), n(0), n(0), n(0), n(0), n(1)]);
+    assert.deepEqual(cells(b, b.report.tables.applications, 'newReceived'), [
+      bad(w),
+      n(0),
+      n(0),
+      n(0),
+      n(0),
+      n(0),
+      n(1),
+    ]);
     assert.deepEqual(b.added, [`table.cell-invalid @ ${JSON.stringify(w)}`]);
   }
   // The fee row's column is 本年收费金额（单位：万元）: `1万` there is 1 万元, as `1万元` is.
@@ -147,7 +193,18 @@ test('leading zeros in a separated cell are read as the number', () => {
   assert.deepEqual(a.added, []);
   const b = read(NEW, '一、本年新收政府信息公开申请数量 | 001 | 0 | 0 | 00 | 0 | 0 | 01 |');
   const row = b.report.tables.applications!.rows.find((x) => x.key === 'newReceived')!;
-  assert.deepEqual(row.cells.map((c) => [c.kind, c.value]), [['number', 1], ['number', 0], ['number', 0], ['number', 0], ['number', 0], ['number', 0], ['number', 1]]);
+  assert.deepEqual(
+    row.cells.map((c) => [c.kind, c.value]),
+    [
+      ['number', 1],
+      ['number', 0],
+      ['number', 0],
+      ['number', 0],
+      ['number', 0],
+      ['number', 0],
+      ['number', 1],
+    ],
+  );
   assert.equal(row.split, undefined);
   assert.deepEqual(b.added, []);
 });
@@ -156,7 +213,10 @@ test('run-together digits in one separated cell are still split', () => {
   // `1000001` for seven cells: one cell holding the whole row, split under the row total.
   const r = read(`${NEW} ||`, '一、本年新收政府信息公开申请数量 | 1000001 |');
   const row = r.report.tables.applications!.rows.find((x) => x.key === 'newReceived')!;
-  assert.deepEqual(row.cells.map((c) => c.value), [1, 0, 0, 0, 0, 0, 1]);
+  assert.deepEqual(
+    row.cells.map((c) => c.value),
+    [1, 0, 0, 0, 0, 0, 1],
+  );
   assert.equal(row.split?.how, 'unique');
 });
 
@@ -174,9 +234,15 @@ test('an invalid total of table 四 is not compared with the prose', () => {
   const text = '\n0 | 0 | 0 | 0 | abc | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |';
   const r = read(REVIEW, text);
   assert.deepEqual(r.added, ['table.cell-invalid @ "abc"']);
-  const withProse = S000.replace(REVIEW, text).replace('未发生因政府信息公开申请行政复议、提起行政诉讼的情况', '因政府信息公开申请行政复议3件');
+  const withProse = S000.replace(REVIEW, text).replace(
+    '未发生因政府信息公开申请行政复议、提起行政诉讼的情况',
+    '因政府信息公开申请行政复议3件',
+  );
   const { findings } = findingsOf(withProse);
-  assert.deepEqual(findings.filter((f) => f.code === 'narrative.mismatch').map((f) => key(withProse, f)), []);
+  assert.deepEqual(
+    findings.filter((f) => f.code === 'narrative.mismatch').map((f) => key(withProse, f)),
+    [],
+  );
 });
 
 test('in a PDF copy aligned with spaces, too many digits are an invalid cell, not a rounded value', () => {

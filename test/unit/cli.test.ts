@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { FIXTURES, byPrefix } from './helpers';
 
 const CLI = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
-const run = (args: string[], input?: string | Buffer) => spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8' });
+const run = (args: string[], input?: string | Buffer) =>
+  spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8' });
 const seed = join(FIXTURES, 'corpus', byPrefix('000'));
 
 test('tables --format json prints the normalized reports of each file', () => {
@@ -28,7 +29,10 @@ test('tables walks folders for .txt .md .html and reads stdin', () => {
   const out = JSON.parse(r.stdout);
   assert.ok(out.files.length >= 30);
   assert.ok(out.files.some((f: { path: string }) => f.path.endsWith('.html')));
-  const s = run(['tables', '-'], '一、总体情况\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n');
+  const s = run(
+    ['tables', '-'],
+    '一、总体情况\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n',
+  );
   assert.equal(s.status, 0, s.stderr);
   assert.deepEqual(JSON.parse(s.stdout).files[0].reports[0].applications.newReceived, [1, 0, 0, 0, 0, 0, 1]);
 });
@@ -50,7 +54,12 @@ test('GB18030-encoded files are decoded', () => {
 });
 
 test('usage and I/O errors exit 2 with a message and nothing on stdout', () => {
-  for (const args of [['tables', '--format', 'xml', seed], ['frobnicate'], ['tables'], ['tables', '/no/such/file.txt']]) {
+  for (const args of [
+    ['tables', '--format', 'xml', seed],
+    ['frobnicate'],
+    ['tables'],
+    ['tables', '/no/such/file.txt'],
+  ]) {
     const r = run(args);
     assert.equal(r.status, 2, args.join(' '));
     assert.equal(r.stdout, '');
@@ -61,7 +70,10 @@ test('usage and I/O errors exit 2 with a message and nothing on stdout', () => {
 test('check: text with a summary per file and for the run; exit 0 without errors, 1 with', () => {
   const ok = run(['check', seed]);
   assert.equal(ok.status, 0, ok.stderr);
-  assert.match(ok.stdout, /000_083edb9afe0f713f\.txt:5:1: information report\.title-missing 未找到写明机关名称和年度的报告标题/);
+  assert.match(
+    ok.stdout,
+    /000_083edb9afe0f713f\.txt:5:1: information report\.title-missing 未找到写明机关名称和年度的报告标题/,
+  );
   assert.match(ok.stdout, /000_083edb9afe0f713f\.txt: 错误 0，警告 0，提示 1，建议 0（1 份报告）/);
   assert.match(ok.stdout, /合计：1 个文件，错误 0，警告 0，提示 1，建议 0\n$/);
   const bad = run(['check', '--locale', 'en', join(FIXTURES, 'corpus', byPrefix('real-010'))]);
@@ -76,7 +88,13 @@ test('check --format json follows the contract', () => {
   const out = JSON.parse(r.stdout);
   const f = out.files[0];
   assert.deepEqual(Object.keys(f), ['path', 'reports', 'diagnostics']);
-  assert.deepEqual(f.reports[0], { title: '平潭综合实验区2020年度政府信息公开工作年度报告', organ: '平潭综合实验区', year: 2020, format: '2019', range: f.reports[0].range });
+  assert.deepEqual(f.reports[0], {
+    title: '平潭综合实验区2020年度政府信息公开工作年度报告',
+    organ: '平潭综合实验区',
+    year: 2020,
+    format: '2019',
+    range: f.reports[0].range,
+  });
   assert.deepEqual(Object.keys(f.reports[0].range.start), ['line', 'character']);
   const d = f.diagnostics.find((x: { code: string }) => x.code === 'table3.outcome-total');
   assert.equal(d.severity, 'error');
@@ -98,11 +116,22 @@ test('check --format sarif is SARIF 2.1.0 with 1-based regions', () => {
 test('check compares each report with last year’s among the inputs', () => {
   const dir = mkdtempSync(join(tmpdir(), 'dr-'));
   const base = readFileSync(join(FIXTURES, 'corpus', byPrefix('002')), 'utf8');
-  writeFileSync(join(dir, '2024.txt'), base.replace('四、结转下年度继续办理\t\t0', '四、结转下年度继续办理\t\t5').replace('0\t0\t0\t0\t0\t0\t\n\n####', '0\t0\t0\t0\t0\t5\t\n\n####'));
-  writeFileSync(join(dir, '2025.txt'), base.replace('2024 年政府信息公开工作年度报告', '2025 年政府信息公开工作年度报告'));
+  writeFileSync(
+    join(dir, '2024.txt'),
+    base
+      .replace('四、结转下年度继续办理\t\t0', '四、结转下年度继续办理\t\t5')
+      .replace('0\t0\t0\t0\t0\t0\t\n\n####', '0\t0\t0\t0\t0\t5\t\n\n####'),
+  );
+  writeFileSync(
+    join(dir, '2025.txt'),
+    base.replace('2024 年政府信息公开工作年度报告', '2025 年政府信息公开工作年度报告'),
+  );
   writeFileSync(join(dir, 'notes.pdf'), 'x');
   const r = run(['check', dir]);
-  assert.match(r.stdout, /2025\.txt:\d+:\d+: warning crossyear\.carry-over 上年结转0与2024年报告的“结转下年度继续办理”5不一致（自然人列/);
+  assert.match(
+    r.stdout,
+    /2025\.txt:\d+:\d+: warning crossyear\.carry-over 上年结转0与2024年报告的“结转下年度继续办理”5不一致（自然人列/,
+  );
   assert.match(r.stderr, /notes\.pdf：不是报告文件/);
 });
 
@@ -138,7 +167,9 @@ test('a hostile folder: FIFO, /dev/zero, symlink loops, a link to / and out of t
   symlinkSync('a.txt', join(dir, 'alias.txt'));
   const r = runIn(['tables', dir]);
   assert.equal(r.status, 0, r.stderr);
-  const paths = JSON.parse(r.stdout).files.map((f: { path: string }) => f.path.slice(dir.length + 1)).sort();
+  const paths = JSON.parse(r.stdout)
+    .files.map((f: { path: string }) => f.path.slice(dir.length + 1))
+    .sort();
   assert.deepEqual(paths, ['a.txt', 'b.disclosure']);
   assert.match(r.stderr, /fifo\.txt/);
   assert.doesNotMatch(r.stderr, /ELOOP|ENOENT|EACCES/);
@@ -166,9 +197,18 @@ test('an unreadable file is reported in Chinese and the others are still checked
 test('a named input that yields no report is report.not-found, never a silent pass', () => {
   const dir = tmp();
   writeFileSync(join(dir, 'empty.txt'), '');
-  writeFileSync(join(dir, 'binary.txt'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0x3e, 0, 1, 0, 0, 0, 0x10, 0x20, 0, 0]));
+  writeFileSync(
+    join(dir, 'binary.txt'),
+    Buffer.from([
+      0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0x3e, 0, 1, 0, 0, 0, 0x10, 0x20, 0, 0,
+    ]),
+  );
   writeFileSync(join(dir, 'hello.txt'), 'hello world\n');
-  for (const [name, reason] of [['empty.txt', /空文件/], ['binary.txt', /不是文本/], ['hello.txt', /没有找到/]] as const) {
+  for (const [name, reason] of [
+    ['empty.txt', /空文件/],
+    ['binary.txt', /不是文本/],
+    ['hello.txt', /没有找到/],
+  ] as const) {
     const r = runIn(['check', join(dir, name)]);
     assert.equal(r.status, 1, name);
     assert.match(r.stdout, new RegExp(`${name}:1:1: error report\\.not-found `));
@@ -223,7 +263,10 @@ test('SARIF artifact URIs are valid for names with spaces, # and %', () => {
   const dir = tmp();
   const name = 'a b#1%20.txt';
   writeFileSync(join(dir, name), 'hello\n');
-  for (const [args, cwd] of [[[join(dir, name)], undefined], [[name], dir]] as const) {
+  for (const [args, cwd] of [
+    [[join(dir, name)], undefined],
+    [[name], dir],
+  ] as const) {
     const r = runIn(['check', '--format', 'sarif', ...args], { cwd });
     const uri = JSON.parse(r.stdout).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri as string;
     assert.doesNotMatch(uri, /[ #]/);

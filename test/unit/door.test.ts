@@ -24,8 +24,15 @@ test('an HTML file holding two reports: outline, hover and quick fixes reach the
   const second = doc.findings(1);
   const withFix = second.find((f) => f.code === 'text.pinyin-annotation')!;
   assert.ok(withFix, 'the second report has its own finding');
-  const diag = { range: { start: doc.positionAt(withFix.range.start), end: doc.positionAt(withFix.range.end) }, message: '', code: withFix.code };
-  assert.ok(codeActions(d, { textDocument: { uri: d.uri }, range: diag.range, context: { diagnostics: [diag] } }, {}, 'zh-CN').length > 0);
+  const diag = {
+    range: { start: doc.positionAt(withFix.range.start), end: doc.positionAt(withFix.range.end) },
+    message: '',
+    code: withFix.code,
+  };
+  assert.ok(
+    codeActions(d, { textDocument: { uri: d.uri }, range: diag.range, context: { diagnostics: [diag] } }, {}, 'zh-CN')
+      .length > 0,
+  );
 });
 
 test('findings, completions and fixes come back in document offsets, whichever report asks', () => {

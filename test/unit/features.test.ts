@@ -30,7 +30,7 @@ test('completion at a row start in table 三 offers the missing rows first, in t
 test('completion follows the document’s numbering and layout (tab rows, `1. ` and half-width brackets)', () => {
   const text = S002.replace('\t\t2. 重复申请\t0\t0\t0\t0\t0\t0\t0\n', '');
   const report = parse(text).reports[0]!;
-  const at = text.indexOf('\t\t3. 要求提供公开出版物') ;
+  const at = text.indexOf('\t\t3. 要求提供公开出版物');
   const items = complete(text, report, at + 2).sort((a, b) => a.sortText.localeCompare(b.sortText));
   assert.equal(items[0]!.label, '2. 重复申请');
   assert.equal(items[0]!.insertText, '2. 重复申请\t0\t0\t0\t0\t0\t0\t0');
@@ -41,7 +41,9 @@ test('completion of section headers: the next missing one first; a skeleton in a
   const text = S000.replace('五、存在的主要问题及改进情况\n', '');
   const report = parse(text).reports[0]!;
   const at = text.indexOf('(一)存在的问题');
-  const items = complete(text, report, at).filter((i) => i.kind === 'section').sort((a, b) => a.sortText.localeCompare(b.sortText));
+  const items = complete(text, report, at)
+    .filter((i) => i.kind === 'section')
+    .sort((a, b) => a.sortText.localeCompare(b.sortText));
   assert.equal(items[0]!.label, '五、存在的主要问题及改进情况');
   const empty = complete('', null, 0);
   const skeleton = empty.find((i) => i.kind === 'skeleton')!;
@@ -53,7 +55,10 @@ test('outline: report → sections → tables → row groups; folding for sectio
   const r = parse(S001).reports[0]!;
   const o = outline(r);
   assert.equal(o.name, '重庆市长寿区万顺镇人民政府2022年政府信息公开工作年度报告');
-  assert.deepEqual(o.children.map((c) => c.name.slice(0, 2)), ['一、', '二、', '三、', '四、', '五、', '六、']);
+  assert.deepEqual(
+    o.children.map((c) => c.name.slice(0, 2)),
+    ['一、', '二、', '三、', '四、', '五、', '六、'],
+  );
   const t3 = o.children[2]!.children[0]!;
   assert.equal(t3.kind, 'table');
   const denied = t3.children.find((c) => c.name === '（三）不予公开')!;
@@ -113,16 +118,28 @@ test('inlay hints: column names in one-cell-per-line tables, the expected sum be
 });
 
 test('preview: national layout, wrong cells marked with the expected value, hostile text escaped', () => {
-  const hostile = S000.replace('於潜镇', '<script>alert(1)</script>').replace('行政许可 | 0', '行政许可 | 0').replace('一、总体情况', '<img src=x onerror=alert(2)>\n一、总体情况');
-  const withTitle = '<b onmouseover=alert(3)>某局2024年政府信息公开工作年度报告\n' + hostile.replace('(七)总计 | 1 | 0 | 0 | 0 | 0 | 0 | 1', '(七)总计 | 1 | 0 | 0 | 0 | 0 | 0 | 3');
+  const hostile = S000.replace('於潜镇', '<script>alert(1)</script>')
+    .replace('行政许可 | 0', '行政许可 | 0')
+    .replace('一、总体情况', '<img src=x onerror=alert(2)>\n一、总体情况');
+  const withTitle =
+    '<b onmouseover=alert(3)>某局2024年政府信息公开工作年度报告\n' +
+    hostile.replace('(七)总计 | 1 | 0 | 0 | 0 | 0 | 0 | 1', '(七)总计 | 1 | 0 | 0 | 0 | 0 | 0 | 3');
   const m = parse(withTitle);
   const fs = checkDocument(analysisText(withTitle).text, withTitle, m);
-  const html = previewHtml(m.reports, fs, { nonce: 'abc', cspSource: 'vscode-resource:', locale: 'zh-CN', title: '<预览>' });
+  const html = previewHtml(m.reports, fs, {
+    nonce: 'abc',
+    cspSource: 'vscode-resource:',
+    locale: 'zh-CN',
+    title: '<预览>',
+  });
   assert.ok(!html.includes('<script>alert'));
   assert.ok(!/<img/i.test(html));
   assert.ok(html.includes('&lt;bonmouseover=alert(3)&gt;某局2024年政府信息公开工作年度报告'));
   assert.ok(!html.includes('<bonmouseover'));
-  assert.match(html, /Content-Security-Policy" content="default-src 'none'; style-src vscode-resource: 'nonce-abc'; script-src 'nonce-abc';"/);
+  assert.match(
+    html,
+    /Content-Security-Policy" content="default-src 'none'; style-src vscode-resource: 'nonce-abc'; script-src 'nonce-abc';"/,
+  );
   assert.equal((html.match(/<script/g) ?? []).length, 1);
   assert.match(html, /<td class="bad" data-offset="\d+" title="[^"]*">3<span class="expected">→ 1<\/span><\/td>/);
   assert.match(html, /rowspan="8">（三）不予公开/);
@@ -135,7 +152,12 @@ test('preview: nonce and cspSource cannot break out of their attributes; bidi co
   const m = parse(text);
   assert.ok(m.reports[0]!.title?.includes('\u202E'));
   const fs = checkDocument(analysisText(text).text, text, m);
-  const html = previewHtml(m.reports, fs, { nonce: 'a"><script>alert(1)</script>', cspSource: "x: 'unsafe-inline'; script-src *\"><img src=y>", locale: 'zh-CN', title: `\u202Edoc<${title}` });
+  const html = previewHtml(m.reports, fs, {
+    nonce: 'a"><script>alert(1)</script>',
+    cspSource: "x: 'unsafe-inline'; script-src *\"><img src=y>",
+    locale: 'zh-CN',
+    title: `\u202Edoc<${title}`,
+  });
   assert.equal((html.match(/<script/g) ?? []).length, 1);
   assert.ok(!/<img/i.test(html));
   assert.ok(!html.includes("'unsafe-inline'"), 'cspSource adds a CSP source expression');
@@ -144,7 +166,12 @@ test('preview: nonce and cspSource cannot break out of their attributes; bidi co
   assert.ok(!/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/.test(html), 'bidi control left in the html');
   assert.ok(html.includes('某局2024年政府信息公开工作年度报告'));
   // A well-formed nonce and source pass unchanged.
-  const ok = previewHtml(m.reports, fs, { nonce: 'Zm9v+/bar=', cspSource: 'https://*.vscode-cdn.net', locale: 'zh-CN', title: 't' });
+  const ok = previewHtml(m.reports, fs, {
+    nonce: 'Zm9v+/bar=',
+    cspSource: 'https://*.vscode-cdn.net',
+    locale: 'zh-CN',
+    title: 't',
+  });
   assert.match(ok, /style-src https:\/\/\*\.vscode-cdn\.net 'nonce-Zm9v\+\/bar='; script-src 'nonce-Zm9v\+\/bar=';/);
 });
 
@@ -173,7 +200,10 @@ test('preview grid: cells with spans, offsets, values, the expected value of a w
   assert.equal(wrong.value, 3);
   assert.equal(wrong.expected, '1');
   assert.equal(text.slice(wrong.offset, wrong.offset + 1), '3');
-  assert.ok(wrong.messages?.some((x) => /Items 一 \+ 二 = 1/.test(x)), JSON.stringify(wrong.messages));
+  assert.ok(
+    wrong.messages?.some((x) => /Items 一 \+ 二 = 1/.test(x)),
+    JSON.stringify(wrong.messages),
+  );
   // A finding on no cell (the missing title) is kept as a note of its report.
   assert.ok(grid.reports[0]!.notes.some((n) => /title/i.test(n.message)));
   // Data only: no markup anywhere in the grid.

@@ -9,5 +9,7 @@ export function findingLines(text: string): string[] {
   const m = parse(text);
   const at = m.html ? text : analysisText(text).text;
   const li = lineIndex(text);
-  return checkDocument(at, text, m).map((f) => `L${li(f.range.start) + 1} ${f.severity} ${f.code} ${localize(f.message)}`);
+  return checkDocument(at, text, m).map(
+    (f) => `L${li(f.range.start) + 1} ${f.severity} ${f.code} ${localize(f.message)}`,
+  );
 }

@@ -10,12 +10,15 @@ import { findingLines } from './findings-format';
 
 for (const name of corpusFiles()) {
   test(`findings: ${name}`, () => {
-    const expected = readFileSync(join(FIXTURES, 'expected-findings', name.replace(/\.[a-z]+$/, '.txt')), 'utf8').split('\n').filter(Boolean);
+    const expected = readFileSync(join(FIXTURES, 'expected-findings', name.replace(/\.[a-z]+$/, '.txt')), 'utf8')
+      .split('\n')
+      .filter(Boolean);
     assert.deepEqual(findingLines(readCorpus(name)), expected);
   });
 }
 
-const has = (prefix: string, re: RegExp) => findingLines(readCorpus(corpusFiles().find((f) => f.startsWith(prefix))!)).some((l) => re.test(l));
+const has = (prefix: string, re: RegExp) =>
+  findingLines(readCorpus(corpusFiles().find((f) => f.startsWith(prefix))!)).some((l) => re.test(l));
 
 test('the known real defects are found', () => {
   assert.ok(has('real-002', /error table3\.outcome-total （七）总计21 ≠ 各项办理结果之和27（总计列）/));
@@ -30,7 +33,8 @@ test('the known real defects are found', () => {
 });
 
 test('legitimate differences of scope are not reported as mismatches', () => {
-  for (const p of ['real-004', 'real-011', 'real-015', 'real-029', 'real-003', 'real-005', 'real-007', '000', '001']) assert.ok(!has(p, /narrative\.mismatch/), p);
+  for (const p of ['real-004', 'real-011', 'real-015', 'real-029', 'real-003', 'real-005', 'real-007', '000', '001'])
+    assert.ok(!has(p, /narrative\.mismatch/), p);
 });
 
 test('no error or warning on the seeds but their real defects', () => {

@@ -30,7 +30,13 @@ const format = (t: string, layout: Layout) => {
 
 /** Format Document as the language server answers it, applied to the text. */
 function formatted(text: string, layout: Layout): string {
-  const d: OpenDoc = { uri: 'file:///r.txt', languageId: 'disclosure-report', version: 1, analysis: openDocument(text), diags: [] };
+  const d: OpenDoc = {
+    uri: 'file:///r.txt',
+    languageId: 'disclosure-report',
+    version: 1,
+    analysis: openDocument(text),
+    diags: [],
+  };
   const edits = lspFormat(d, layout)
     .map((e) => ({ start: d.analysis.offsetAt(e.range.start), end: d.analysis.offsetAt(e.range.end), text: e.newText }))
     .sort((a, b) => b.start - a.start);
@@ -64,7 +70,10 @@ function assertSafe(name: string, text: string, layout: Layout): string {
   const [a, b] = [content(text), content(once)];
   let i = 0;
   while (i < a.length && a[i] === b[i]) i++;
-  assert.ok(a === b, `${name} (${layout}): a character that is not layout changed at ${i}: “${a.slice(i, i + 30)}” became “${b.slice(i, i + 30)}”`);
+  assert.ok(
+    a === b,
+    `${name} (${layout}): a character that is not layout changed at ${i}: “${a.slice(i, i + 30)}” became “${b.slice(i, i + 30)}”`,
+  );
   assert.equal(formatted(once, layout), once, `${name} (${layout}): not idempotent`);
   return once;
 }
@@ -88,7 +97,8 @@ for (const layout of LAYOUTS) {
       for (const r of parse(t).reports)
         for (const s of r.sections.filter((x) => [1, 5, 6].includes(x.number)))
           for (const sentence of t.slice(s.headerRange.end, s.range.end).split(/[。\n]/))
-            if (sentence.trim().length >= 8) assert.ok(once.includes(sentence.trim()), `${name}: lost prose ${sentence.slice(0, 30)}`);
+            if (sentence.trim().length >= 8)
+              assert.ok(once.includes(sentence.trim()), `${name}: lost prose ${sentence.slice(0, 30)}`);
     }
   });
 }
@@ -105,14 +115,20 @@ test('a one-line report gets its tables on lines of their own, the prose around 
 test('a seed in tab rows, formatted as pipe rows', () => {
   const once = format(readCorpus(byPrefix('002')), 'pipe');
   assert.ok(once.includes('\n行政事业性收费 | 194.3525 |\n'));
-  assert.ok(once.includes('\n3. 其他 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n') || once.includes('\n3.其他 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n'));
+  assert.ok(
+    once.includes('\n3. 其他 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n') ||
+      once.includes('\n3.其他 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n'),
+  );
 });
 
 // ---- issue 8, item 3: formatting deletes text ------------------------------------------------
 
 test('a note after a table’s last value, on the same line, is kept', () => {
   const t = seed()
-    .replace('四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |', '四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |（以上为本机关全年受理数据）')
+    .replace(
+      '四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
+      '四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |（以上为本机关全年受理数据）',
+    )
     .replace(/(\n0 \| 0 \| 0 \| 0 \| 0 \| 0 \| 0 \| 0 \| 0 \| 0 \| 0 \| 0 \| 0 \| 0 \| 0 \|)/, '$1（单位：件）');
   assert.ok(t.includes('（单位：件）') && t.includes('（以上为本机关全年受理数据）'));
   for (const layout of LAYOUTS) {
@@ -147,7 +163,10 @@ test('a row with 2 of its 3 values keeps 2: the error stays an error', () => {
   ];
   for (const [name, t] of cases) {
     const before = findings(t).filter((f) => f.startsWith('table.cell-count|error'));
-    assert.ok(before.some((f) => f.includes('"found":2')), name);
+    assert.ok(
+      before.some((f) => f.includes('"found":2')),
+      name,
+    );
     for (const layout of LAYOUTS) assertSafe(name, t, layout);
   }
 });
@@ -158,12 +177,18 @@ test('a partly Traditional document stays Traditional, its headers still headers
   const t = seed()
     .replace('二、主动公开政府信息情况', '二、主動公開政府信息情況')
     .replace('行政复议 | 行政诉讼 |', '行政復議 | 行政訴訟 |')
-    .replace('结果维持 | 结果 | 其他 | 尚未 | 总计 | 未经复议直接起诉 | 复议后起诉 |', '結果維持 | 結果 | 其他 | 尚未 | 總計 | 未經復議直接起訴 | 復議後起訴 |');
+    .replace(
+      '结果维持 | 结果 | 其他 | 尚未 | 总计 | 未经复议直接起诉 | 复议后起诉 |',
+      '結果維持 | 結果 | 其他 | 尚未 | 總計 | 未經復議直接起訴 | 復議後起訴 |',
+    );
   assert.equal(parse(t).traditional, true);
   assert.ok(parse(t).reports[0]!.sections.some((s) => s.number === 2));
   for (const layout of LAYOUTS) {
     const once = assertSafe('traditional', t, layout);
-    assert.ok(parse(once).reports[0]!.sections.some((s) => s.number === 2), layout);
+    assert.ok(
+      parse(once).reports[0]!.sections.some((s) => s.number === 2),
+      layout,
+    );
   }
 });
 
@@ -172,7 +197,8 @@ test('an HTML document is not formatted at all', () => {
     '<html><body><p>某某局2023年政府信息公开工作年度报告</p><p>一、总体情况</p><p>本年度……</p><p>四、政府信息公开行政复议、行政诉讼情况</p><table><tbody><tr><td>行政复议</td><td>行政诉讼</td></tr><tr>' +
     Array(15).fill('<td>0</td>').join('') +
     '</tr></tbody></table><p>五、存在的主要问题及改进情况</p><p>无。</p></body></html>';
-  for (const t of [mini, readCorpus(byPrefix('real-015'))]) for (const layout of LAYOUTS) assert.equal(formatted(t, layout), t, layout);
+  for (const t of [mini, readCorpus(byPrefix('real-015'))])
+    for (const layout of LAYOUTS) assert.equal(formatted(t, layout), t, layout);
 });
 
 test('refusals say why: HTML, and a table that cannot be rewritten safely', async () => {

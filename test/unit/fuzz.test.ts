@@ -10,7 +10,19 @@ test('fuzz: mutated reports never throw, hang, diverge or lose text', () => {
   const seed = Number(process.env.FUZZ_SEED ?? 1);
   const r = spawnSync(
     process.execPath,
-    ['--import', 'tsx', join(import.meta.dirname, '..', 'fuzz', 'run.ts'), '--seed', String(seed), '--cases', '100000', '--seconds', '25', '--features-every', '8'],
+    [
+      '--import',
+      'tsx',
+      join(import.meta.dirname, '..', 'fuzz', 'run.ts'),
+      '--seed',
+      String(seed),
+      '--cases',
+      '100000',
+      '--seconds',
+      '25',
+      '--features-every',
+      '8',
+    ],
     { encoding: 'utf8', timeout: 120_000, maxBuffer: 1 << 26 },
   );
   console.log(r.stdout.trim());
@@ -21,11 +33,33 @@ test('fuzz: mutated reports never throw, hang, diverge or lose text', () => {
 
 test('fuzz: the cases that once failed still pass (seed, case)', () => {
   // Each was a divergence or a failure the fuzz job found and a commit fixed; replayed exactly.
-  const found: [number, number][] = [[1, 10], [1, 521], [3, 770], [4, 762], [5, 2590], [5, 4470], [11, 216], [21, 20627], [31, 30933]];
+  const found: [number, number][] = [
+    [1, 10],
+    [1, 521],
+    [3, 770],
+    [4, 762],
+    [5, 2590],
+    [5, 4470],
+    [11, 216],
+    [21, 20627],
+    [31, 30933],
+  ];
   for (const [seed, from] of found) {
     const r = spawnSync(
       process.execPath,
-      ['--import', 'tsx', join(import.meta.dirname, '..', 'fuzz', 'run.ts'), '--seed', String(seed), '--from', String(from), '--cases', '1', '--features-every', '1'],
+      [
+        '--import',
+        'tsx',
+        join(import.meta.dirname, '..', 'fuzz', 'run.ts'),
+        '--seed',
+        String(seed),
+        '--from',
+        String(from),
+        '--cases',
+        '1',
+        '--features-every',
+        '1',
+      ],
       { encoding: 'utf8', timeout: 60_000 },
     );
     assert.equal(r.status, 0, `seed ${seed} case ${from}: ${r.stdout}${r.stderr}`);

@@ -15,23 +15,37 @@ function fresh(text: string) {
 
 function same(a: DocumentAnalysis, label: string) {
   const f = fresh(a.text);
-  assert.deepEqual(JSON.parse(JSON.stringify(a.model().reports)), JSON.parse(JSON.stringify(f.reports)), `${label}: model`);
-  assert.deepEqual(JSON.parse(JSON.stringify(a.allFindings())), JSON.parse(JSON.stringify(f.findings)), `${label}: findings`);
+  assert.deepEqual(
+    JSON.parse(JSON.stringify(a.model().reports)),
+    JSON.parse(JSON.stringify(f.reports)),
+    `${label}: model`,
+  );
+  assert.deepEqual(
+    JSON.parse(JSON.stringify(a.allFindings())),
+    JSON.parse(JSON.stringify(f.findings)),
+    `${label}: findings`,
+  );
 }
 
-const compilation = () => [readCorpus(byPrefix('000')), readCorpus(byPrefix('002')), readCorpus(byPrefix('real-011')), readCorpus(byPrefix('001'))].join('\n\n');
+const compilation = () =>
+  [
+    readCorpus(byPrefix('000')),
+    readCorpus(byPrefix('002')),
+    readCorpus(byPrefix('real-011')),
+    readCorpus(byPrefix('001')),
+  ].join('\n\n');
 
 test('typing a digit in a table cell re-reads one section and matches a full parse', () => {
   const text = compilation();
   const a = new DocumentAnalysis(text);
   a.allFindings();
   const at = text.indexOf('(七)总计 | 1 | 0');
-  const r = a.edit(at + 8, at + 9, "2");
+  const r = a.edit(at + 8, at + 9, '2');
   assert.equal(r.scope, 'section');
   assert.equal(r.report, 0);
   same(a, 'after edit');
   assert.ok(a.allFindings().some((f) => f.code === 'table3.balance'));
-  const back = a.edit(at + 8, at + 9, "1");
+  const back = a.edit(at + 8, at + 9, '1');
   assert.equal(back.scope, 'section');
   same(a, 'after undo');
   assert.ok(!a.allFindings().some((f) => f.code === 'table3.balance'));
@@ -41,10 +55,28 @@ test('edits in prose, in headers, across reports, with astral characters all mat
   const text = compilation();
   const a = new DocumentAnalysis(text);
   let x = 7;
-  const rnd = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
-  const inserts = ['𠮷', '0', '12', '\n', '', '三、收到和处理政府信息公开申请情况\n', '|', '\t', '總計(jì)', '一、总体情况\n',
+  const rnd = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const inserts = [
+    '𠮷',
+    '0',
+    '12',
+    '\n',
+    '',
+    '三、收到和处理政府信息公开申请情况\n',
+    '|',
+    '\t',
+    '總計(jì)',
+    '一、总体情况\n',
     // Whole blocks pasted: an HTML table, a second report, CR and CRLF line breaks, a year.
-    '<table><tr><td>行政处罚</td><td>5</td></tr></table>', '<tab', 'le>', readCorpus(byPrefix('002')), '\r', '\r\n', '\r三、收到和处理政府信息公开申请情况\r', '2019年2019年2019年2019年2019年2019年2019年2019年2019年'];
+    '<table><tr><td>行政处罚</td><td>5</td></tr></table>',
+    '<tab',
+    'le>',
+    readCorpus(byPrefix('002')),
+    '\r',
+    '\r\n',
+    '\r三、收到和处理政府信息公开申请情况\r',
+    '2019年2019年2019年2019年2019年2019年2019年2019年2019年',
+  ];
   const scopes = new Set<string>();
   for (let k = 0; k < 120; k++) {
     const len = a.text.length;
@@ -76,7 +108,7 @@ test('pasting an HTML table into a text report reads it as a fresh open does', (
   same(a, 'after the paste');
 });
 
-test('an edit inside a section that changes the report\'s year re-reads the report', () => {
+test("an edit inside a section that changes the report's year re-reads the report", () => {
   // No title and no statistics period: the year is the one the text names most.
   const text = readCorpus(byPrefix('000')).replace('统计期限', '统计时段');
   const a = new DocumentAnalysis(text);

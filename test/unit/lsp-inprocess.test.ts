@@ -130,7 +130,10 @@ test('in process: pulled diagnostics in English and the typed custom requests', 
 });
 
 test('in process: hover follows the client’s locale', { timeout: 20_000 }, async () => {
-  for (const [locale, expected] of [['en', /This row: total 1 = /], ['zh-CN', /本行：总计 1 = /]] as const) {
+  for (const [locale, expected] of [
+    ['en', /This row: total 1 = /],
+    ['zh-CN', /本行：总计 1 = /],
+  ] as const) {
     const c = await connect({}, locale);
     try {
       const textDocument = { uri, languageId: 'plaintext', version: 1, text: seed };

@@ -1,6 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analysisText, compact, findPinyinAnnotations, isTraditional, similarity } from '../../server/src/core/text/normalize';
+import {
+  analysisText,
+  compact,
+  findPinyinAnnotations,
+  isTraditional,
+  similarity,
+} from '../../server/src/core/text/normalize';
 
 test('analysis text keeps every offset: full-width, Traditional and pinyin become Simplified half-width', () => {
   const src = '（七）總計(jì)　１２３ 政府信息公開工作年度報告 處理 申請 機關 辦結 數量';
@@ -11,7 +17,10 @@ test('analysis text keeps every offset: full-width, Traditional and pinyin becom
 
 test('pinyin annotations are found after characters only, not in prose parentheses', () => {
   const t = '文號(hào) 總計(jì) 说明(见附件)';
-  assert.deepEqual(findPinyinAnnotations(t).map((p) => t.slice(p.start, p.end)), ['(hào)', '(jì)']);
+  assert.deepEqual(
+    findPinyinAnnotations(t).map((p) => t.slice(p.start, p.end)),
+    ['(hào)', '(jì)'],
+  );
   assert.deepEqual(findPinyinAnnotations('函数(abc)'), []);
 });
 

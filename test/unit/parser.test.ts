@@ -15,7 +15,10 @@ test('a compilation of reports yields one model per report, each as when alone',
   assert.equal(m.reports.length, 3);
   const alone = [a, b, c].map((t) => parse(t).reports[0]!);
   m.reports.forEach((r, i) => {
-    assert.deepEqual(JSON.stringify(r.tables.applications?.rows.map((x) => x.cells.map((c) => c.value))), JSON.stringify(alone[i]!.tables.applications?.rows.map((x) => x.cells.map((c) => c.value))));
+    assert.deepEqual(
+      JSON.stringify(r.tables.applications?.rows.map((x) => x.cells.map((c) => c.value))),
+      JSON.stringify(alone[i]!.tables.applications?.rows.map((x) => x.cells.map((c) => c.value))),
+    );
     assert.equal(r.organ, alone[i]!.organ);
   });
   assert.ok(m.reports[1]!.range.start >= m.reports[0]!.range.end);
@@ -25,22 +28,59 @@ test('a compilation of reports yields one model per report, each as when alone',
 test('an HTML table pasted into a text document is read with its spans, ranges in the document', () => {
   const html = readCorpus(byPrefix('real-015'));
   const table = html.slice(html.indexOf('<p>三、'), html.indexOf('<p>五、'));
-  const doc = '某某局2024年政府信息公开工作年度报告\n一、总体情况\n正文。\n' + table + '\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n本年度未收取信息处理费。\n';
+  const doc =
+    '某某局2024年政府信息公开工作年度报告\n一、总体情况\n正文。\n' +
+    table +
+    '\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n本年度未收取信息处理费。\n';
   const m = parse(doc);
   assert.equal(m.html, true);
   const r = m.reports[0]!;
   const row = r.tables.applications!.rows.find((x) => x.key === 'newReceived')!;
-  assert.deepEqual(row.cells.map((c) => c.value), [821, 35, null, null, 2, 1, 859]);
+  assert.deepEqual(
+    row.cells.map((c) => c.value),
+    [821, 35, null, null, 2, 1, 859],
+  );
   assert.equal(doc.slice(row.cells[0]!.range.start, row.cells[0]!.range.end), '821');
-  assert.deepEqual(r.sections.map((s) => s.number), [1, 3, 4, 5, 6]);
+  assert.deepEqual(
+    r.sections.map((s) => s.number),
+    [1, 3, 4, 5, 6],
+  );
 });
 
 test('never throws, whatever the input', () => {
   const seed = readCorpus(byPrefix('000'));
   let x = 12345;
-  const rnd = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
-  const alphabet = ['一、', '二、', '三、', '（七）总计', '|', '\t', '\n', ' ', '0', '12', '<td>', '</tr>', '<table>', '號(hào)', '-1-', '𠮷', '\u0000', '第二十条第(一)项', '行政许可'];
-  const inputs = ['', '\n\n\n', '|||', '<table><tr><td rowspan=99999>', '一、总体情况'.repeat(500), '1'.repeat(5000), seed.slice(0, 3000)];
+  const rnd = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const alphabet = [
+    '一、',
+    '二、',
+    '三、',
+    '（七）总计',
+    '|',
+    '\t',
+    '\n',
+    ' ',
+    '0',
+    '12',
+    '<td>',
+    '</tr>',
+    '<table>',
+    '號(hào)',
+    '-1-',
+    '𠮷',
+    '\u0000',
+    '第二十条第(一)项',
+    '行政许可',
+  ];
+  const inputs = [
+    '',
+    '\n\n\n',
+    '|||',
+    '<table><tr><td rowspan=99999>',
+    '一、总体情况'.repeat(500),
+    '1'.repeat(5000),
+    seed.slice(0, 3000),
+  ];
   for (let i = 0; i < 200; i++) {
     let s = '';
     const n = Math.floor(rnd() * 200);

@@ -104,7 +104,7 @@ function evaluator(sf: ts.SourceFile, file: string): (e: ts.Expression) => unkno
       const key = ts.isPropertyAccessExpression(e) ? e.name.text : evaluate(e.argumentExpression);
       if (obj === NOT_CONSTANT || obj === null || obj === undefined || key === NOT_CONSTANT) return NOT_CONSTANT;
       const v = (obj as Record<string, unknown>)[key as string];
-      return typeof v === 'function' ? v.bind(obj) : v ?? NOT_CONSTANT;
+      return typeof v === 'function' ? v.bind(obj) : (v ?? NOT_CONSTANT);
     }
     if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
       const [a, b] = [evaluate(e.left), evaluate(e.right)];
@@ -141,7 +141,8 @@ function collect(): { sites: Site[]; dynamic: string[] } {
         const flagText = typeof flagValue === 'string' ? flagValue : null;
         const value = pat ? evaluate(pat) : NOT_CONSTANT;
         const pattern = typeof value === 'string' ? value : null;
-        if (pattern !== null && flagText !== null) sites.push({ where: `${rel}:${line(n)} new RegExp(${pattern})`, re: new RegExp(pattern, flagText) });
+        if (pattern !== null && flagText !== null)
+          sites.push({ where: `${rel}:${line(n)} new RegExp(${pattern})`, re: new RegExp(pattern, flagText) });
         else {
           const decl = n.parent && ts.isVariableDeclaration(n.parent) ? n.parent.name.getText() : `line ${line(n)}`;
           dynamic.push(`${rel} ${decl}`);
@@ -157,13 +158,57 @@ function collect(): { sites: Site[]; dynamic: string[] } {
 /** Words of a pattern (runs of literal characters), used as prefixes and repeated pieces. */
 function wordsOf(re: RegExp): string[] {
   const words = new Set<string>();
-  const bare = re.source.replace(/\\[dDsSwWbBnrtfv]|\\u\{?[0-9a-fA-F]+\}?|\\p\{[^}]*\}|\{\d+(?:,\d*)?\}|\[(?:\\.|[^\]])*\]/g, ' ');
+  const bare = re.source.replace(
+    /\\[dDsSwWbBnrtfv]|\\u\{?[0-9a-fA-F]+\}?|\\p\{[^}]*\}|\{\d+(?:,\d*)?\}|\[(?:\\.|[^\]])*\]/g,
+    ' ',
+  );
   for (const m of bare.matchAll(/(?:\\.|[^\\\s.*+?^$()|[\]{}])+/g)) words.add(m[0].replace(/\\(.)/g, '$1'));
   return [...words].slice(0, 4);
 }
 
 /** Repeated pieces: digit runs with separators, signs, spaces, brackets, pipes, numerals, words. */
-const PIECES = ['1', '16', '1.', '1,', '1,000', '-1', '−1', '1-', '00', ' ', '1 ', '\t', '\u3000', '|', '| ', '|1', '-', '—', '.', '(', ')', '（', '）', '(一)', '一', '一、', '年', '2020年', '2020 年 ', '#', ':', '万', 'a', 'Page 1 ', '第1页', '政府信息公开', '。', '\r', '<', '</td>'];
+const PIECES = [
+  '1',
+  '16',
+  '1.',
+  '1,',
+  '1,000',
+  '-1',
+  '−1',
+  '1-',
+  '00',
+  ' ',
+  '1 ',
+  '\t',
+  '\u3000',
+  '|',
+  '| ',
+  '|1',
+  '-',
+  '—',
+  '.',
+  '(',
+  ')',
+  '（',
+  '）',
+  '(一)',
+  '一',
+  '一、',
+  '年',
+  '2020年',
+  '2020 年 ',
+  '#',
+  ':',
+  '万',
+  'a',
+  'Page 1 ',
+  '第1页',
+  '政府信息公开',
+  '。',
+  '\r',
+  '<',
+  '</td>',
+];
 /** The same, after a word of the pattern (so that the pattern gets past its first literal). */
 const SHORT_PIECES = ['1', '16', '1.', '1,', '-1', ' ', '1 ', '|', '-', '(', '一', '年'];
 /** Near misses: the input fails at its very end. */
@@ -186,8 +231,10 @@ function build(x: Input, len: number, max?: number): string {
 function inputs(re: RegExp): Input[] {
   const words = wordsOf(re);
   const out: Input[] = [];
-  for (const piece of [...PIECES, ...words, ...words.map((w) => w + ' '), ...words.map((w) => w + '1')]) for (const suffix of SUFFIXES) out.push({ prefix: '', piece, suffix });
-  for (const prefix of [...PREFIXES, ...words]) for (const piece of [...SHORT_PIECES, prefix]) for (const suffix of SUFFIXES) out.push({ prefix, piece, suffix });
+  for (const piece of [...PIECES, ...words, ...words.map((w) => w + ' '), ...words.map((w) => w + '1')])
+    for (const suffix of SUFFIXES) out.push({ prefix: '', piece, suffix });
+  for (const prefix of [...PREFIXES, ...words])
+    for (const piece of [...SHORT_PIECES, prefix]) for (const suffix of SUFFIXES) out.push({ prefix, piece, suffix });
   return out;
 }
 
@@ -247,7 +294,8 @@ function verdict(re: RegExp): string {
     if (max) continue;
     const long = build(xs[i]!, LEN * 10);
     const msLong = steady(runner(re, long));
-    if (msLong > BOUND_MS) return `super-linear: ${ms.toFixed(0)} ms on ${show(strings[i]!)}, ${msLong === Infinity ? 'timed out' : `${msLong.toFixed(0)} ms`} on ${show(long)}`;
+    if (msLong > BOUND_MS)
+      return `super-linear: ${ms.toFixed(0)} ms on ${show(strings[i]!)}, ${msLong === Infinity ? 'timed out' : `${msLong.toFixed(0)} ms`} on ${show(long)}`;
   }
   return '';
 }
@@ -257,10 +305,19 @@ const show = (s: string) => JSON.stringify(s.length > 40 ? `${s.slice(0, 20)}…
 test('every regular expression of the core answers within the bound on 10,000-character adversarial inputs', () => {
   const { sites, dynamic } = collect();
   assert.ok(sites.length > 50, `collected ${sites.length} regexes`);
-  assert.deepEqual(dynamic.filter((d) => !DYNAMIC.has(d)), [], 'a `new RegExp` built at run time: check it by hand below and list it in DYNAMIC');
+  assert.deepEqual(
+    dynamic.filter((d) => !DYNAMIC.has(d)),
+    [],
+    'a `new RegExp` built at run time: check it by hand below and list it in DYNAMIC',
+  );
   // parse.ts TITLE_RE: an alternation of escaped section titles (literal strings), rebuilt here.
-  const keys = SECTIONS.flatMap((s) => [s.title, ...s.variants]).map((t) => compact(t).text).sort((a, b) => b.length - a.length);
-  sites.push({ where: 'parse/index.ts TITLE_RE', re: new RegExp(keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g') });
+  const keys = SECTIONS.flatMap((s) => [s.title, ...s.variants])
+    .map((t) => compact(t).text)
+    .sort((a, b) => b.length - a.length);
+  sites.push({
+    where: 'parse/index.ts TITLE_RE',
+    re: new RegExp(keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g'),
+  });
   const slow: string[] = [];
   const seen = new Set<string>();
   for (const site of sites) {
@@ -289,13 +346,13 @@ function shortStrings(alphabet: string[], prefix = ''): string[] {
     return x % n;
   };
   const all: string[] = [prefix];
-  for (let layer = [prefix]; layer.length * alphabet.length <= 40_000; ) {
+  for (let layer = [prefix]; layer.length * alphabet.length <= 40_000;) {
     layer = layer.flatMap((p) => alphabet.map((c) => p + c));
     for (const s of layer) all.push(s);
   }
   for (let i = 0; i < 20000; i++) {
     let s = prefix;
-    for (let n = prefix.length + 6 + rnd(7); s.length < n; ) s += alphabet[rnd(alphabet.length)];
+    for (let n = prefix.length + 6 + rnd(7); s.length < n;) s += alphabet[rnd(alphabet.length)];
     all.push(s);
   }
   return all;
@@ -305,24 +362,34 @@ function shortStrings(alphabet: string[], prefix = ''): string[] {
 // for what replaced them.
 test('the numeric-chunk scanner accepts exactly what the old pattern accepted', () => {
   const OLD = /^[-−]?[\d.,]*\d(?:[-−]?[\d.]+)*$/;
-  for (const s of shortStrings(['1', '0', '.', ',', '-', '−', 'a', ' '])) assert.equal(isNumericChunk(s), OLD.test(s), JSON.stringify(s));
+  for (const s of shortStrings(['1', '0', '.', ',', '-', '−', 'a', ' ']))
+    assert.equal(isNumericChunk(s), OLD.test(s), JSON.stringify(s));
 });
 
 test('the Markdown separator scanner accepts exactly what the old pattern accepted', () => {
   const OLD = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
-  for (const s of shortStrings(['-', '-', '|', ':', ' ', '\t', '\u3000', 'x'])) assert.equal(isMarkdownSeparator(s), OLD.test(s), JSON.stringify(s));
+  for (const s of shortStrings(['-', '-', '|', ':', ' ', '\t', '\u3000', 'x']))
+    assert.equal(isMarkdownSeparator(s), OLD.test(s), JSON.stringify(s));
 });
 
 test('the page-number pattern accepts exactly what the old one accepted', () => {
   const OLD = /^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|P\.\s*\d+|Page\s+\d+.*)\s*$/i;
   for (const prefix of ['', 'Page ', 'page 1', '第', ' - ', 'P.'])
-    for (const s of shortStrings(['1', ' ', '-', '—', '第', '页', '共', 'x', '\r', '\n', '\u2028', 'P', '.'], prefix)) assert.equal(PAGE_NUMBER.test(s), OLD.test(s), JSON.stringify(s));
+    for (const s of shortStrings(['1', ' ', '-', '—', '第', '页', '共', 'x', '\r', '\n', '\u2028', 'P', '.'], prefix))
+      assert.equal(PAGE_NUMBER.test(s), OLD.test(s), JSON.stringify(s));
 });
 
 test('a row holding a 40-digit run with 万 is read within the bound', () => {
   const seed = readCorpus(byPrefix('000'));
-  for (const cell of ['1616161616161616161616161616161616161616万', '1'.repeat(40) + '万', '1.'.repeat(20) + '1万', '-1'.repeat(20) + '万']) {
-    const text = seed.replace('行政处罚 | 161 |', `行政处罚 | ${cell} |`).replace('一、本年新收政府信息公开申请数量 | 1 |', `一、本年新收政府信息公开申请数量 | ${cell} |`);
+  for (const cell of [
+    '1616161616161616161616161616161616161616万',
+    '1'.repeat(40) + '万',
+    '1.'.repeat(20) + '1万',
+    '-1'.repeat(20) + '万',
+  ]) {
+    const text = seed
+      .replace('行政处罚 | 161 |', `行政处罚 | ${cell} |`)
+      .replace('一、本年新收政府信息公开申请数量 | 1 |', `一、本年新收政府信息公开申请数量 | ${cell} |`);
     let reports = -1;
     const ms = timed(() => (reports = parse(text).reports.length), 5000);
     assert.ok(ms < 2000, `${cell}: ${ms.toFixed(0)} ms`);

@@ -22,15 +22,37 @@ test('check survives 12,000 stub reports in one file (no spread of an unbounded 
 });
 
 /** Runs every editor feature on text in a child process, killed after timeoutMs. */
-function featuresInChild(text: string, timeoutMs = 60_000): { problems: { what: string; detail: string }[]; status: number | null } {
+function featuresInChild(
+  text: string,
+  timeoutMs = 60_000,
+): { problems: { what: string; detail: string }[]; status: number | null } {
   const dir = mkdtempSync(join(tmpdir(), 'dr-one-'));
   const file = join(dir, 'doc.txt');
   writeFileSync(file, text);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', 'fuzz', 'one.ts'), file], { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 1 << 26 });
-  return { status: r.status, problems: r.status === 0 ? JSON.parse(r.stdout) : [{ what: 'child', detail: `status ${r.status} signal ${r.signal} ${r.stderr}` }] };
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', 'fuzz', 'one.ts'), file], {
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    maxBuffer: 1 << 26,
+  });
+  return {
+    status: r.status,
+    problems:
+      r.status === 0
+        ? JSON.parse(r.stdout)
+        : [{ what: 'child', detail: `status ${r.status} signal ${r.signal} ${r.stderr}` }],
+  };
 }
 
-const seed000 = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'corpus', readdirSync(join(import.meta.dirname, '..', 'fixtures', 'corpus')).find((f) => f.startsWith('000'))!), 'utf8');
+const seed000 = readFileSync(
+  join(
+    import.meta.dirname,
+    '..',
+    'fixtures',
+    'corpus',
+    readdirSync(join(import.meta.dirname, '..', 'fixtures', 'corpus')).find((f) => f.startsWith('000'))!,
+  ),
+  'utf8',
+);
 
 test('a report glued to the last line of the previous one: every feature answers', () => {
   const text = seed000.trimEnd() + seed000.slice(seed000.indexOf('一、'));
@@ -45,7 +67,11 @@ test('a one-line copy of two reports: every feature answers', () => {
 });
 
 test('CR-only line breaks: every feature answers and positions count lines as LSP does', () => {
-  for (const text of [seed000.replace(/\r?\n/g, '\r'), seed000.replace(/\r?\n/g, '\r\n'), (seed000 + seed000).replace(/\r?\n/g, (_m, o) => (o % 3 ? '\r' : '\r\n'))]) {
+  for (const text of [
+    seed000.replace(/\r?\n/g, '\r'),
+    seed000.replace(/\r?\n/g, '\r\n'),
+    (seed000 + seed000).replace(/\r?\n/g, (_m, o) => (o % 3 ? '\r' : '\r\n')),
+  ]) {
     const { problems } = featuresInChild(text);
     assert.deepEqual(problems, []);
   }
@@ -54,8 +80,14 @@ test('CR-only line breaks: every feature answers and positions count lines as LS
 test('a report read with CR-only line breaks equals the same report with LF', () => {
   const lf = new DocumentAnalysis(seed000.replace(/\r\n?/g, '\n'));
   const cr = new DocumentAnalysis(seed000.replace(/\r?\n/g, '\r'));
-  assert.deepEqual(cr.allFindings().map((f) => [f.code, cr.positionAt(f.range.start)]), lf.allFindings().map((f) => [f.code, lf.positionAt(f.range.start)]));
-  assert.equal(cr.model().reports[0]!.tables.applications!.rows.length, lf.model().reports[0]!.tables.applications!.rows.length);
+  assert.deepEqual(
+    cr.allFindings().map((f) => [f.code, cr.positionAt(f.range.start)]),
+    lf.allFindings().map((f) => [f.code, lf.positionAt(f.range.start)]),
+  );
+  assert.equal(
+    cr.model().reports[0]!.tables.applications!.rows.length,
+    lf.model().reports[0]!.tables.applications!.rows.length,
+  );
 });
 
 test('forEachLine stops at the end of the text whatever range it is given', () => {
@@ -65,7 +97,10 @@ test('forEachLine stops at the end of the text whatever range it is given', () =
   };
   forEachLine('ab\ncd', 7, 20, visit);
   forEachLine('ab\ncd', 2, 99, visit);
-  assert.deepEqual(seen, [[2, 2], [3, 5]]);
+  assert.deepEqual(seen, [
+    [2, 2],
+    [3, 5],
+  ]);
 });
 
 test('regressions found by the fuzz job: every feature answers, formatting edits apply', () => {

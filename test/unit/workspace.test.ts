@@ -25,7 +25,9 @@ const SERVER = join(import.meta.dirname, '..', '..', 'dist', 'server.js');
 
 const base = readCorpus(byPrefix('002'));
 const lastYear = (carried: number) =>
-  base.replace('四、结转下年度继续办理\t\t0', `四、结转下年度继续办理\t\t${carried}`).replace('0\t0\t0\t0\t0\t0\t\n\n####', `0\t0\t0\t0\t0\t${carried}\t\n\n####`);
+  base
+    .replace('四、结转下年度继续办理\t\t0', `四、结转下年度继续办理\t\t${carried}`)
+    .replace('0\t0\t0\t0\t0\t0\t\n\n####', `0\t0\t0\t0\t0\t${carried}\t\n\n####`);
 const thisYear = base.replace('2024 年政府信息公开工作年度报告', '2025 年政府信息公开工作年度报告');
 
 /** Runs `body` (an async function body with `WorkspaceIndex` and `folder` in scope) in a child
@@ -34,7 +36,11 @@ function child(folder: string, body: string): { status: number | null; out: unkn
   const script = `const m = await import(${JSON.stringify(WORKSPACE)}); const WorkspaceIndex = m.WorkspaceIndex ?? m.default.WorkspaceIndex; const folder = ${JSON.stringify(pathToFileURL(folder).href)};
     const result = await (async () => { ${body} })(); process.stdout.write(JSON.stringify(result)); process.exit(0);`;
   const t = Date.now();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 15000, maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    encoding: 'utf8',
+    timeout: 15000,
+    maxBuffer: 64 << 20,
+  });
   const ms = Date.now() - t;
   let out: unknown;
   try {
@@ -61,7 +67,10 @@ function hostile(): { dir: string; outside: string } {
 
 test('the walk reads only regular report files inside the folder, once, without blocking', () => {
   const { dir } = hostile();
-  const r = child(dir, `const ws = new WorkspaceIndex(); ws.setFolders([folder]); ws.refs(); await ws.ready(); return ws.refs().map((x) => x.source);`);
+  const r = child(
+    dir,
+    `const ws = new WorkspaceIndex(); ws.setFolders([folder]); ws.refs(); await ws.ready(); return ws.refs().map((x) => x.source);`,
+  );
   assert.equal(r.status, 0, r.stderr);
   assert.deepEqual(r.out, [join(dir, '2024.txt')]);
   assert.ok(r.ms < 10000, `${r.ms} ms`);
@@ -118,16 +127,28 @@ test('language server: a hostile workspace does not block it; a corrected last-y
   };
   const carry = (p: PublishDiagnosticsParams) => p.diagnostics.filter((d) => d.code === 'crossyear.carry-over').length;
   try {
-    const init = conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: { workspace: { workspaceFolders: true } }, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }] });
-    await Promise.race([init, new Promise((_, reject) => setTimeout(() => reject(new Error('initialize did not answer within 15 s')), 15000))]);
+    const init = conn.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: { workspace: { workspaceFolders: true } },
+      workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }],
+    });
+    await Promise.race([
+      init,
+      new Promise((_, reject) => setTimeout(() => reject(new Error('initialize did not answer within 15 s')), 15000)),
+    ]);
     await conn.sendNotification(InitializedNotification.type, {});
     const u = pathToFileURL(join(dir, '2025.txt')).href;
-    await conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: u, languageId: 'plaintext', version: 1, text: thisYear } });
+    await conn.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: u, languageId: 'plaintext', version: 1, text: thisYear },
+    });
     const withFinding = await until((p) => p.uri === u && carry(p) === 2, 'with crossyear.carry-over');
     assert.ok(!withFinding.diagnostics.some((d) => /secret|dr-out-/.test(String(d.message))));
     published.length = 0;
     writeFileSync(join(dir, '2024.txt'), lastYear(0));
-    await conn.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(join(dir, '2024.txt')).href, type: 2 }] });
+    await conn.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: pathToFileURL(join(dir, '2024.txt')).href, type: 2 }],
+    });
     await until((p) => p.uri === u && carry(p) === 0, 'without crossyear.carry-over after the file changed');
   } finally {
     conn.dispose();

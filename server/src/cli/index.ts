@@ -1,6 +1,10 @@
 import { main } from './main';
 
 const chunks: string[] = [];
-void main(process.argv.slice(2), (s) => chunks.push(s), (s) => process.stderr.write(s)).then((code) => {
+void main(
+  process.argv.slice(2),
+  (s) => chunks.push(s),
+  (s) => process.stderr.write(s),
+).then((code) => {
   process.stdout.write(chunks.join(''), () => process.exit(code));
 });

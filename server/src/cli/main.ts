@@ -80,8 +80,17 @@ async function collect(paths: string[], locale: Locale, note: (path: string, m: 
   const c: Collected = { inputs: [], folders: [], failed: false };
   const unreadable = (path: string, problem: Problem, named: boolean) => {
     note(path, problemMessage(problem));
-    if (isFailure(problem) || (named && (problem.kind === 'fifo' || problem.kind === 'socket' || problem.kind === 'device'))) c.failed = true;
-    c.inputs.push({ path, named, text: null, reason: { id: 'report.not-found.unreadable', args: { reason: localize(problemMessage(problem), locale) } } });
+    if (
+      isFailure(problem) ||
+      (named && (problem.kind === 'fifo' || problem.kind === 'socket' || problem.kind === 'device'))
+    )
+      c.failed = true;
+    c.inputs.push({
+      path,
+      named,
+      text: null,
+      reason: { id: 'report.not-found.unreadable', args: { reason: localize(problemMessage(problem), locale) } },
+    });
   };
   const decoded = (path: string, bytes: Uint8Array, named: boolean) => {
     const d = decodeBytes(bytes);
@@ -110,7 +119,10 @@ async function collect(paths: string[], locale: Locale, note: (path: string, m: 
       isDir = st.isDirectory() || (st.isSymbolicLink() && statSync(p).isDirectory());
     } catch (e) {
       const code = (e as { code?: string }).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') throw new FatalError(localize({ id: 'cli.note', args: { path: safe(p), reason: localize({ id: 'io.missing' }, locale) } }, locale));
+      if (code === 'ENOENT' || code === 'ENOTDIR')
+        throw new FatalError(
+          localize({ id: 'cli.note', args: { path: safe(p), reason: localize({ id: 'io.missing' }, locale) } }, locale),
+        );
     }
     if (isDir) {
       const first = c.inputs.length;
@@ -171,14 +183,22 @@ function toItems(c: Collected, note: (path: string, m: Message) => void): Item[]
       if (f.end !== k) continue;
       let any = false;
       for (let j = f.first; j < f.end && !any; j++) any = counted(j);
-      if (!any) out.push({ path: f.path, text: '', doc: null, reports: [], notFound: { id: 'report.not-found.folder' } });
+      if (!any)
+        out.push({ path: f.path, text: '', doc: null, reports: [], notFound: { id: 'report.not-found.folder' } });
     }
     if (k === c.inputs.length) break;
     const input = c.inputs[k]!;
     const read = parsed[k] ?? null;
     if (input.text === null) out.push({ path: input.path, text: '', doc: null, reports: [], notFound: input.reason });
     else if (read && read.reports.length) out.push({ path: input.path, text: input.text, ...read });
-    else if (input.named) out.push({ path: input.path, text: input.text, doc: read?.doc ?? null, reports: [], notFound: { id: 'report.not-found.none' } });
+    else if (input.named)
+      out.push({
+        path: input.path,
+        text: input.text,
+        doc: read?.doc ?? null,
+        reports: [],
+        notFound: { id: 'report.not-found.none' },
+      });
     else note(input.path, { id: 'cli.skipped-none' });
   }
   return out;
@@ -187,24 +207,52 @@ function toItems(c: Collected, note: (path: string, m: Message) => void): Item[]
 function runCheck(items: Item[]): Checked[] {
   // Every input's reports are the others' previous years, for the cross-year check.
   const refs: ReportRef[] = [];
-  for (const p of items) for (const report of p.reports) refs.push({ source: p.path, organ: report.organ, year: report.year, report });
+  for (const p of items)
+    for (const report of p.reports) refs.push({ source: p.path, organ: report.organ, year: report.year, report });
   const none = { positionAt: (o: number): Pos => ({ line: 0, character: o }) };
   return items.map((p) => {
     const doc = p.doc;
     if (!doc || p.notFound) {
-      const f: Finding = { code: 'report.not-found', severity: 'error', range: { start: 0, end: 0 }, message: p.notFound ?? { id: 'report.not-found.none' } };
+      const f: Finding = {
+        code: 'report.not-found',
+        severity: 'error',
+        range: { start: 0, end: 0 },
+        message: p.notFound ?? { id: 'report.not-found.none' },
+      };
       const at = doc ?? none;
       return { path: p.path, text: p.text, reports: [], findings: [f], pos: (o: number) => at.positionAt(o) };
     }
     // Every report of every input (a report is never its own previous year).
     const findings = doc.allFindings({ others: refs });
-    return { path: p.path, text: p.text, reports: doc.model().reports, findings, pos: (o: number) => doc.positionAt(o) };
+    return {
+      path: p.path,
+      text: p.text,
+      reports: doc.model().reports,
+      findings,
+      pos: (o: number) => doc.positionAt(o),
+    };
   });
 }
 
 const LABEL: Record<Locale, Record<string, string>> = {
-  'zh-CN': { error: '错误', warning: '警告', information: '提示', hint: '建议', reports: '份报告', files: '个文件', total: '合计' },
-  en: { error: 'errors', warning: 'warnings', information: 'notes', hint: 'hints', reports: 'reports', files: 'files', total: 'total' },
+  'zh-CN': {
+    error: '错误',
+    warning: '警告',
+    information: '提示',
+    hint: '建议',
+    reports: '份报告',
+    files: '个文件',
+    total: '合计',
+  },
+  en: {
+    error: 'errors',
+    warning: 'warnings',
+    information: 'notes',
+    hint: 'hints',
+    reports: 'reports',
+    files: 'files',
+    total: 'total',
+  },
 };
 
 function counts(fs: Finding[]): Record<string, number> {
@@ -226,14 +274,22 @@ function formatText(results: Checked[], locale: Locale): string {
   for (const r of results) {
     for (const f of r.findings) {
       const p = r.pos(f.range.start);
-      out.push(`${safe(r.path)}:${p.line + 1}:${p.character + 1}: ${f.severity} ${f.code} ${safe(localize(f.message, locale))}`);
+      out.push(
+        `${safe(r.path)}:${p.line + 1}:${p.character + 1}: ${f.severity} ${f.code} ${safe(localize(f.message, locale))}`,
+      );
     }
     const n = r.reports.length;
-    out.push(`${safe(r.path)}: ${summary(counts(r.findings), locale)}${locale === 'en' ? ` (${LABEL.en.reports}: ${n})` : `（${n} ${LABEL['zh-CN'].reports}）`}`);
+    out.push(
+      `${safe(r.path)}: ${summary(counts(r.findings), locale)}${locale === 'en' ? ` (${LABEL.en.reports}: ${n})` : `（${n} ${LABEL['zh-CN'].reports}）`}`,
+    );
     for (const f of r.findings) all.push(f);
   }
   const l = LABEL[locale];
-  out.push(locale === 'en' ? `${l.total}: ${l.files}: ${results.length}, ${summary(counts(all), locale)}` : `${l.total}：${results.length} ${l.files}，${summary(counts(all), locale)}`);
+  out.push(
+    locale === 'en'
+      ? `${l.total}: ${l.files}: ${results.length}, ${summary(counts(all), locale)}`
+      : `${l.total}：${results.length} ${l.files}，${summary(counts(all), locale)}`,
+  );
   return out.join('\n') + '\n';
 }
 
@@ -244,8 +300,19 @@ function formatJson(results: Checked[], locale: Locale): string {
       {
         files: results.map((r) => ({
           path: r.path,
-          reports: r.reports.map((rep) => ({ title: rep.title, organ: rep.organ, year: rep.year, format: rep.format, range: range(r, rep.range.start, rep.range.end) })),
-          diagnostics: r.findings.map((f) => ({ code: f.code, severity: f.severity, message: localize(f.message, locale), range: range(r, f.range.start, f.range.end) })),
+          reports: r.reports.map((rep) => ({
+            title: rep.title,
+            organ: rep.organ,
+            year: rep.year,
+            format: rep.format,
+            range: range(r, rep.range.start, rep.range.end),
+          })),
+          diagnostics: r.findings.map((f) => ({
+            code: f.code,
+            severity: f.severity,
+            message: localize(f.message, locale),
+            range: range(r, f.range.start, f.range.end),
+          })),
         })),
       },
       null,
@@ -271,7 +338,13 @@ function formatSarif(results: Checked[], locale: Locale): string {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'disclosure-report', informationUri: 'https://example.invalid/disclosure-report', rules: sarifRules(locale) } },
+        tool: {
+          driver: {
+            name: 'disclosure-report',
+            informationUri: 'https://example.invalid/disclosure-report',
+            rules: sarifRules(locale),
+          },
+        },
         results: results.flatMap((r) =>
           r.findings.map((f) => {
             const s = r.pos(f.range.start);
@@ -281,7 +354,19 @@ function formatSarif(results: Checked[], locale: Locale): string {
               ruleIndex: CODES.indexOf(f.code),
               level: SARIF_LEVEL[f.severity],
               message: { text: localize(f.message, locale) },
-              locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(r.path) }, region: { startLine: s.line + 1, startColumn: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 } } }],
+              locations: [
+                {
+                  physicalLocation: {
+                    artifactLocation: { uri: artifactUri(r.path) },
+                    region: {
+                      startLine: s.line + 1,
+                      startColumn: s.character + 1,
+                      endLine: e.line + 1,
+                      endColumn: e.character + 1,
+                    },
+                  },
+                },
+              ],
             };
           }),
         ),
@@ -305,7 +390,8 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
       return 0;
     }
     if (!command) throw new UsageError({ id: 'cli.no-path' });
-    if (command !== 'tables' && command !== 'check') throw new UsageError({ id: 'cli.unknown-command', args: { value: safe(command) } });
+    if (command !== 'tables' && command !== 'check')
+      throw new UsageError({ id: 'cli.unknown-command', args: { value: safe(command) } });
     let format = command === 'check' ? 'text' : 'json';
     let localeArg: string | undefined;
     const paths: string[] = [];
@@ -319,25 +405,37 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
       else paths.push(a);
     }
     const formats = command === 'check' ? ['text', 'json', 'sarif'] : ['json', 'csv', 'markdown'];
-    if (!formats.includes(format)) throw new UsageError({ id: 'cli.bad-format', args: { allowed: formats.join(', '), value: safe(format) } });
-    if (localeArg !== undefined && localeArg !== 'zh-CN' && localeArg !== 'en') throw new UsageError({ id: 'cli.bad-locale', args: { value: safe(localeArg) } });
+    if (!formats.includes(format))
+      throw new UsageError({ id: 'cli.bad-format', args: { allowed: formats.join(', '), value: safe(format) } });
+    if (localeArg !== undefined && localeArg !== 'zh-CN' && localeArg !== 'en')
+      throw new UsageError({ id: 'cli.bad-locale', args: { value: safe(localeArg) } });
     locale = toLocale(localeArg ?? 'zh-CN');
     if (!paths.length) throw new UsageError({ id: 'cli.no-path' });
     const notes: string[] = [];
-    const note = (path: string, m: Message) => notes.push(localize({ id: 'cli.note', args: { path: safe(path), reason: safe(localize(m, locale)) } }, locale));
+    const note = (path: string, m: Message) =>
+      notes.push(localize({ id: 'cli.note', args: { path: safe(path), reason: safe(localize(m, locale)) } }, locale));
     const collected = await collect(paths, locale, note);
     const items = toItems(collected, note);
     for (const n of notes) err(n + '\n');
     const failed = collected.failed ? 2 : 0;
     if (command === 'check') {
       const results = runCheck(items);
-      out(format === 'json' ? formatJson(results, locale) : format === 'sarif' ? formatSarif(results, locale) : formatText(results, locale));
+      out(
+        format === 'json'
+          ? formatJson(results, locale)
+          : format === 'sarif'
+            ? formatSarif(results, locale)
+            : formatText(results, locale),
+      );
       return failed || (results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0);
     }
     if (format === 'json') {
       const files = items.map((p) => {
         const doc = p.doc;
-        return { path: p.path, reports: doc ? p.reports.map((r) => normalizeReport(r, (o) => doc.positionAt(o).line)) : [] };
+        return {
+          path: p.path,
+          reports: doc ? p.reports.map((r) => normalizeReport(r, (o) => doc.positionAt(o).line)) : [],
+        };
       });
       out(JSON.stringify({ files }, null, 2) + '\n');
     } else {
@@ -347,7 +445,8 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     }
     return failed;
   } catch (e) {
-    if (e instanceof UsageError) err(`disclosure-report: ${localize(e.msg, locale)}\n${localize({ id: 'cli.usage' }, locale)}\n`);
+    if (e instanceof UsageError)
+      err(`disclosure-report: ${localize(e.msg, locale)}\n${localize({ id: 'cli.usage' }, locale)}\n`);
     else if (e instanceof FatalError) err(`disclosure-report: ${e.message}\n`);
     else err(`disclosure-report: ${safe((e as Error).message)}\n`);
     return 2;

@@ -3,7 +3,14 @@
  */
 import type { Report, Row, Table } from './model';
 import { LineIndex } from './text/lines';
-import { activeTable, APPLICANT_COLUMNS, applicationRows, REVIEW_BLOCKS, REVIEW_COLUMNS, type Format } from './template';
+import {
+  activeTable,
+  APPLICANT_COLUMNS,
+  applicationRows,
+  REVIEW_BLOCKS,
+  REVIEW_COLUMNS,
+  type Format,
+} from './template';
 import { ITEM_COLUMN, OTHER_OUTCOME_LABEL, TABLE_WORD, tableNumeral } from './template/vocabulary';
 
 export interface NormalizedReport {
@@ -102,7 +109,8 @@ export function flatRows(report: Report): FlatRow[] {
     for (const cap of activeTable(report.format).captions)
       for (const def of cap.rows) {
         const r = active.rows.find((x) => x.key === def.key);
-        if (r) out.push({ table: tableNumeral('active'), row: def.label, columns: cap.header.slice(1), values: values(r) });
+        if (r)
+          out.push({ table: tableNumeral('active'), row: def.label, columns: cap.header.slice(1), values: values(r) });
       }
   }
   if (applications) {
@@ -110,15 +118,34 @@ export function flatRows(report: Report): FlatRow[] {
     const keys = new Set(applications.rows.map((r) => r.key));
     for (const def of defs) {
       const r = applications.rows.find((x) => x.key === def.key);
-      if (r && def.values) out.push({ table: tableNumeral('applications'), row: def.label, columns: [...APPLICANT_COLUMNS], values: values(r) });
+      if (r && def.values)
+        out.push({
+          table: tableNumeral('applications'),
+          row: def.label,
+          columns: [...APPLICANT_COLUMNS],
+          values: values(r),
+        });
     }
     const extra = applications.rows.find((x) => x.key === 'other' && !defs.some((d) => d.key === 'other'));
-    if (extra && !keys.has('other.other')) out.push({ table: tableNumeral('applications'), row: OTHER_OUTCOME_LABEL, columns: [...APPLICANT_COLUMNS], values: values(extra) });
+    if (extra && !keys.has('other.other'))
+      out.push({
+        table: tableNumeral('applications'),
+        row: OTHER_OUTCOME_LABEL,
+        columns: [...APPLICANT_COLUMNS],
+        values: values(extra),
+      });
   }
   const rv = review?.rows[0];
   if (rv) {
     const v = values(rv);
-    REVIEW_BLOCKS.forEach((b, i) => out.push({ table: tableNumeral('review'), row: b.title, columns: [...REVIEW_COLUMNS], values: v.slice(i * 5, i * 5 + 5) }));
+    REVIEW_BLOCKS.forEach((b, i) =>
+      out.push({
+        table: tableNumeral('review'),
+        row: b.title,
+        columns: [...REVIEW_COLUMNS],
+        values: v.slice(i * 5, i * 5 + 5),
+      }),
+    );
   }
   return out;
 }
@@ -135,7 +162,13 @@ export function toCsv(items: { path: string; report: Report }[]): string {
   for (const { path, report } of items) {
     const name = report.title ?? report.organ ?? '';
     for (const r of flatRows(report))
-      r.values.forEach((v, i) => lines.push([path, name, r.table, r.row, r.columns[i] ?? String(i + 1), v === null ? '' : String(v)].map((c, k) => csvCell(c, k === 5 && typeof v === 'number')).join(',')));
+      r.values.forEach((v, i) =>
+        lines.push(
+          [path, name, r.table, r.row, r.columns[i] ?? String(i + 1), v === null ? '' : String(v)]
+            .map((c, k) => csvCell(c, k === 5 && typeof v === 'number'))
+            .join(','),
+        ),
+      );
   }
   return lines.join('\n') + '\n';
 }
@@ -156,7 +189,11 @@ export function toMarkdown(items: { path: string; report: Report }[]): string {
       }
       if (r.columns.join() !== columns) {
         columns = r.columns.join();
-        out.push('', `| ${ITEM_COLUMN} | ${r.columns.map(mdCell).join(' | ')} |`, `|---|${r.columns.map(() => '---:').join('|')}|`);
+        out.push(
+          '',
+          `| ${ITEM_COLUMN} | ${r.columns.map(mdCell).join(' | ')} |`,
+          `|---|${r.columns.map(() => '---:').join('|')}|`,
+        );
       }
       out.push(`| ${mdCell(r.row)} | ${r.values.map((v) => (v === null ? '' : String(v))).join(' | ')} |`);
     }

@@ -17,26 +17,54 @@ const OWN: Record<string, Record<Locale, string>> = {
   'io.fifo': { 'zh-CN': '不是普通文件（命名管道），未读取', en: 'not a regular file (a named pipe), not read' },
   'io.socket': { 'zh-CN': '不是普通文件（套接字），未读取', en: 'not a regular file (a socket), not read' },
   'io.device': { 'zh-CN': '不是普通文件（设备），未读取', en: 'not a regular file (a device), not read' },
-  'io.too-large': { 'zh-CN': '文件过大（{size} MB，上限 {limit} MB），未读取', en: 'too large ({size} MB, the limit is {limit} MB), not read' },
+  'io.too-large': {
+    'zh-CN': '文件过大（{size} MB，上限 {limit} MB），未读取',
+    en: 'too large ({size} MB, the limit is {limit} MB), not read',
+  },
   'io.outside': { 'zh-CN': '链接指向文件夹之外，未读取', en: 'a link out of the folder, not followed' },
-  'io.loop': { 'zh-CN': '链接指向已读过的文件夹（循环），未读取', en: 'a link to a folder already walked (a loop), not followed' },
-  'io.broken-link': { 'zh-CN': '链接无效（目标不存在或链接循环），未读取', en: 'a broken link (missing target or a loop), not followed' },
+  'io.loop': {
+    'zh-CN': '链接指向已读过的文件夹（循环），未读取',
+    en: 'a link to a folder already walked (a loop), not followed',
+  },
+  'io.broken-link': {
+    'zh-CN': '链接无效（目标不存在或链接循环），未读取',
+    en: 'a broken link (missing target or a loop), not followed',
+  },
   'io.too-deep': { 'zh-CN': '文件夹层级过深，未继续读取', en: 'folders nested too deep, not walked further' },
-  'io.too-many': { 'zh-CN': '文件过多（上限 {limit} 个），其余未读取', en: 'too many files (the limit is {limit}), the rest was not read' },
+  'io.too-many': {
+    'zh-CN': '文件过多（上限 {limit} 个），其余未读取',
+    en: 'too many files (the limit is {limit}), the rest was not read',
+  },
   'cli.note': { 'zh-CN': '{path}：{reason}', en: '{path}: {reason}' },
-  'cli.skipped-extension': { 'zh-CN': '不是报告文件（.txt .md .html .htm .gkbg .disclosure），已跳过', en: 'not a report file (.txt .md .html .htm .gkbg .disclosure), skipped' },
+  'cli.skipped-extension': {
+    'zh-CN': '不是报告文件（.txt .md .html .htm .gkbg .disclosure），已跳过',
+    en: 'not a report file (.txt .md .html .htm .gkbg .disclosure), skipped',
+  },
   'cli.skipped-none': { 'zh-CN': '没有找到年度报告，已跳过', en: 'no annual report found, skipped' },
   'cli.skipped-empty': { 'zh-CN': '空文件，已跳过', en: 'empty, skipped' },
   'cli.skipped-binary': { 'zh-CN': '不是文本文件，已跳过', en: 'not a text file, skipped' },
-  'cli.bad-bytes': { 'zh-CN': '第 {lines} 行有无法识别的字节，已替换为“\uFFFD”', en: 'unreadable bytes on line {lines}, replaced by “\uFFFD”' },
-  'cli.mixed-encoding': { 'zh-CN': '部分行为 GB18030 编码，部分为 UTF-8，已逐行解码', en: 'some lines are GB18030 and some UTF-8: decoded line by line' },
+  'cli.bad-bytes': {
+    'zh-CN': '第 {lines} 行有无法识别的字节，已替换为“\uFFFD”',
+    en: 'unreadable bytes on line {lines}, replaced by “\uFFFD”',
+  },
+  'cli.mixed-encoding': {
+    'zh-CN': '部分行为 GB18030 编码，部分为 UTF-8，已逐行解码',
+    en: 'some lines are GB18030 and some UTF-8: decoded line by line',
+  },
   'cli.unknown-command': { 'zh-CN': '未知命令：{value}', en: 'unknown command: {value}' },
   'cli.unknown-option': { 'zh-CN': '未知选项：{value}', en: 'unknown option: {value}' },
-  'cli.bad-format': { 'zh-CN': '--format 应为 {allowed}，而不是“{value}”', en: '--format must be {allowed}, not “{value}”' },
-  'cli.bad-locale': { 'zh-CN': '--locale 应为 zh-CN 或 en，而不是“{value}”', en: '--locale must be zh-CN or en, not “{value}”' },
+  'cli.bad-format': {
+    'zh-CN': '--format 应为 {allowed}，而不是“{value}”',
+    en: '--format must be {allowed}, not “{value}”',
+  },
+  'cli.bad-locale': {
+    'zh-CN': '--locale 应为 zh-CN 或 en，而不是“{value}”',
+    en: '--locale must be zh-CN or en, not “{value}”',
+  },
   'cli.no-path': { 'zh-CN': '没有给出 PATH', en: 'no PATH given' },
   'cli.usage': {
-    'zh-CN': '用法：\n  disclosure-report check  [--format text|json|sarif] [--locale zh-CN|en] PATH...\n  disclosure-report tables [--format json|csv|markdown] PATH...\nPATH 为文件、文件夹（读取其中的 .txt .md .html .htm .gkbg .disclosure 文件）或 -（标准输入）。\ncheck 的退出码：0 无错误，1 有错误，2 用法错误或读取失败。',
+    'zh-CN':
+      '用法：\n  disclosure-report check  [--format text|json|sarif] [--locale zh-CN|en] PATH...\n  disclosure-report tables [--format json|csv|markdown] PATH...\nPATH 为文件、文件夹（读取其中的 .txt .md .html .htm .gkbg .disclosure 文件）或 -（标准输入）。\ncheck 的退出码：0 无错误，1 有错误，2 用法错误或读取失败。',
     en: 'usage:\n  disclosure-report check  [--format text|json|sarif] [--locale zh-CN|en] PATH...\n  disclosure-report tables [--format json|csv|markdown] PATH...\nPATH is a file, a folder (walked for .txt .md .html .htm .gkbg .disclosure files) or - for standard input.\ncheck exits 0 when no finding is an error, 1 when one is, 2 on a usage or I/O error.',
   },
   'completion.row-missing': { 'zh-CN': '表{table}中缺少的行', en: 'Missing row of table {table}' },
@@ -48,22 +76,43 @@ const OWN: Record<string, Record<Locale, string>> = {
   'completion.section': { 'zh-CN': '部分标题', en: 'Section header' },
   'completion.skeleton': { 'zh-CN': '整份年报的框架', en: 'A whole report skeleton' },
   'action.fixAll': { 'zh-CN': '修复全部可自动修复的问题', en: 'Fix all auto-fixable problems' },
-  'format.refused.html': { 'zh-CN': '格式化不处理 HTML 文档：其中的表格是标记，不是文本；请在网页或原文件中调整。', en: 'Formatting leaves HTML documents alone: their tables are markup, not text; adjust them in the page or the original file.' },
-  'format.refused.unsure': { 'zh-CN': '“{table}”的表格未格式化：其中有无法确定的单元格或行（见诊断），重排可能改变读法。', en: 'The table of “{table}” was left as it is: some of its cells or rows are uncertain (see the diagnostics), and laying it out again could change how it reads.' },
-  'format.refused.prose': { 'zh-CN': '“{table}”的表格未格式化：表格中夹有正文。', en: 'The table of “{table}” was left as it is: it holds prose.' },
-  'format.refused.changes': { 'zh-CN': '“{table}”的表格未格式化：重排后的读法（数值、行或诊断）会与原文不同。', en: 'The table of “{table}” was left as it is: laid out again, it would read differently (values, rows or findings would change).' },
+  'format.refused.html': {
+    'zh-CN': '格式化不处理 HTML 文档：其中的表格是标记，不是文本；请在网页或原文件中调整。',
+    en: 'Formatting leaves HTML documents alone: their tables are markup, not text; adjust them in the page or the original file.',
+  },
+  'format.refused.unsure': {
+    'zh-CN': '“{table}”的表格未格式化：其中有无法确定的单元格或行（见诊断），重排可能改变读法。',
+    en: 'The table of “{table}” was left as it is: some of its cells or rows are uncertain (see the diagnostics), and laying it out again could change how it reads.',
+  },
+  'format.refused.prose': {
+    'zh-CN': '“{table}”的表格未格式化：表格中夹有正文。',
+    en: 'The table of “{table}” was left as it is: it holds prose.',
+  },
+  'format.refused.changes': {
+    'zh-CN': '“{table}”的表格未格式化：重排后的读法（数值、行或诊断）会与原文不同。',
+    en: 'The table of “{table}” was left as it is: laid out again, it would read differently (values, rows or findings would change).',
+  },
   'preview.report': { 'zh-CN': '报告 {n}', en: 'Report {n}' },
   'preview.format': { 'zh-CN': '{format}年格式', en: '{format} format' },
   'preview.active': { 'zh-CN': '二、主动公开政府信息情况', en: 'Table 二 — proactive disclosure' },
   'preview.applications': { 'zh-CN': '三、收到和处理政府信息公开申请情况', en: 'Table 三 — applications' },
-  'preview.review': { 'zh-CN': '四、政府信息公开行政复议、行政诉讼情况', en: 'Table 四 — reconsideration and litigation' },
+  'preview.review': {
+    'zh-CN': '四、政府信息公开行政复议、行政诉讼情况',
+    en: 'Table 四 — reconsideration and litigation',
+  },
   'preview.empty': { 'zh-CN': '此文档中没有找到年报。', en: 'No report found in this document.' },
   // hover on a cell (features/navigation.ts): labels and values are quoted as written
   'hover.cell': { 'zh-CN': '**{row}** · {column}：{value}', en: '**{row}** · “{column}”: {value}' },
   'hover.blank': { 'zh-CN': '（空）', en: '(blank)' },
   'hover.unknown': { 'zh-CN': '？', en: '?' },
-  'hover.split': { 'zh-CN': '数字连写“{raw}”，按合计拆分为 {cells}', en: 'Digits run together “{raw}”, split by the totals into {cells}' },
-  'hover.row-total': { 'zh-CN': '- 本行：总计 {total} {op} {parts}{sum}', en: '- This row: total {total} {op} {parts}{sum}' },
+  'hover.split': {
+    'zh-CN': '数字连写“{raw}”，按合计拆分为 {cells}',
+    en: 'Digits run together “{raw}”, split by the totals into {cells}',
+  },
+  'hover.row-total': {
+    'zh-CN': '- 本行：总计 {total} {op} {parts}{sum}',
+    en: '- This row: total {total} {op} {parts}{sum}',
+  },
   'hover.outcome-total': {
     'zh-CN': '- 本列办理结果：（七）总计 {total} {op} 各项之和 {sum}',
     en: '- Outcomes in this column: total processed {total} {op} sum of the outcome rows {sum}',
@@ -72,7 +121,10 @@ const OWN: Record<string, Record<Locale, string>> = {
     'zh-CN': '- 勾稽关系：一 + 二 = {a} + {b} = {left} {op} （七）+ 四 = {c} + {d} = {right}',
     en: '- Column balance: new + carried over = {a} + {b} = {left} {op} total processed + carried forward = {c} + {d} = {right}',
   },
-  'hover.review-block': { 'zh-CN': '- {block}：总计 {total} {op} {parts}', en: '- “{block}”: total {total} {op} {parts}' },
+  'hover.review-block': {
+    'zh-CN': '- {block}：总计 {total} {op} {parts}',
+    en: '- “{block}”: total {total} {op} {parts}',
+  },
 };
 
 /** One table: the rules' messages, the registry's, then this file's (an id is defined once). */

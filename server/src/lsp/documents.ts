@@ -35,7 +35,10 @@ export function offsetInText(text: string, pos: { line: number; character: numbe
 }
 
 const isPosition = (p: unknown): p is { line: number; character: number } =>
-  !!p && typeof p === 'object' && Number.isInteger((p as { line: unknown }).line) && Number.isInteger((p as { character: unknown }).character);
+  !!p &&
+  typeof p === 'object' &&
+  Number.isInteger((p as { line: unknown }).line) &&
+  Number.isInteger((p as { character: unknown }).character);
 
 export class DocumentStore {
   readonly docs = new Map<string, OpenDoc>();
@@ -103,7 +106,9 @@ export class DocumentStore {
               }
         }
       } catch (e) {
-        this.log(`change to ${uri} (version ${version}) failed in the analysis, document re-read from its text: ${(e as Error)?.stack ?? String(e)}`);
+        this.log(
+          `change to ${uri} (version ${version}) failed in the analysis, document re-read from its text: ${(e as Error)?.stack ?? String(e)}`,
+        );
         const old = before();
         let start = offsetInText(old, a);
         let end = offsetInText(old, b);
@@ -123,7 +128,12 @@ export class DocumentStore {
     }
   }
 
-  diagnostics(d: OpenDoc, opts: CheckOptions, locale: Locale, isCancelled: () => boolean = () => false): Diagnostic[] | null {
+  diagnostics(
+    d: OpenDoc,
+    opts: CheckOptions,
+    locale: Locale,
+    isCancelled: () => boolean = () => false,
+  ): Diagnostic[] | null {
     const out: Diagnostic[] = [];
     const n = Math.max(1, d.analysis.count);
     for (let i = 0; i < n; i++) {

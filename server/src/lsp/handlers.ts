@@ -80,7 +80,13 @@ function* reportSlots(d: OpenDoc) {
   }
 }
 
-const COMPLETION_KIND = { row: CompletionItemKind.Field, section: CompletionItemKind.Module, header: CompletionItemKind.Snippet, table: CompletionItemKind.Snippet, skeleton: CompletionItemKind.Snippet };
+const COMPLETION_KIND = {
+  row: CompletionItemKind.Field,
+  section: CompletionItemKind.Module,
+  header: CompletionItemKind.Snippet,
+  table: CompletionItemKind.Snippet,
+  skeleton: CompletionItemKind.Snippet,
+};
 
 export function completion(d: OpenDoc, pos: { line: number; character: number }, locale: Locale): CompletionItem[] {
   const offset = d.analysis.offsetAt(pos);
@@ -94,16 +100,26 @@ export function completion(d: OpenDoc, pos: { line: number; character: number },
   }));
 }
 
-const sameRange = (a: LspRange, b: LspRange) => a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+const sameRange = (a: LspRange, b: LspRange) =>
+  a.start.line === b.start.line &&
+  a.start.character === b.start.character &&
+  a.end.line === b.end.line &&
+  a.end.character === b.end.character;
 
 /**
  * Code actions. Fix-all: the preferred fixes of every report, report by report. Quick fixes: only
  * for the diagnostics of the request's context, each matched to the server's finding by code and
  * range (and message, where several share both), and labelled with that diagnostic alone.
  */
-export const codeActions = (d: OpenDoc, params: CodeActionParams, opts: CheckOptions, locale: Locale): CodeAction[] => run(codeActionSteps(d, params, opts, locale));
+export const codeActions = (d: OpenDoc, params: CodeActionParams, opts: CheckOptions, locale: Locale): CodeAction[] =>
+  run(codeActionSteps(d, params, opts, locale));
 
-export function* codeActionSteps(d: OpenDoc, params: CodeActionParams, opts: CheckOptions, locale: Locale): Steps<CodeAction[]> {
+export function* codeActionSteps(
+  d: OpenDoc,
+  params: CodeActionParams,
+  opts: CheckOptions,
+  locale: Locale,
+): Steps<CodeAction[]> {
   const only = params.context.only;
   const wantsFixAll = !!only?.some((k) => FIX_ALL_KIND.startsWith(k) || k === CodeActionKind.SourceFixAll);
   const wantsQuickFix = !only || only.some((k) => CodeActionKind.QuickFix.startsWith(k));
@@ -115,12 +131,18 @@ export function* codeActionSteps(d: OpenDoc, params: CodeActionParams, opts: Che
       const es = d.analysis.fixAll(i, opts);
       if (es) for (const e of edits(d, es)) all.push(e);
     }
-    if (all.length) out.push({ title: localize({ id: 'action.fixAll' }, locale), kind: FIX_ALL_KIND, edit: { changes: { [d.uri]: all } } });
+    if (all.length)
+      out.push({
+        title: localize({ id: 'action.fixAll' }, locale),
+        kind: FIX_ALL_KIND,
+        edit: { changes: { [d.uri]: all } },
+      });
   }
   if (!wantsQuickFix) return out;
   // Findings of a piece by code and LSP range, computed once per piece the context touches.
   const byPiece = new Map<number, Map<string, Finding[]>>();
-  const keyOf = (code: unknown, r: LspRange) => `${String(code)} ${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+  const keyOf = (code: unknown, r: LspRange) =>
+    `${String(code)} ${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
   const used = new Set<Finding>();
   for (const diag of params.context.diagnostics) {
     yield;
@@ -155,7 +177,13 @@ export function* codeActionSteps(d: OpenDoc, params: CodeActionParams, opts: Che
   return out;
 }
 
-const SYMBOL_KIND: Record<OutlineNode['kind'], SymbolKind> = { report: SymbolKind.File, section: SymbolKind.Namespace, table: SymbolKind.Struct, group: SymbolKind.Enum, row: SymbolKind.Field };
+const SYMBOL_KIND: Record<OutlineNode['kind'], SymbolKind> = {
+  report: SymbolKind.File,
+  section: SymbolKind.Namespace,
+  table: SymbolKind.Struct,
+  group: SymbolKind.Enum,
+  row: SymbolKind.Field,
+};
 
 export const symbols = (d: OpenDoc): DocumentSymbol[] => run(symbolSteps(d));
 
@@ -167,8 +195,15 @@ export function* symbolSteps(d: OpenDoc): Steps<DocumentSymbol[]> {
       const range = toLsp(d, n.range.start, n.range.end);
       let sel = toLsp(d, n.selectionRange.start, n.selectionRange.end);
       // The selection range must lie inside the range.
-      if (n.selectionRange.start < n.range.start || n.selectionRange.end > n.range.end) sel = { start: range.start, end: range.start };
-      return { name: n.name || '—', kind: SYMBOL_KIND[n.kind], range, selectionRange: sel, children: n.children.map(conv) };
+      if (n.selectionRange.start < n.range.start || n.selectionRange.end > n.range.end)
+        sel = { start: range.start, end: range.start };
+      return {
+        name: n.name || '—',
+        kind: SYMBOL_KIND[n.kind],
+        range,
+        selectionRange: sel,
+        children: n.children.map(conv),
+      };
     };
     const node = d.analysis.outline(i);
     if (node) out.push(conv(node));
@@ -207,7 +242,13 @@ export function* inlaySteps(d: OpenDoc, range: LspRange, opts: CheckOptions): St
     yield;
     if (d.analysis.startOf(i) > to) break;
     for (const h of d.analysis.inlayHints(i, from, to, opts)) {
-      out.push({ position: d.analysis.positionAt(h.offset), label: h.label, kind: h.kind === 'column' ? InlayHintKind.Parameter : InlayHintKind.Type, paddingRight: h.kind === 'column', paddingLeft: h.kind === 'expected' });
+      out.push({
+        position: d.analysis.positionAt(h.offset),
+        label: h.label,
+        kind: h.kind === 'column' ? InlayHintKind.Parameter : InlayHintKind.Type,
+        paddingRight: h.kind === 'column',
+        paddingLeft: h.kind === 'expected',
+      });
     }
   }
   return out;
@@ -215,7 +256,12 @@ export function* inlaySteps(d: OpenDoc, range: LspRange, opts: CheckOptions): St
 
 /** Format Document: verified table layouts only; `tell` gets why tables were left alone (shown
  *  when nothing could be formatted, logged otherwise). */
-export function format(d: OpenDoc, layout: 'pipe' | 'tab' | 'markdown', locale: Locale = 'zh-CN', tell?: (message: string, shown: boolean) => void): TextEdit[] {
+export function format(
+  d: OpenDoc,
+  layout: 'pipe' | 'tab' | 'markdown',
+  locale: Locale = 'zh-CN',
+  tell?: (message: string, shown: boolean) => void,
+): TextEdit[] {
   const out: TextEdit[] = [];
   const why: string[] = [];
   for (const { i } of reportSlots(d)) {
@@ -227,9 +273,19 @@ export function format(d: OpenDoc, layout: 'pipe' | 'tab' | 'markdown', locale: 
   return out;
 }
 
-export const preview = (d: OpenDoc, o: { nonce: string; cspSource: string }, opts: CheckOptions, locale: Locale): string => run(previewSteps(d, o, opts, locale));
+export const preview = (
+  d: OpenDoc,
+  o: { nonce: string; cspSource: string },
+  opts: CheckOptions,
+  locale: Locale,
+): string => run(previewSteps(d, o, opts, locale));
 
-export function* previewSteps(d: OpenDoc, o: { nonce: string; cspSource: string }, opts: CheckOptions, locale: Locale): Steps<string> {
+export function* previewSteps(
+  d: OpenDoc,
+  o: { nonce: string; cspSource: string },
+  opts: CheckOptions,
+  locale: Locale,
+): Steps<string> {
   // Findings report by report (cached by the analysis), so that a cancellation can come between.
   for (let i = 0; i < d.analysis.count; i++) {
     yield;

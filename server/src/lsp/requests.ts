@@ -5,13 +5,7 @@
  * request what it needs through a Context.
  */
 import type { CancellationToken, Connection, ResponseError } from 'vscode-languageserver/node';
-import {
-  ExportRequest,
-  PreviewRequest,
-  SkeletonRequest,
-  TablesRequest,
-  type Request,
-} from '../../../shared/protocol';
+import { ExportRequest, PreviewRequest, SkeletonRequest, TablesRequest, type Request } from '../../../shared/protocol';
 import type { CheckOptions, Locale } from '../core';
 import type { OpenDoc } from './documents';
 import * as h from './handlers';

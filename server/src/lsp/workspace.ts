@@ -88,7 +88,8 @@ export class WorkspaceIndex {
       const p = e && typeof e.uri === 'string' ? toPath(e.uri) : null;
       if (!p) continue;
       relevant = true;
-      for (const [key, entry] of this.files) if (key === p || entry.real === p || key.startsWith(p + '/')) this.files.delete(key);
+      for (const [key, entry] of this.files)
+        if (key === p || entry.real === p || key.startsWith(p + '/')) this.files.delete(key);
     }
     if (relevant) this.schedule();
   }
@@ -146,7 +147,13 @@ export class WorkspaceIndex {
     let count = 0;
     for (const folder of this.folders) {
       if (cancelled() || count >= MAX_FILES) break;
-      const { files } = await walkFolder(folder, { extensions: EXT, roots, maxFiles: MAX_FILES - count, maxDepth: MAX_DEPTH, cancelled });
+      const { files } = await walkFolder(folder, {
+        extensions: EXT,
+        roots,
+        maxFiles: MAX_FILES - count,
+        maxDepth: MAX_DEPTH,
+        cancelled,
+      });
       for (const f of files) {
         if (cancelled()) return false;
         if (seen.has(f.real) || f.size > MAX_BYTES) continue;
@@ -167,7 +174,12 @@ export class WorkspaceIndex {
           const d = decodeBytes(r.bytes);
           if (d.ok) {
             try {
-              refs = readReports(d.text).map((report) => ({ source: f.path, organ: report.organ, year: report.year, report }));
+              refs = readReports(d.text).map((report) => ({
+                source: f.path,
+                organ: report.organ,
+                year: report.year,
+                report,
+              }));
             } catch {
               refs = [];
             }

@@ -43,7 +43,8 @@ const mb = (n: number) => String(Math.round((n / 1048576) * 10) / 10);
 
 /** An I/O failure (the file is there but could not be read), as opposed to a file deliberately
  *  not read (not regular, too large, a link out of the folder). */
-export const isFailure = (p: Problem): boolean => p.kind === 'missing' || p.kind === 'permission' || p.kind === 'failed';
+export const isFailure = (p: Problem): boolean =>
+  p.kind === 'missing' || p.kind === 'permission' || p.kind === 'failed';
 
 function fromError(e: unknown): Problem {
   const code = (e as { code?: string } | null)?.code;
@@ -182,10 +183,14 @@ export interface WalkedFile {
 
 export type Skipped = { path: string; problem: Problem } | { path: string; extension: true };
 
-const inside = (real: string, roots: string[]) => roots.some((r) => real === r || real.startsWith(r.endsWith(sep) ? r : r + sep));
+const inside = (real: string, roots: string[]) =>
+  roots.some((r) => real === r || real.startsWith(r.endsWith(sep) ? r : r + sep));
 
 /** The report files under `folder`, in name order; what was skipped and why. Never throws. */
-export async function walkFolder(folder: string, opts: WalkOptions): Promise<{ files: WalkedFile[]; skipped: Skipped[] }> {
+export async function walkFolder(
+  folder: string,
+  opts: WalkOptions,
+): Promise<{ files: WalkedFile[]; skipped: Skipped[] }> {
   const files: WalkedFile[] = [];
   const skipped: Skipped[] = [];
   const maxFiles = opts.maxFiles ?? 100000;
@@ -225,7 +230,10 @@ export async function walkFolder(folder: string, opts: WalkOptions): Promise<{ f
           try {
             target = await realpath(p);
           } catch (e) {
-            skipped.push({ path: p, problem: fromError(e).kind === 'missing' ? { kind: 'broken-link' } : fromError(e) });
+            skipped.push({
+              path: p,
+              problem: fromError(e).kind === 'missing' ? { kind: 'broken-link' } : fromError(e),
+            });
             continue;
           }
           if (!inside(target, roots)) {

@@ -11,7 +11,13 @@
 import { checkReport, type CheckOptions } from '../rules/check';
 import type { Finding } from '../rules/findings';
 import type { DocumentModel, Range, Report } from '../model';
-import { analysisFragment, analysisText, findPinyinAnnotations, hasTraditionalMarker, isTraditional } from '../text/normalize';
+import {
+  analysisFragment,
+  analysisText,
+  findPinyinAnnotations,
+  hasTraditionalMarker,
+  isTraditional,
+} from '../text/normalize';
 import { findTitle, headersIn, htmlKind, parse, parseReports, reparseSection } from '../parse';
 import { TITLE_PATTERN } from '../template';
 import { NUMERALS } from '../template/vocabulary';
@@ -64,7 +70,6 @@ export function shiftInPlace(v: unknown, from: number, delta: number): void {
     }
   }
 }
-
 
 /** A deep copy of plain data (objects, arrays, numbers, strings, booleans, null). */
 export function clone<T>(v: T): T {
@@ -126,7 +131,14 @@ export class DocumentAnalysis {
       const pinyin = findPinyinAnnotations(source);
       const report = model.reports[i] ?? null;
       if (report) shiftInPlace(report, 0, -start);
-      this.pieces.push({ source, atext: analysisFragment(source, this.traditional, pinyin), lines: new LineIndex(source), report, pinyin, findings: null });
+      this.pieces.push({
+        source,
+        atext: analysisFragment(source, this.traditional, pinyin),
+        lines: new LineIndex(source),
+        report,
+        pinyin,
+        findings: null,
+      });
       this.starts.push(start);
       this.lineBases.push(line);
       line += countLines(source);
@@ -225,7 +237,13 @@ export class DocumentAnalysis {
     const p = this.pieces[i]!;
     if (!p.findings) {
       if (!p.report) return (p.findings = []);
-      const model: DocumentModel = { length: p.source.length, reports: [p.report], traditional: this.traditional, pinyin: p.pinyin, html: false };
+      const model: DocumentModel = {
+        length: p.source.length,
+        reports: [p.report],
+        traditional: this.traditional,
+        pinyin: p.pinyin,
+        html: false,
+      };
       p.findings = checkReport(p.atext, p.source, model, p.report, opts);
     }
     return p.findings;
@@ -255,14 +273,22 @@ export class DocumentAnalysis {
 
   /** The piece holding a document offset. */
   pieceIndexAt(offset: number): number {
-    if (this.whole) return this.whole.reports.length ? lastAtOrBefore(this.whole.reports, offset, (r) => r.range.start) : 0;
+    if (this.whole)
+      return this.whole.reports.length ? lastAtOrBefore(this.whole.reports, offset, (r) => r.range.start) : 0;
     return this.pieceAt(offset);
   }
 
   /** Piece i as the features read it: its text, analysis text, report and pinyin in local offsets,
    *  and where it starts in the document. */
   piece(i: number): { start: number; source: string; atext: string; report: Report | null; pinyin: Range[] } {
-    if (this.whole) return { start: 0, source: this.wholeText, atext: this.wholeAtext, report: this.whole.reports[i] ?? null, pinyin: this.whole.pinyin };
+    if (this.whole)
+      return {
+        start: 0,
+        source: this.wholeText,
+        atext: this.wholeAtext,
+        report: this.whole.reports[i] ?? null,
+        pinyin: this.whole.pinyin,
+      };
     const p = this.pieces[i]!;
     return { start: this.starts[i]!, source: p.source, atext: p.atext, report: p.report, pinyin: p.pinyin };
   }
@@ -310,7 +336,8 @@ export class DocumentAnalysis {
     // A line break typed right after the previous piece's lone CR joins it into one CRLF.
     if (s === 0 && i > 0 && this.pieces[i - 1]!.source.endsWith('\r')) return full();
     // Text that makes the document HTML (a pasted table, or `<tab|le>` completed) re-reads it all.
-    if (mayBeHtml(p.source, s, e, insert) && htmlKind(this.text.slice(0, start) + insert + this.text.slice(end))) return full();
+    if (mayBeHtml(p.source, s, e, insert) && htmlKind(this.text.slice(0, start) + insert + this.text.slice(end)))
+      return full();
 
     const delta = insert.length - (e - s);
     const source = p.source.slice(0, s) + insert + p.source.slice(e);
@@ -363,7 +390,8 @@ export class DocumentAnalysis {
     // where they are.
     const next = last ? null : this.pieces[i + 1]!;
     const tail = one?.sections[one.sections.length - 1]?.headerRange.end ?? 0;
-    const keepsEnd = !one || !next || (one.sections.some((x) => x.number >= 2 && hasNumeral(x)) && sameBoundary(atext, tail, next));
+    const keepsEnd =
+      !one || !next || (one.sections.some((x) => x.number >= 2 && hasNumeral(x)) && sameBoundary(atext, tail, next));
     if (!one || !keepsStart || !keepsEnd) {
       const text = this.pieces.map((x) => x.source).join('');
       this.reset(text);

@@ -121,7 +121,10 @@ class Doc implements ReportDocument {
   complete(offset: number): CompletionEntry[] {
     const i = this.a.pieceIndexAt(offset);
     const p = this.a.piece(i);
-    return complete(p.source, p.report, offset - p.start).map((c) => ({ ...c, replaceStart: c.replaceStart + p.start }));
+    return complete(p.source, p.report, offset - p.start).map((c) => ({
+      ...c,
+      replaceStart: c.replaceStart + p.start,
+    }));
   }
 
   quickFixes(i: number, target: Finding, opts: CheckOptions = {}): Fix[] {
@@ -133,15 +136,30 @@ class Doc implements ReportDocument {
     const s = target.range.start - p.start;
     const e = target.range.end - p.start;
     const message = JSON.stringify(target.message);
-    const f = local.find((x) => x.code === target.code && x.range.start === s && x.range.end === e && JSON.stringify(x.message) === message);
+    const f = local.find(
+      (x) =>
+        x.code === target.code && x.range.start === s && x.range.end === e && JSON.stringify(x.message) === message,
+    );
     if (!f) return [];
-    return fixesFor(p.source, p.report, before, p.pinyin, [f], opts).map((fix) => ({ ...fix, finding: target, edits: shifted(fix.edits, p.start) }));
+    return fixesFor(p.source, p.report, before, p.pinyin, [f], opts).map((fix) => ({
+      ...fix,
+      finding: target,
+      edits: shifted(fix.edits, p.start),
+    }));
   }
 
   fixAll(i: number, opts: CheckOptions = {}, isCancelled?: () => boolean): TextEdit[] | null {
     const p = this.a.piece(i);
     if (!p.report) return [];
-    const edits = fixAll(p.source, p.report, this.a.localFindings(i, opts), p.pinyin, opts, isCancelled, this.a.readWhole ? this.a.allFindings(opts) : undefined);
+    const edits = fixAll(
+      p.source,
+      p.report,
+      this.a.localFindings(i, opts),
+      p.pinyin,
+      opts,
+      isCancelled,
+      this.a.readWhole ? this.a.allFindings(opts) : undefined,
+    );
     return edits && shifted(edits, p.start);
   }
 
@@ -166,7 +184,10 @@ class Doc implements ReportDocument {
   inlayHints(i: number, from: number, to: number, opts: CheckOptions = {}): InlayHint[] {
     const p = this.a.piece(i);
     if (!p.report) return [];
-    return inlayHints(p.report, this.a.localFindings(i, opts), from - p.start, to - p.start).map((h) => ({ ...h, offset: h.offset + p.start }));
+    return inlayHints(p.report, this.a.localFindings(i, opts), from - p.start, to - p.start).map((h) => ({
+      ...h,
+      offset: h.offset + p.start,
+    }));
   }
 
   format(i: number, layout: FormatLayout): { edits: TextEdit[]; refusals: Refusal[] } {

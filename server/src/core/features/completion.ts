@@ -66,7 +66,9 @@ export function complete(source: string, report: Report | null, offset: number):
   const fmt = report?.format ?? '2021';
   const section = report?.sections.filter((s) => s.headerRange.end <= offset && offset <= s.range.end).pop();
   const tableKind = section ? KIND[section.number] : undefined;
-  const existing = report ? [report.tables.applications, report.tables.active, report.tables.review].find((t) => t) ?? null : null;
+  const existing = report
+    ? ([report.tables.applications, report.tables.active, report.tables.review].find((t) => t) ?? null)
+    : null;
   const docLayout = layoutOf(existing, 'pipe');
 
   if (tableKind && report) {
@@ -74,7 +76,8 @@ export function complete(source: string, report: Report | null, offset: number):
     const layout = layoutOf(table, docLayout);
     const style = numberingStyle(source, table);
     if (tableKind !== 'review') {
-      const defs: RowDef[] = tableKind === 'active' ? activeTable(fmt).captions.flatMap((c) => c.rows) : applicationRows(fmt);
+      const defs: RowDef[] =
+        tableKind === 'active' ? activeTable(fmt).captions.flatMap((c) => c.rows) : applicationRows(fmt);
       const present = new Set(table?.rows.map((r) => r.key) ?? []);
       defs.forEach((d, i) => {
         const missing = d.values > 0 && !present.has(d.key);
@@ -87,16 +90,38 @@ export function complete(source: string, report: Report | null, offset: number):
           replaceStart,
           sortText: `${missing ? '0' : '1'}${String(i).padStart(3, '0')}`,
           filterText: `${label} ${d.text}`,
-          detail: { id: missing ? 'completion.row-missing' : d.values ? 'completion.row' : 'completion.group', args: { table: tableNumeral(tableKind) } },
+          detail: {
+            id: missing ? 'completion.row-missing' : d.values ? 'completion.row' : 'completion.group',
+            args: { table: tableNumeral(tableKind) },
+          },
         });
       });
     }
     if (!table) {
       const name = `${TABLE_WORD}${section!.numeral}`;
-      out.push({ label: name, kind: 'table', insertText: renderTable(tableKind, fmt, layout), replaceStart, sortText: '0000', filterText: `${name} ${W.tableAlias} table`, detail: { id: 'completion.table' } });
+      out.push({
+        label: name,
+        kind: 'table',
+        insertText: renderTable(tableKind, fmt, layout),
+        replaceStart,
+        sortText: '0000',
+        filterText: `${name} ${W.tableAlias} table`,
+        detail: { id: 'completion.table' },
+      });
     }
-    const header = renderTable(tableKind, fmt, layout).split('\n').slice(0, tableKind === 'review' ? 3 : tableKind === 'applications' ? 3 : 2).join('\n');
-    out.push({ label: `${TABLE_WORD}${section!.numeral}${W.header}`, kind: 'header', insertText: header, replaceStart, sortText: '2000', filterText: `${W.header} header ${header.slice(0, 8)}`, detail: { id: 'completion.header' } });
+    const header = renderTable(tableKind, fmt, layout)
+      .split('\n')
+      .slice(0, tableKind === 'review' ? 3 : tableKind === 'applications' ? 3 : 2)
+      .join('\n');
+    out.push({
+      label: `${TABLE_WORD}${section!.numeral}${W.header}`,
+      kind: 'header',
+      insertText: header,
+      replaceStart,
+      sortText: '2000',
+      filterText: `${W.header} header ${header.slice(0, 8)}`,
+      detail: { id: 'completion.header' },
+    });
   }
 
   // Section headers: the next missing one first.
@@ -105,7 +130,10 @@ export function complete(source: string, report: Report | null, offset: number):
   SECTIONS.forEach((s) => {
     const label = `${s.numeral}、${s.title}`;
     const missing = !have.has(s.number);
-    const next = missing && s.number > after && ![...SECTIONS].some((x) => x.number > after && x.number < s.number && !have.has(x.number));
+    const next =
+      missing &&
+      s.number > after &&
+      ![...SECTIONS].some((x) => x.number > after && x.number < s.number && !have.has(x.number));
     out.push({
       label,
       kind: 'section',
@@ -117,7 +145,15 @@ export function complete(source: string, report: Report | null, offset: number):
     });
   });
   if (!report || source.trim().length < 20) {
-    out.push({ label: W.skeleton, kind: 'skeleton', insertText: renderSkeleton(fmt, docLayout), replaceStart, sortText: '9', filterText: `${W.skeletonFilter} template report`, detail: { id: 'completion.skeleton' } });
+    out.push({
+      label: W.skeleton,
+      kind: 'skeleton',
+      insertText: renderSkeleton(fmt, docLayout),
+      replaceStart,
+      sortText: '9',
+      filterText: `${W.skeletonFilter} template report`,
+      detail: { id: 'completion.skeleton' },
+    });
   }
   return out;
 }

@@ -58,7 +58,12 @@ const tableName = (kind: TableKind): string => sectionHeading(TABLE_SECTION[kind
 
 function refusal(table: Table | null, reason: RefusalReason, range: Range): Refusal {
   return table
-    ? { table: table.kind, reason, range, message: { id: `format.refused.${reason}`, args: { table: tableName(table.kind) } } }
+    ? {
+        table: table.kind,
+        reason,
+        range,
+        message: { id: `format.refused.${reason}`, args: { table: tableName(table.kind) } },
+      }
     : { table: null, reason, range, message: { id: `format.refused.${reason}` } };
 }
 
@@ -75,7 +80,16 @@ export function withoutLayout(text: string): string {
 }
 
 const isPad = (c: number) => c === 32 || c === 9 || c === 124 || c === 0x3000 || c === 0xa0;
-const isWs = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000 || c === 0xa0 || c === 0x200b || c === 0xfeff || (c >= 0x2000 && c <= 0x200a);
+const isWs = (c: number) =>
+  c === 32 ||
+  c === 9 ||
+  c === 10 ||
+  c === 13 ||
+  c === 0x3000 ||
+  c === 0xa0 ||
+  c === 0x200b ||
+  c === 0xfeff ||
+  (c >= 0x2000 && c <= 0x200a);
 
 function eolOf(text: string): string {
   const n = text.indexOf('\n');
@@ -110,7 +124,15 @@ function fingerprint(source: string, r: Reading): { content: string; reading: st
     notes: rep.notes.map((n) => [n.kind, n.table ?? '', n.detail]),
     tables: [rep.tables.active, rep.tables.applications, rep.tables.review].map(
       (t) =>
-        t && t.rows.map((row) => [row.key, row.label, row.numbering, row.match, row.displaced ?? false, row.cells.map((c) => [c.kind, c.value, c.raw])]),
+        t &&
+        t.rows.map((row) => [
+          row.key,
+          row.label,
+          row.numbering,
+          row.match,
+          row.displaced ?? false,
+          row.cells.map((c) => [c.kind, c.value, c.raw]),
+        ]),
     ),
   }));
   let findings: string[] = [];
@@ -151,7 +173,10 @@ function matcherOf(kind: TableKind) {
 /** The reading of the table is in doubt: laying it out again would be a guess. */
 function unsure(table: Table, report: Report): boolean {
   if (report.notes.some((n) => n.table === table.kind)) return true;
-  return table.rows.some((r) => r.displaced || !r.key || r.match === 'unknown' || r.cells.some((c) => c.kind === 'unknown' || c.kind === 'text'));
+  return table.rows.some(
+    (r) =>
+      r.displaced || !r.key || r.match === 'unknown' || r.cells.some((c) => c.kind === 'unknown' || c.kind === 'text'),
+  );
 }
 
 type Candidate = { edit: TextEdit } | { refused: RefusalReason } | null;
@@ -161,7 +186,14 @@ type Candidate = { edit: TextEdit } | { refused: RefusalReason } | null;
  * each row on a line of its own (label and cells), the other words of the table (captions,
  * header words) on lines as they were, every piece of text as written.
  */
-function candidate(source: string, atext: string, table: Table, report: Report, layout: FormatLayout, padMarkdown: boolean): Candidate {
+function candidate(
+  source: string,
+  atext: string,
+  table: Table,
+  report: Report,
+  layout: FormatLayout,
+  padMarkdown: boolean,
+): Candidate {
   if (!table.rows.length) return null;
   if (unsure(table, report)) return { refused: 'unsure' };
   const { tokens } = tokenize(atext, table.range.start, table.range.end, matcherOf(table.kind));
@@ -175,7 +207,8 @@ function candidate(source: string, atext: string, table: Table, report: Report, 
     }
   for (let i = first; i <= last; i++) {
     const t = tokens[i]!;
-    if (t.kind === 'text' && compact(t.text).text.length >= 12 && /[。，,；;]/.test(t.text)) return { refused: 'prose' };
+    if (t.kind === 'text' && compact(t.text).text.length >= 12 && /[。，,；;]/.test(t.text))
+      return { refused: 'prose' };
   }
 
   // Row atoms: labels and cells. A label away from its cells (table 四's header word) is a word.
@@ -190,7 +223,12 @@ function candidate(source: string, atext: string, table: Table, report: Report, 
     }
     const firstCell = cells[0];
     const between = firstCell ? source.slice(row.labelRange.end, firstCell.start) : '';
-    const labelWithCells = row.labelRange.end > row.labelRange.start && (!firstCell || (firstCell.start >= row.labelRange.end && !tokens.some((t) => t.kind === 'label' && t.start >= row.labelRange.end && t.end <= firstCell.start) && !/[^\s|]/.test(between)));
+    const labelWithCells =
+      row.labelRange.end > row.labelRange.start &&
+      (!firstCell ||
+        (firstCell.start >= row.labelRange.end &&
+          !tokens.some((t) => t.kind === 'label' && t.start >= row.labelRange.end && t.end <= firstCell.start) &&
+          !/[^\s|]/.test(between)));
     if (labelWithCells) atoms.push({ start: row.labelRange.start, end: row.labelRange.end, row: ri, line: 0 });
     for (const c of cells) atoms.push({ ...c, row: ri, line: 0 });
   });
@@ -273,7 +311,13 @@ function candidate(source: string, atext: string, table: Table, report: Report, 
   const merged: Atom[] = [];
   for (const a of all) {
     const prev = merged[merged.length - 1];
-    if (prev && prev.end === a.start && inside.has(a.start) && (prev.row === -1) !== (a.row === -1) && prev.line === a.line) {
+    if (
+      prev &&
+      prev.end === a.start &&
+      inside.has(a.start) &&
+      (prev.row === -1) !== (a.row === -1) &&
+      prev.line === a.line
+    ) {
       if (prev.row === -1) prev.row = a.row;
       prev.end = a.end;
       continue;
@@ -304,19 +348,31 @@ function candidate(source: string, atext: string, table: Table, report: Report, 
     let width = lines[0]!.length;
     if (padMarkdown) for (const l of lines) width = Math.max(width, l.length);
     const head = lines[0]!.concat(Array<string>(Math.max(0, width - lines[0]!.length)).fill(''));
-    out = [renderRow(head[0]!, head.slice(1), 'markdown'), `|${head.map(() => '---').join('|')}|`, ...lines.slice(1).map((l) => renderRow(l[0]!, l.slice(1), 'markdown'))];
+    out = [
+      renderRow(head[0]!, head.slice(1), 'markdown'),
+      `|${head.map(() => '---').join('|')}|`,
+      ...lines.slice(1).map((l) => renderRow(l[0]!, l.slice(1), 'markdown')),
+    ];
   } else out = lines.map((l) => renderRow(l[0]!, l.slice(1), layout));
   const newText = before + out.join(eol) + after;
   if (source.slice(start, end) === newText) return null;
   return { edit: { start, end, newText } };
 }
 
-const tablesOf = (r: Report) => [r.tables.active, r.tables.applications, r.tables.review].filter((t): t is Table => !!t);
+const tablesOf = (r: Report) =>
+  [r.tables.active, r.tables.applications, r.tables.review].filter((t): t is Table => !!t);
 
 /** The candidates of every table of the given reading (no verification). */
-function candidates(source: string, reading: Reading, layout: FormatLayout, padMarkdown: boolean): { table: Table; c: Candidate }[] {
+function candidates(
+  source: string,
+  reading: Reading,
+  layout: FormatLayout,
+  padMarkdown: boolean,
+): { table: Table; c: Candidate }[] {
   const out: { table: Table; c: Candidate }[] = [];
-  for (const report of reading.model.reports) for (const table of tablesOf(report)) out.push({ table, c: candidate(source, reading.atext, table, report, layout, padMarkdown) });
+  for (const report of reading.model.reports)
+    for (const table of tablesOf(report))
+      out.push({ table, c: candidate(source, reading.atext, table, report, layout, padMarkdown) });
   return out;
 }
 
@@ -325,12 +381,20 @@ function candidates(source: string, reading: Reading, layout: FormatLayout, padM
  * with the reason. `given` is the reading the caller already holds (analysis text and reports of
  * `source`); without it the text is read here.
  */
-export function formatText(source: string, layout: FormatLayout, given?: { atext: string; reports: Report[] }): FormatResult {
+export function formatText(
+  source: string,
+  layout: FormatLayout,
+  given?: { atext: string; reports: Report[] },
+): FormatResult {
   const refusals: Refusal[] = [];
   let base: Reading | null = null;
   const baseReading = () => (base ??= read(source));
   let reading: Reading;
-  if (given) reading = { atext: given.atext, model: { length: source.length, reports: given.reports, traditional: false, pinyin: [], html: false } };
+  if (given)
+    reading = {
+      atext: given.atext,
+      model: { length: source.length, reports: given.reports, traditional: false, pinyin: [], html: false },
+    };
   else reading = baseReading();
   if (reading.model.html) return { edits: [], refusals: [refusal(null, 'html', { start: 0, end: source.length })] };
   if (given && !given.reports.some((r) => tablesOf(r).length)) return { edits: [], refusals };
@@ -378,7 +442,15 @@ export function formatText(source: string, layout: FormatLayout, given?: { atext
 }
 
 /** The rewritten text reads as the original did, and formatting it again changes nothing there. */
-function verify(next: string, before: ReturnType<typeof fingerprint>, table: Table, layout: FormatLayout, pad: boolean, at: number, length: number): boolean {
+function verify(
+  next: string,
+  before: ReturnType<typeof fingerprint>,
+  table: Table,
+  layout: FormatLayout,
+  pad: boolean,
+  at: number,
+  length: number,
+): boolean {
   if (withoutLayout(next) !== before.content) return false;
   const r = read(next);
   const after = fingerprint(next, r);

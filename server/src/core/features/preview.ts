@@ -210,7 +210,10 @@ function applications(format: Format, t: Table | null, m: Marks): PreviewRow[] {
       if (groupLeft === 0) {
         const members = defs.filter((x) => x.group === d.group);
         // The group's own row: the nearest row above without numbers (（三）不予公开 …).
-        const g = defs.slice(0, i).reverse().find((x) => !x.values);
+        const g = defs
+          .slice(0, i)
+          .reverse()
+          .find((x) => !x.values);
         cells.push({ kind: 'group', text: g?.label ?? '', rowspan: members.length });
         groupLeft = members.length;
       }

@@ -42,7 +42,8 @@ export function renderRow(label: string, values: string[], layout: TextLayout): 
 
 /** A line that holds only words (caption, header, group label). */
 function line(cells: string[], layout: TextLayout, width: number): string {
-  if (layout === 'markdown') return `| ${[...cells, ...Array(Math.max(0, width - cells.length)).fill('')].join(' | ')} |`;
+  if (layout === 'markdown')
+    return `| ${[...cells, ...Array(Math.max(0, width - cells.length)).fill('')].join(' | ')} |`;
   if (layout === 'cell-per-line') return cells.join('\n');
   if (layout === 'tab') return cells.join('\t');
   return cells.length > 1 ? `${cells.join(' | ')} |` : cells[0]!;
@@ -64,7 +65,8 @@ export function renderActive(format: Format, values: Values, layout: TextLayout)
       out.push(line([cap.label], layout, width));
     } else out.push(cap.label);
     out.push(line(cap.header, layout, width));
-    for (const r of cap.rows) out.push(renderRow(r.label, values[r.key] ?? zeros(r.values), layout === 'markdown' ? 'markdown' : layout));
+    for (const r of cap.rows)
+      out.push(renderRow(r.label, values[r.key] ?? zeros(r.values), layout === 'markdown' ? 'markdown' : layout));
   });
   return out.join('\n');
 }

@@ -99,7 +99,7 @@ function lineCandidates(text: string, ls: number, le: number, out: HeaderCandida
     if (lost) {
       const from = m.index - (lost[1]?.length ?? 0);
       const paren = lost[1]?.startsWith('(');
-      mk(paren ? lost[1]! : '', paren ? '' : lost[1] ?? '', from, 1);
+      mk(paren ? lost[1]! : '', paren ? '' : (lost[1] ?? ''), from, 1);
     }
   }
 }
@@ -228,7 +228,13 @@ export function reparseSection(text: string, report: Report, index: number): boo
   const fresh: ParseNote[] = [];
   if (kind === 'active') {
     const hint: Format = report.year !== null && report.year <= 2020 ? '2019' : '2021';
-    const r = readActive(text, s.headerRange.end, s.range.end, report.formatEvidence === 'table2-header' ? report.format : hint, fresh);
+    const r = readActive(
+      text,
+      s.headerRange.end,
+      s.range.end,
+      report.formatEvidence === 'table2-header' ? report.format : hint,
+      fresh,
+    );
     if ((r.format ?? null) !== (report.formatEvidence === 'table2-header' ? report.format : null)) return false;
     report.tables.active = r.table.rows.length ? r.table : null;
   } else if (kind === 'applications') {
@@ -249,7 +255,6 @@ export function reparseSection(text: string, report: Report, index: number): boo
   report.notes = [...notes, ...fresh].sort((a, b) => order[a.table ?? 'active'] - order[b.table ?? 'active']);
   return true;
 }
-
 
 /** 'page': an HTML document; 'fragment': a text document with HTML tables pasted in. */
 export function htmlKind(s: string): 'page' | 'fragment' | null {
@@ -282,9 +287,17 @@ export function findTitle(text: string, from: number, to: number): TitleInfo | n
   forEachLine(text, from, to, (pos, nl) => {
     const raw = text.slice(pos, nl);
     const line = raw.trim();
-    if (line && line.length <= 80 && TITLE_PATTERN.test(line.replace(/\s+/g, '')) && !/[。，,；]|https?:|\.s?html?\b|[/\\]/.test(line.replace(/[，,]\s*$/, ''))) {
+    if (
+      line &&
+      line.length <= 80 &&
+      TITLE_PATTERN.test(line.replace(/\s+/g, '')) &&
+      !/[。，,；]|https?:|\.s?html?\b|[/\\]/.test(line.replace(/[，,]\s*$/, ''))
+    ) {
       // Heading marks, flip-book page labels and metadata labels (`标题:`) are not the title.
-      const t = line.replace(/^#+\s*/, '').replace(/^Page\s*\d+\s*[-–—]\s*/i, '').replace(META_PREFIX, '');
+      const t = line
+        .replace(/^#+\s*/, '')
+        .replace(/^Page\s*\d+\s*[-–—]\s*/i, '')
+        .replace(META_PREFIX, '');
       let s = pos + raw.indexOf(line) + line.length - t.length;
       let title = t.replace(/\s+/g, '');
       // `洪泽区人民政府` / `2023 年政府信息公开工作年度报告`: the organ on the line above.
@@ -295,7 +308,11 @@ export function findTitle(text: string, from: number, to: number): TitleInfo | n
           s = prevLine.s + text.slice(prevLine.s, prevLine.e).indexOf(pl);
         }
       }
-      best = { title, range: { start: s, end: pos + raw.length - (raw.length - raw.trimEnd().length) }, ...organYear(title) };
+      best = {
+        title,
+        range: { start: s, end: pos + raw.length - (raw.length - raw.trimEnd().length) },
+        ...organYear(title),
+      };
     }
     if (line) prevLine = { s: pos, e: nl };
   });
@@ -427,12 +444,16 @@ function subHeadings(text: string, start: number, end: number): SubHeading[] {
 /** Applies f to every range of the model (positions from a derived text back to the original). */
 function mapModel(model: DocumentModel, f: (offset: number) => number, length: number): DocumentModel {
   // An end offset is exclusive: map the last character it covers, then step past it.
-  const r = (x: Range): Range => ({ start: f(x.start), end: x.end > x.start ? Math.max(f(x.start), f(x.end - 1) + 1) : f(x.start) });
+  const r = (x: Range): Range => ({
+    start: f(x.start),
+    end: x.end > x.start ? Math.max(f(x.start), f(x.end - 1) + 1) : f(x.start),
+  });
   const walk = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(walk);
     if (v && typeof v === 'object') {
       const o = v as Record<string, unknown>;
-      if (typeof o.start === 'number' && typeof o.end === 'number' && Object.keys(o).length === 2) return r(o as unknown as Range);
+      if (typeof o.start === 'number' && typeof o.end === 'number' && Object.keys(o).length === 2)
+        return r(o as unknown as Range);
       const out: Record<string, unknown> = {};
       for (const [k, x] of Object.entries(o)) out[k] = walk(x);
       return out;
@@ -443,4 +464,3 @@ function mapModel(model: DocumentModel, f: (offset: number) => number, length: n
   m.length = length;
   return m;
 }
-

@@ -98,7 +98,8 @@ export class LabelMatcher {
           if (!full && L < e.minPrefix) continue;
           const num = this.numberingBefore(t, i, e, out.length ? out[out.length - 1]!.end : -1, c);
           if (e.needsNumbering && num === null) continue;
-          if (!best || L > best.len || (L === best.len && full && !best.full)) best = { e, len: L, full, num: num ?? '' };
+          if (!best || L > best.len || (L === best.len && full && !best.full))
+            best = { e, len: L, full, num: num ?? '' };
         }
       }
       if (best) {
@@ -155,7 +156,14 @@ function addRows(m: LabelMatcher, defs: RowDef[], format: '2021' | '2019', extra
     if (extraVariants)
       for (const v of def.variants ?? []) {
         const vk = compact(v).text;
-        m.add({ kind: 'row', key: vk, minPrefix: vk.length, numbering: [], needsNumbering: false, rows: { [format]: { def, variant: true } } });
+        m.add({
+          kind: 'row',
+          key: vk,
+          minPrefix: vk.length,
+          numbering: [],
+          needsNumbering: false,
+          rows: { [format]: { def, variant: true } },
+        });
       }
   }
 }
@@ -173,7 +181,10 @@ let table4: LabelMatcher | undefined;
 export function table2Matcher(): LabelMatcher {
   if (table2) return table2;
   const m = new LabelMatcher();
-  for (const [fmt, def] of [['2021', ACTIVE_2021], ['2019', ACTIVE_2019]] as const) {
+  for (const [fmt, def] of [
+    ['2021', ACTIVE_2021],
+    ['2019', ACTIVE_2019],
+  ] as const) {
     for (const cap of def.captions) {
       const k = compact(cap.label).text;
       m.add({ kind: 'caption', key: k, minPrefix: k.length, numbering: [], needsNumbering: false, item: cap.item });

@@ -56,10 +56,7 @@ const NUMBER = /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 const UNIT = new RegExp(`(?:${anyOf(UNITS)})$`);
 const NA = new RegExp(`^(?:${anyOf(NOT_APPLICABLE)})$`);
 /** A word cut at the boundaries of its numbers (a number may carry a unit of money). */
-const NUMBER_OR_WORD = new RegExp(
-  `[-−]?\\d[\\d.,]*(?:[-−]\\d[\\d.]*)*(?:${anyOf(MONEY_UNITS)})?|[^\\d-−]+|[-−]`,
-  'g',
-);
+const NUMBER_OR_WORD = new RegExp(`[-−]?\\d[\\d.,]*(?:[-−]\\d[\\d.]*)*(?:${anyOf(MONEY_UNITS)})?|[^\\d-−]+|[-−]`, 'g');
 
 const isMinus = (c: number) => c === 45 || c === 0x2212;
 const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -156,7 +153,9 @@ function layoutOf(votes: Record<string, number>, tokens: Token[]): Layout {
   for (const [k, v] of Object.entries(votes)) if (v > n) [best, n] = [k, v];
   if (best === 'single') {
     const lines = new Set(tokens.map((t) => t.line)).size;
-    return lines <= 2 || tokens.some((t) => t.kind === 'num' && Number.isNaN(t.value)) ? 'run-together' : 'cell-per-line';
+    return lines <= 2 || tokens.some((t) => t.kind === 'num' && Number.isNaN(t.value))
+      ? 'run-together'
+      : 'cell-per-line';
   }
   if (best === 'pipe') {
     // One cell per line with a trailing `|`: most lines hold one cell.
@@ -169,7 +168,16 @@ function layoutOf(votes: Record<string, number>, tokens: Token[]): Layout {
 }
 
 function isWs(c: number): boolean {
-  return c === 32 || c === 9 || c === 13 || c === 0xa0 || c === 0x3000 || c === 0x200b || c === 0xfeff || (c >= 0x2000 && c <= 0x200a);
+  return (
+    c === 32 ||
+    c === 9 ||
+    c === 13 ||
+    c === 0xa0 ||
+    c === 0x3000 ||
+    c === 0x200b ||
+    c === 0xfeff ||
+    (c >= 0x2000 && c <= 0x200a)
+  );
 }
 
 function splitLine(line: string, offset: number, lonePipeIsCell: boolean): { cells: RawCell[]; mode: string } {
@@ -314,7 +322,6 @@ function valueToken(raw: string, start: number, end: number, line: number): Toke
   return t;
 }
 
-
 /** Text between labels inside a cell: numbers split on whitespace, words kept as text. */
 function residual(text: string, s: number, e: number, line: number, out: Token[]): void {
   let i = s;
@@ -340,7 +347,10 @@ function residual(text: string, s: number, e: number, line: number, out: Token[]
       const a = ws + m.index;
       const b = a + m[0].length;
       const after = word[m.index + m[0].length];
-      const isNumbering = /^\d{1,2}[.、]?$/.test(m[0]) && (m[0].endsWith('.') || after === '、') && /^[^\d\s]/.test(word.slice(m.index + m[0].length).replace(/^、/, ''));
+      const isNumbering =
+        /^\d{1,2}[.、]?$/.test(m[0]) &&
+        (m[0].endsWith('.') || after === '、') &&
+        /^[^\d\s]/.test(word.slice(m.index + m[0].length).replace(/^、/, ''));
       if (!isNumbering && /\d/.test(m[0]) && isValueText(m[0].replace(/,$/, ''))) {
         flushText();
         const tok = m[0].replace(/[.,]$/, '');

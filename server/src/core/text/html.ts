@@ -12,7 +12,30 @@ export interface DerivedText {
   toOriginal(offset: number): number;
 }
 
-const BLOCK = new Set(['p', 'div', 'br', 'tr', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'section', 'article', 'header', 'footer', 'title', 'blockquote', 'pre', 'hr']);
+const BLOCK = new Set([
+  'p',
+  'div',
+  'br',
+  'tr',
+  'table',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'title',
+  'blockquote',
+  'pre',
+  'hr',
+]);
 const SKIP = new Set(['script', 'style', 'noscript', 'template']);
 
 interface Seg {

@@ -115,15 +115,27 @@ export function analysisFragment(original: string, traditional: boolean, pinyin:
     for (const p of pinyin) codes.fill(32, p.start, p.end);
   }
   let text = '';
-  for (let i = 0; i < codes.length; i += 8192) text += String.fromCharCode.apply(null, codes.subarray(i, i + 8192) as unknown as number[]);
+  for (let i = 0; i < codes.length; i += 8192)
+    text += String.fromCharCode.apply(null, codes.subarray(i, i + 8192) as unknown as number[]);
   return text;
 }
 // ---------------------------------------------------------------------------------------------
 
 const SKIP_CHARS = ' \t\n\r\u00a0\u3000\u200b\ufeff“”"‘’\'「」『』*#';
 const MAP_PAIRS: [string, string][] = [
-  ['（', '('], ['）', ')'], ['：', ':'], ['，', ','], ['．', '.'], ['；', ';'], ['／', '/'],
-  ['【', '('], ['】', ')'], ['〔', '('], ['〕', ')'], ['﹝', '('], ['﹞', ')'],
+  ['（', '('],
+  ['）', ')'],
+  ['：', ':'],
+  ['，', ','],
+  ['．', '.'],
+  ['；', ';'],
+  ['／', '/'],
+  ['【', '('],
+  ['】', ')'],
+  ['〔', '('],
+  ['〕', ')'],
+  ['﹝', '('],
+  ['﹞', ')'],
 ];
 
 /** Char code → compact char code; 0 drops the character. Built once. */
@@ -163,13 +175,15 @@ export function compact(src: string, start = 0, end = src.length): Compact {
     let c = TABLE[src.charCodeAt(i)]!;
     if (c === 0) continue;
     // `1、` and `1,` before a non-digit are a numbering: `1.`
-    if ((c === IDEO_COMMA || c === COMMA) && n > 0 && isDigitCode(codes[n - 1]!) && !isDigitAfter(src, i + 1, end)) c = DOT;
+    if ((c === IDEO_COMMA || c === COMMA) && n > 0 && isDigitCode(codes[n - 1]!) && !isDigitAfter(src, i + 1, end))
+      c = DOT;
     codes[n] = c;
     map[n++] = i;
   }
   map[n] = end;
   let text = '';
-  for (let i = 0; i < n; i += 8192) text += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
+  for (let i = 0; i < n; i += 8192)
+    text += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
   return { text, map: map.slice(0, n + 1) };
 }
 

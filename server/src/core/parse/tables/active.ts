@@ -23,7 +23,9 @@ export interface ActiveResult {
 /** Table 二. */
 export function readActive(text: string, start: number, end: number, hint: Format, notes: ParseNote[]): ActiveResult {
   const { tokens, layout } = tokenize(text, start, end, table2Matcher());
-  const headerWords = tokens.filter((t) => t.kind === 'label' && t.hit!.entry.kind !== 'row').map((t) => t.hit!.entry.word ?? compact(t.text).text);
+  const headerWords = tokens
+    .filter((t) => t.kind === 'label' && t.hit!.entry.kind !== 'row')
+    .map((t) => t.hit!.entry.word ?? compact(t.text).text);
   let v21 = 0;
   let v19 = 0;
   for (const t of tokens) {
@@ -36,7 +38,9 @@ export function readActive(text: string, start: number, end: number, hint: Forma
   const fmt = format ?? hint;
   const captions = activeTable(fmt).captions;
   const defs = captions.flatMap((c) => c.rows);
-  const wan = new Set(captions.filter((c) => c.header.some((h) => h.includes(WAN_YUAN))).flatMap((c) => c.rows.map((r) => r.key)));
+  const wan = new Set(
+    captions.filter((c) => c.header.some((h) => h.includes(WAN_YUAN))).flatMap((c) => c.rows.map((r) => r.key)),
+  );
   const slots = assign(tokens, {
     defs,
     wan,
@@ -53,7 +57,13 @@ export function readActive(text: string, start: number, end: number, hint: Forma
     },
   });
   return {
-    table: { kind: 'active', range: { start, end }, layout: tokensLayout(layout, tokens), rows: slots.map(toRow), headerWords },
+    table: {
+      kind: 'active',
+      range: { start, end },
+      layout: tokensLayout(layout, tokens),
+      rows: slots.map(toRow),
+      headerWords,
+    },
     format,
   };
 }

@@ -22,7 +22,13 @@ export function readApplications(text: string, start: number, end: number, forma
     resolve: (t) => {
       const rows = t.hit!.entry.rows!;
       const own = rows[format];
-      if (own && own.def.key === '' && format === '2021' && own.def.label === other2019.label && followedByValues(tokens, t)) {
+      if (
+        own &&
+        own.def.key === '' &&
+        format === '2021' &&
+        own.def.label === other2019.label &&
+        followedByValues(tokens, t)
+      ) {
         return { def: other2019, variant: true };
       }
       if (own) return own;

@@ -124,19 +124,33 @@ export function assign(tokens: Token[], o: AssignOptions): Slot[] {
   for (const s of slots) {
     const n = s.def?.values ?? APPLICANT_WIDTH;
     const kinds = s.def?.valueKind;
-    fillCells(s, n, s.def ? o.constraint(s.def) : noConstraint, kinds, !!kinds?.includes('amount'), !!s.def && !!o.wan?.has(s.def.key));
+    fillCells(
+      s,
+      n,
+      s.def ? o.constraint(s.def) : noConstraint,
+      kinds,
+      !!kinds?.includes('amount'),
+      !!s.def && !!o.wan?.has(s.def.key),
+    );
   }
   // Values recovered from a scrambled reading order are kept only if every such row adds up:
   // one that does not shows the recovery went wrong, and then none of them can be trusted.
   const displaced = slots.filter((s) => s.displaced);
-  const broken = o.table === 'applications' && displaced.some((s) => {
-    const v = s.cells!.map((c) => c.value);
-    return v.length === APPLICANT_WIDTH && v.every((x) => x !== null) && !rowTotal(v as number[]);
-  });
+  const broken =
+    o.table === 'applications' &&
+    displaced.some((s) => {
+      const v = s.cells!.map((c) => c.value);
+      return v.length === APPLICANT_WIDTH && v.every((x) => x !== null) && !rowTotal(v as number[]);
+    });
   if (broken)
     for (const s of displaced) {
       if (!s.values.length) continue;
-      o.notes.push({ kind: 'unplaced-values', range: { start: s.values[0]!.start, end: s.values[s.values.length - 1]!.end }, table: o.table, detail: s.values.map((t) => t.text).join(' ') });
+      o.notes.push({
+        kind: 'unplaced-values',
+        range: { start: s.values[0]!.start, end: s.values[s.values.length - 1]!.end },
+        table: o.table,
+        detail: s.values.map((t) => t.text).join(' '),
+      });
       s.cells = s.cells!.map((c) => ({ ...c, kind: 'unknown' as const, value: null }));
     }
   return slots;
@@ -157,13 +171,23 @@ function placeOrphans(slots: Slot[], runs: Token[][], o: AssignOptions): void {
       s.displaced = true;
     }
     if (pool.length)
-      o.notes.push({ kind: 'unplaced-values', range: { start: pool[0]!.start, end: pool[pool.length - 1]!.end }, table: o.table, detail: pool.map((t) => t.text).join(' ') });
+      o.notes.push({
+        kind: 'unplaced-values',
+        range: { start: pool[0]!.start, end: pool[pool.length - 1]!.end },
+        table: o.table,
+        detail: pool.map((t) => t.text).join(' '),
+      });
     return;
   }
   for (const r of runs) {
     const n = APPLICANT_WIDTH;
     if (r.length % n !== 0) {
-      o.notes.push({ kind: 'unplaced-values', range: { start: r[0]!.start, end: r[r.length - 1]!.end }, table: o.table, detail: r.map((t) => t.text).join(' ') });
+      o.notes.push({
+        kind: 'unplaced-values',
+        range: { start: r[0]!.start, end: r[r.length - 1]!.end },
+        table: o.table,
+        detail: r.map((t) => t.text).join(' '),
+      });
       continue;
     }
     const rows: Token[][] = [];
@@ -178,7 +202,12 @@ function placeOrphans(slots: Slot[], runs: Token[][], o: AssignOptions): void {
   }
   for (; gi < groups.length; gi++) {
     const g = groups[gi]!;
-    o.notes.push({ kind: 'unplaced-values', range: { start: g[0]!.start, end: g[g.length - 1]!.end }, table: o.table, detail: g.map((t) => t.text).join(' ') });
+    o.notes.push({
+      kind: 'unplaced-values',
+      range: { start: g[0]!.start, end: g[g.length - 1]!.end },
+      table: o.table,
+      detail: g.map((t) => t.text).join(' '),
+    });
   }
 }
 

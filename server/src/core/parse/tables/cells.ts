@@ -35,7 +35,8 @@ function cellOf(t: Token, kind: ValueKind = 'count', wan = false): Cell {
   if (t.kind === 'num') {
     const raw = t.text + (t.unit ?? '');
     if (t.large) return { kind: 'text', value: null, raw, range, invalid: 'digits' };
-    if (t.unit && MONEY.has(t.unit) && kind !== 'amount') return { kind: 'text', value: null, raw, range, invalid: 'unit' };
+    if (t.unit && MONEY.has(t.unit) && kind !== 'amount')
+      return { kind: 'text', value: null, raw, range, invalid: 'unit' };
     if (t.unit === YUAN && wan) return { kind: 'text', value: null, raw, range, invalid: 'yuan' };
     if (!Number.isNaN(t.value)) return { kind: 'number', value: t.value!, raw: t.text, range };
     if (t.cell && t.padded !== undefined) return { kind: 'number', value: t.padded, raw: t.text, range };
@@ -52,7 +53,14 @@ export const isValue = (t: Token) => t.kind === 'num' || t.kind === 'blank' || t
 export const isLoose = (t: Token) => t.kind === 'blank' || t.kind === 'text';
 
 /** Turns a row's value tokens into exactly `n` cells, splitting run-together digits if needed. */
-export function fillCells(slot: Slot, n: number, constraint: Constraint, kinds: RowDef['valueKind'], decimals: boolean, wan = false): void {
+export function fillCells(
+  slot: Slot,
+  n: number,
+  constraint: Constraint,
+  kinds: RowDef['valueKind'],
+  decimals: boolean,
+  wan = false,
+): void {
   const vals = slot.values;
   const cellsOf = (ts: Token[]) => ts.slice(0, n).map((t, i) => cellOf(t, kinds?.[i], wan));
   // A row of separated cells, one per column: each cell holds one value, there is nothing to split.
@@ -64,7 +72,9 @@ export function fillCells(slot: Slot, n: number, constraint: Constraint, kinds: 
   const splittable = vals.some((t) => t.text.replace(/^-/, '').length > 1);
   // Digits too long to be exact are split only where the row lacks values (run together);
   // otherwise they are an invalid cell of their own.
-  const needsSplit = vals.some((t) => t.kind === 'num' && Number.isNaN(t.value) && !(t.large && vals.length >= n)) || (digitsOnly && splittable && vals.length < n);
+  const needsSplit =
+    vals.some((t) => t.kind === 'num' && Number.isNaN(t.value) && !(t.large && vals.length >= n)) ||
+    (digitsOnly && splittable && vals.length < n);
   if (!needsSplit && vals.length >= n) {
     slot.cells = cellsOf(vals);
     return;
@@ -77,7 +87,11 @@ export function fillCells(slot: Slot, n: number, constraint: Constraint, kinds: 
   const digits = vals.map((t) => t.text);
   const signed = kinds?.map((k) => k === 'signed');
   const unconstrained = constraint === noConstraint;
-  let cands = splitCandidates(digits, n, constraint, { signed, decimals, ...(unconstrained ? { maxCandidates: 20, maxSteps: 2000 } : {}) });
+  let cands = splitCandidates(digits, n, constraint, {
+    signed,
+    decimals,
+    ...(unconstrained ? { maxCandidates: 20, maxSteps: 2000 } : {}),
+  });
   const range = { start: vals[0]!.start, end: vals[vals.length - 1]!.end };
   const raw = digits.join(' ');
   let how: SplitInfo['how'];
@@ -134,6 +148,11 @@ export function toRow(s: Slot): Row {
 }
 
 export function tokensLayout(layout: Table['layout'], tokens: Token[]): Table['layout'] {
-  if (layout !== 'run-together' && tokens.some((t) => t.kind === 'num' && Number.isNaN(t.value)) && tokens.filter((t) => t.kind === 'num').length < 20) return 'run-together';
+  if (
+    layout !== 'run-together' &&
+    tokens.some((t) => t.kind === 'num' && Number.isNaN(t.value)) &&
+    tokens.filter((t) => t.kind === 'num').length < 20
+  )
+    return 'run-together';
   return layout;
 }

@@ -16,7 +16,12 @@ export function readReview(text: string, start: number, end: number, notes: Pars
   // Separated cells of words among the numbers keep their columns (invalid values).
   let values = tokens
     .slice(Math.max(0, firstHeader))
-    .filter((t) => t.kind === 'num' || t.kind === 'na' || ((t.kind === 'blank' || (t.kind === 'text' && t.cell)) && numLines.has(t.line)));
+    .filter(
+      (t) =>
+        t.kind === 'num' ||
+        t.kind === 'na' ||
+        ((t.kind === 'blank' || (t.kind === 'text' && t.cell)) && numLines.has(t.line)),
+    );
   let last = values.length;
   while (last > REVIEW_WIDTH && isLoose(values[last - 1]!)) last--;
   values = values.slice(0, last);
@@ -27,7 +32,12 @@ export function readReview(text: string, start: number, end: number, notes: Pars
     if (values.length > REVIEW_WIDTH) {
       const extra = values.slice(REVIEW_WIDTH).filter((t) => t.kind === 'num');
       if (extra.length)
-        notes.push({ kind: 'extra-values', range: { start: extra[0]!.start, end: extra[extra.length - 1]!.end }, table: 'review', detail: extra.map((t) => t.text).join(' ') });
+        notes.push({
+          kind: 'extra-values',
+          range: { start: extra[0]!.start, end: extra[extra.length - 1]!.end },
+          table: 'review',
+          detail: extra.map((t) => t.text).join(' '),
+        });
     }
     fillCells(slot, REVIEW_WIDTH, reviewBlocks, undefined, false);
     // Values scattered among header words (a scrambled PDF copy) are kept only if they add up.
@@ -36,7 +46,12 @@ export function readReview(text: string, start: number, end: number, notes: Pars
     const interleaved = tokens.slice(first, last).some((t) => t.kind === 'label');
     const v = slot.cells!.map((c) => c.value);
     if (interleaved && v.length === REVIEW_WIDTH && v.every((x) => x !== null) && !reviewBlocks(v as number[])) {
-      notes.push({ kind: 'unplaced-values', range: { start: values[0]!.start, end: values[values.length - 1]!.end }, table: 'review', detail: values.map((t) => t.text).join(' ') });
+      notes.push({
+        kind: 'unplaced-values',
+        range: { start: values[0]!.start, end: values[values.length - 1]!.end },
+        table: 'review',
+        detail: values.map((t) => t.text).join(' '),
+      });
       slot.cells = slot.cells!.map((c) => ({ ...c, kind: 'unknown', value: null }));
     }
     if (values.length) rows.push({ ...toRow(slot), key: 'review', label: REVIEW_ROW_LABEL });
