@@ -18,10 +18,12 @@ import {
   hasTraditionalMarker,
   isTraditional,
 } from '../text/normalize';
-import { findTitle, headersIn, htmlKind, parse, parseReports, reparseSection } from '../parse';
+import { headersIn, htmlKind, parse, parseReports, reparseSection } from '../parse';
 import { TITLE_PATTERN } from '../template';
-import { NUMERALS } from '../template/vocabulary';
 import { countLines, lastAtOrBefore, lineEndAt, LineIndex, lineStartAt, num, type Position } from '../text/lines';
+import { clone, shiftInPlace } from './shift';
+import { hasNumeral, isLineStart, mayBeHtml, sameBoundary } from './boundaries';
+export { clone, shiftInPlace } from './shift';
 
 interface Piece {
   source: string;
@@ -46,41 +48,6 @@ export interface EditResult {
 }
 
 export type { Position };
-
-/** Adds `delta` to every {start,end} (and fix-data `insertAt`) at or after `from`, in place. */
-export function shiftInPlace(v: unknown, from: number, delta: number): void {
-  if (!delta) return;
-  const stack: unknown[] = [v];
-  while (stack.length) {
-    const x = stack.pop();
-    if (Array.isArray(x)) {
-      for (const y of x) if (y && typeof y === 'object') stack.push(y);
-      continue;
-    }
-    if (!x || typeof x !== 'object') continue;
-    const o = x as Record<string, unknown>;
-    if (typeof o.start === 'number' && typeof o.end === 'number') {
-      if ((o.start as number) >= from) o.start = (o.start as number) + delta;
-      if ((o.end as number) >= from) o.end = (o.end as number) + delta;
-    }
-    if (typeof o.insertAt === 'number' && (o.insertAt as number) >= from) o.insertAt = (o.insertAt as number) + delta;
-    for (const k in o) {
-      const y = o[k];
-      if (y && typeof y === 'object') stack.push(y);
-    }
-  }
-}
-
-/** A deep copy of plain data (objects, arrays, numbers, strings, booleans, null). */
-export function clone<T>(v: T): T {
-  if (Array.isArray(v)) return v.map(clone) as T;
-  if (v && typeof v === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const k in v) out[k] = clone((v as Record<string, unknown>)[k]);
-    return out as T;
-  }
-  return v;
-}
 
 export class DocumentAnalysis {
   private pieces: Piece[] = [];
@@ -400,37 +367,4 @@ export class DocumentAnalysis {
     p.report = again[0]!;
     return result('report');
   }
-}
-
-/** Is offset i the start of a line of text? */
-function isLineStart(text: string, i: number): boolean {
-  const c = text.charCodeAt(i - 1);
-  return c === 10 || (c === 13 && text.charCodeAt(i) !== 10);
-}
-
-/** Could replacing source[s, e) with insert add or complete an HTML tag? */
-function mayBeHtml(source: string, s: number, e: number, insert: string): boolean {
-  if (insert.includes('<') || insert.includes('>')) return true;
-  const around = source.slice(Math.max(0, s - 12), s) + source.slice(e, e + 12);
-  return around.includes('<') || around.includes('>');
-}
-
-/** A header written with its numeral (`二、`): only such headers start or extend a report. */
-function hasNumeral(s: { numeral: string }): boolean {
-  return s.numeral.length === 1 && NUMERALS.includes(s.numeral);
-}
-
-/**
- * Would a whole read put the boundary between a report (analysis text `atext`, its last header
- * ending at `tail`) and the next piece exactly where it is, with the title the next report has?
- * The same search parseReports makes: the last title-like line between the two, or the next first
- * header, taken at its line's start unless that line began before `tail`.
- */
-function sameBoundary(atext: string, tail: number, next: { atext: string; report: Report | null }): boolean {
-  const first = next.report?.sections[0]?.headerRange.start;
-  if (first === undefined) return false;
-  const between = atext.slice(tail) + next.atext.slice(0, first);
-  const t = findTitle(between, 0, between.length);
-  const base = atext.length - tail;
-  return lineStartAt(between, t ? t.range.start : base + first) === base && (t?.title ?? null) === next.report!.title;
 }
