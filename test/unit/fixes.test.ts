@@ -4,12 +4,14 @@ import assert from 'node:assert/strict';
 import { parse } from '../../server/src/core/parse';
 import { analysisText } from '../../server/src/core/text/normalize';
 import { checkDocument } from '../../server/src/core/rules/check';
-import { checkPiece, fixAll, fixesFor } from '../../server/src/core/features/fixes';
+import { changesDigits, checkPiece, fixAll, fixesFor } from '../../server/src/core/features/fixes';
 import { applyEdits } from '../../server/src/core/features/format';
 import { renderTable } from '../../server/src/core/features/render';
 import { localize } from '../../server/src/core/i18n';
 import type { Code } from '../../server/src/core/rules/findings';
-import { byPrefix, readCorpus } from './helpers';
+import { RULE_LIST, ruleOf } from '../../server/src/core/rules';
+import { openDocument } from '../../server/src/core';
+import { byPrefix, corpusFiles, readCorpus } from './helpers';
 
 const S000 = readCorpus(byPrefix('000'));
 const S002 = readCorpus(byPrefix('002'));
@@ -227,4 +229,81 @@ test(THOUSANDS, () => {
   const fixed = applyEdits(text, edits);
   assert.ok(!fixed.includes('(hào)'), 'pinyin left');
   assert.equal(all(fixed).filter((x) => x.startsWith('text.pinyin')).length, 0);
+});
+
+// Fix-all runs on save: it applies only the fixes a rule declares safe (labels, numbering, headers,
+// pinyin, inserted sections), and never one that changes a digit of the text.
+
+const digitRuns = (t: string): string => (t.match(/[0-9０-９]+/g) ?? []).join(',');
+
+/** Fix-all over a whole document, report by report, as the language server does it. */
+function fixAllOver(text: string): string {
+  const d = openDocument(text);
+  const edits = [];
+  for (let i = 0; i < d.count; i++) for (const e of d.fixAll(i) ?? []) edits.push(e);
+  return applyEdits(text, edits);
+}
+
+test('every rule with a fix says whether fix-all may apply it; figures are never safe', () => {
+  for (const r of RULE_LIST) {
+    if (!r.fix) assert.equal(r.safeFix, undefined, `${r.code} has no fix but declares safeFix`);
+    else assert.equal(typeof r.safeFix, 'boolean', `${r.code} does not declare safeFix`);
+  }
+  const figures = [
+    'table3.row-total',
+    'table3.outcome-total',
+    'table3.balance',
+    'table4.total',
+    'narrative.mismatch',
+    'crossyear.carry-over',
+    'table.row-missing',
+  ];
+  for (const code of figures) assert.equal(ruleOf(code)?.safeFix, false, code);
+});
+
+for (const name of corpusFiles())
+  test(`fix-all over ${name} changes no digit`, () => {
+    const text = readCorpus(name);
+    assert.equal(digitRuns(fixAllOver(text)), digitRuns(text));
+  });
+
+test('fix-all leaves a wrong total to the quick fix, and fixes the numbering next to it', () => {
+  const text = S000.replace(
+    '一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1',
+    '一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 2',
+  ).replace('二、主动公开政府信息情况', '二.主动公开政府信息情况');
+  const { report, findings: found, pinyin } = checkPiece(text);
+  const findings = found!;
+  const total = findings.filter((f) => f.code === 'table3.row-total');
+  assert.equal(total.length, 1);
+  // The quick fix is still offered to the user.
+  assert.equal(fixesFor(text, report!, findings, pinyin, total).length, 1);
+  const fixed = applyEdits(text, fixAll(text, report!, findings, pinyin)!);
+  assert.equal(fixed, text.replace('二.主动公开政府信息情况', '二、主动公开政府信息情况'));
+});
+
+test('fix-all inserts a missing heading but not a section whose table it would fill with zeros', () => {
+  const two = S000.slice(S000.indexOf('二、主动公开政府信息情况'), S000.indexOf('三、收到和处理'));
+  const text = S000.replace(two, '').replace(`${S5}\n`, '');
+  const { report, findings: found, pinyin } = checkPiece(text);
+  const findings = found!;
+  assert.deepEqual(
+    findings.filter((f) => f.code === 'section.missing').map((f) => localize(f.message)),
+    ['缺少“二、主动公开政府信息情况”部分', `缺少“${S5}”部分`],
+  );
+  // Each is a quick fix the user may choose …
+  for (const f of findings.filter((x) => x.code === 'section.missing'))
+    assert.equal(fixesFor(text, report!, findings, pinyin, [f]).length, 1, localize(f.message));
+  // … but on save only the heading goes in: the table of 二 would write figures the author never gave.
+  const fixed = applyEdits(text, fixAll(text, report!, findings, pinyin)!);
+  assert.equal(fixed, text.replace(S6, `${S5}\n${S6}`));
+});
+
+test('a digit run counts as changed when an edit joins, splits or rewrites it', () => {
+  const del = (t: string, s: number, e: number, n = '') => changesDigits(t, [{ start: s, end: e, newText: n }]);
+  assert.equal(del('第1(hào)2件', 2, 7), true); // 1 and 2 become 12
+  assert.equal(del('第1號(hào)件', 3, 8), false);
+  assert.equal(del('共12件', 1, 3, '１２'), true); // full-width digits are digits too
+  assert.equal(del('二.主动公开', 1, 2, '、'), false);
+  assert.equal(del('收到3件', 2, 2, '0'), true); // 3 becomes 03
 });

@@ -3,8 +3,8 @@
  * rules/<code>.ts); this module knows no code by name. Every candidate is tried before it is
  * offered: the report is read again with the edit applied, and the fix is kept only if its finding
  * is gone (or, for a candidate that `removes: 'code'`, every finding of its code) and no other
- * finding appeared. Fix-all batches the preferred candidates. Works on one report's text, in offsets
- * local to it.
+ * finding appeared. Fix-all batches the preferred candidates of the rules that declare their fix
+ * safe, none changing a digit of the text. Works on one report's text, in offsets local to it.
  */
 import type { CheckOptions } from '../rules/check';
 import { DocumentAnalysis } from '../document/analysis';
@@ -32,6 +32,28 @@ function layoutOf(report: Report): TextLayout {
     if (t.layout === 'pipe') return 'pipe';
   }
   return 'pipe';
+}
+
+/** A digit, ASCII or full-width. */
+const isDigit = (ch: string | undefined): boolean => ch !== undefined && /[0-9０-９]/.test(ch);
+
+/** The text's digit runs, in order: what fix-all must leave as it found it. */
+function digitRuns(text: string): string {
+  return (text.match(/[0-9０-９]+/g) ?? []).join(',');
+}
+
+/** Whether an edit changes a digit run of the text: compared over the edit's range widened to the
+ *  digits on either side (deleting `(hào)` from `1(hào)2` joins two runs into one). */
+export function changesDigits(text: string, edits: readonly TextEdit[]): boolean {
+  for (const e of edits) {
+    let s = e.start;
+    let t = e.end;
+    while (s > 0 && isDigit(text[s - 1])) s--;
+    while (t < text.length && isDigit(text[t])) t++;
+    const after = text.slice(s, e.start) + e.newText + text.slice(e.end, t);
+    if (digitRuns(text.slice(s, t)) !== digitRuns(after)) return true;
+  }
+  return false;
 }
 
 /** The candidate edits of one finding (not yet tried): its rule's fix, if it has one. */
@@ -115,7 +137,9 @@ export function fixesFor(
 export const FIX_ALL_TRIES = 48;
 
 /**
- * source.fixAll for one report: the preferred candidate of every finding, edits sorted and kept
+ * source.fixAll for one report (it runs on save): the preferred candidate of every finding whose rule
+ * declares its fix safe (`safeFix`: labels, numbering, headers, pinyin, inserted sections) and whose
+ * edits leave every digit run of the text as it was; never a figure. Edits sorted and kept
  * only where they overlap none kept before (one pass), then tried together with one re-read: kept
  * if every finding they target is gone and nothing appeared. A batch that fails is split in halves,
  * each tried alone and then both together, within FIX_ALL_TRIES re-reads; what the budget does not
@@ -131,11 +155,13 @@ export function fixAll(
   isCancelled: () => boolean = () => false,
   all: Finding[] = findings,
 ): TextEdit[] | null {
-  // One candidate per finding, its edits sorted.
+  // One candidate per finding whose rule declares its fix safe, its edits sorted; a candidate that
+  // would change a digit of the text is left to the user (a quick fix), whatever its rule says.
   const cands: { finding: Finding; edits: TextEdit[]; start: number; end: number }[] = [];
   for (const f of findings) {
+    if (!ruleOf(f.code)?.safeFix) continue;
     const c = candidates(f, text, report, pinyin)[0];
-    if (!c || !c.edits.length) continue;
+    if (!c || !c.edits.length || changesDigits(text, c.edits)) continue;
     const edits = c.edits.slice().sort((a, b) => a.start - b.start || a.end - b.end);
     let ok = true;
     for (let i = 1; i < edits.length; i++)
@@ -164,6 +190,7 @@ export function fixAll(
 
   // `all`: every finding the re-read text is compared with (the whole document, when read whole).
   const before = countKeys(all);
+  const digits = digitRuns(text);
   let budget = FIX_ALL_TRIES;
   let cancelled = false;
   const good = (b: typeof cands): boolean => {
@@ -174,7 +201,10 @@ export function fixAll(
     budget--;
     const edits: TextEdit[] = [];
     for (const c of b) for (const e of c.edits) edits.push(e);
-    const after = checkPiece(applySorted(text, edits), opts).findings;
+    const fixed = applySorted(text, edits);
+    // Edits that are each digit-neutral may still join runs where they meet.
+    if (digitRuns(fixed) !== digits) return false;
+    const after = checkPiece(fixed, opts).findings;
     if (!after) return false;
     const counts = countKeys(after);
     const need = new Map<string, number>();

@@ -50,6 +50,7 @@ export const crossyearCarryOver: Rule<'crossyear.carry-over', Data> = {
     }
     return out;
   },
+  safeFix: false,
   fix(f) {
     return f.data ? replaceWith(f, f.data.replacement, 'crossyear.carry-over.fix', { value: f.data.replacement }) : [];
   },

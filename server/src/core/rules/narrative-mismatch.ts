@@ -172,6 +172,7 @@ export const narrativeMismatch: Rule<'narrative.mismatch', Data> = {
     }
     return out;
   },
+  safeFix: false,
   fix(f) {
     return f.data ? replaceWith(f, f.data.replacement, 'narrative.mismatch.fix', { value: f.data.replacement }) : [];
   },

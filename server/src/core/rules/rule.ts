@@ -75,6 +75,10 @@ export interface Rule<C extends string = string, D extends FindingData = Finding
   /** Candidate edits for one of the rule's own findings (a method: checked bivariantly, so that a
    *  rule typed by its data is still a `Rule`). */
   fix?(finding: Finding<D>, ctx: FixContext): FixCandidate[];
+  /** Whether fix-all (source.fixAll, run on save) may apply the fix unasked: true only for a fix that
+   *  writes no figure (labels, numbering, headers, pinyin, inserted sections); a fix that sets, fills or
+   *  moves a number is a quick fix the user chooses. Every rule with a fix declares it. */
+  readonly safeFix?: boolean;
 }
 
 /** A finding of the rule being run: the range is copied (the rule may grow it afterwards). */

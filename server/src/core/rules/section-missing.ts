@@ -41,6 +41,7 @@ export const sectionMissing: Rule<'section.missing', Data> = {
     }
     return out;
   },
+  safeFix: true,
   fix({ data }, { text, report, layout }) {
     if (!data) return [];
     const kind = TABLE_OF_SECTION[data.sectionNumber];

@@ -92,6 +92,7 @@ export const sectionNumbering: Rule<'section.numbering', Data> = {
     });
     return out;
   },
+  safeFix: true,
   fix(f, { text }) {
     if (!f.data) return [];
     const title = { id: 'section.numbering.fix', args: { text: f.data.replacement } };

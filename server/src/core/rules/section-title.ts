@@ -41,6 +41,7 @@ export const sectionTitle: Rule<'section.title', Data> = {
         );
       });
   },
+  safeFix: true,
   fix(f) {
     return f.data ? replaceWith(f, f.data.replacement, 'section.title.fix', { text: f.data.replacement }) : [];
   },

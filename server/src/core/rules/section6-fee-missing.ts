@@ -35,6 +35,7 @@ export const section6FeeMissing: Rule<'section6.fee-missing', Data> = {
     if (FEE.test(body)) return [];
     return [found(s.headerRange, 'section6.fee-missing', {}, { insertAt: s.headerRange.end })];
   },
+  safeFix: false,
   fix({ data }) {
     return data ? insertAt(data.insertAt, SENTENCE, 'section6.fee-missing.fix') : [];
   },

@@ -43,6 +43,7 @@ export const tableMissing: Rule<'table.missing', Data> = {
     }
     return out;
   },
+  safeFix: false,
   fix({ data }, { report, layout }) {
     const kind = data && TABLE_OF_SECTION[data.sectionNumber];
     if (!data || !kind) return [];

@@ -78,6 +78,7 @@ export const tableRowMissing: Rule<'table.row-missing', Data> = {
       for (const f of missing(report, applications, applicationRows(report.format), text, 3)) out.push(f);
     return out;
   },
+  safeFix: false,
   fix({ data }, { report, layout }) {
     if (!data) return [];
     const row = renderRow(data.canonical, Array<string>(valueCount(data.rowKey, report)).fill('0'), layout);

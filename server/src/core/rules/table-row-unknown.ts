@@ -60,6 +60,7 @@ export const tableRowUnknown: Rule<'table.row-unknown', Data> = {
     }
     return out;
   },
+  safeFix: true,
   fix(f) {
     return f.data ? replaceWith(f, f.data.replacement, 'table.row-unknown.fix', { text: f.data.replacement }) : [];
   },

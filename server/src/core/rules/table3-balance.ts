@@ -40,6 +40,7 @@ export const table3Balance: Rule<'table3.balance', Data> = {
     }
     return out;
   },
+  safeFix: false,
   fix(f, { report }) {
     return setCell(f, report, 'table3.balance.fix');
   },

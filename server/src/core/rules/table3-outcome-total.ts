@@ -42,6 +42,7 @@ export const table3OutcomeTotal: Rule<'table3.outcome-total', Data> = {
     }
     return out;
   },
+  safeFix: false,
   fix(f, { report }) {
     return setCell(f, report, 'table3.outcome-total.fix');
   },

@@ -36,6 +36,7 @@ export const table3RowTotal: Rule<'table3.row-total', Data> = {
     }
     return out;
   },
+  safeFix: false,
   fix(f) {
     return f.data ? replaceWith(f, f.data.replacement, 'table3.row-total.fix', { value: f.data.replacement }) : [];
   },

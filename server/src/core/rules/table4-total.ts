@@ -35,6 +35,7 @@ export const table4Total: Rule<'table4.total', Data> = {
     }
     return out;
   },
+  safeFix: false,
   fix(f) {
     return f.data ? replaceWith(f, f.data.replacement, 'table4.total.fix', { value: f.data.replacement }) : [];
   },

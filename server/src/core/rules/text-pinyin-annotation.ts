@@ -42,6 +42,7 @@ export const textPinyinAnnotation: Rule<'text.pinyin-annotation'> = {
     if (cur) cur.message.args!.count = count;
     return out;
   },
+  safeFix: true,
   fix(f, { pinyin }) {
     const inRange = pinyin.filter((p) => p.start >= f.range.start && p.end <= f.range.end);
     if (!inRange.length) return [];
