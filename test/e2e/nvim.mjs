@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, log, runDir, tools } from './lib.';
+import { ROOT, log, runDir, tools } from './lib.mjs';
 
 const t = tools();
 const dirs = runDir('nvim');

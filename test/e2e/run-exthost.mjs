@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { format } from 'node:util';
-import { ROOT, log, runDir, startCodeServer, launchChromium, tools } from './lib.';
+import { ROOT, log, runDir, startCodeServer, launchChromium, tools } from './lib.mjs';
 
 const SUITE = path.join(ROOT, 'test', 'e2e', 'suite', 'index.js');
 fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });

@@ -4,7 +4,7 @@
 // UPDATE_SCREENSHOTS=1 also docs/screenshots for the README). Waits on the page's state, never on time.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, log, runDir, startCodeServer, launchChromium, tools, installVsix, memorySampler } from './lib.';
+import { ROOT, log, runDir, startCodeServer, launchChromium, tools, installVsix, memorySampler } from './lib.mjs';
 
 const VSIX = path.join(ROOT, 'disclosure-report.vsix');
 if (!fs.existsSync(VSIX)) throw new Error('disclosure-report.vsix is missing: run npm run package first');
