@@ -108,7 +108,7 @@ export const COMPLETION_WORDS = {
 
 // ---- script ---------------------------------------------------------------------------------
 
-/** Characters frequent in reports that exist only in Traditional script. */
-export const TRADITIONAL_MARKERS =
-  '開報資總請數處關機務門與們這會國個說為書時條實項號發內廢現' +
-  '規範執辦結轉審復議訴訟維糾處續權護濟費權單財頒屬於計劃體測網絡標準';
+/** Traditional characters (keys of OpenCC's Traditional→Simplified table) that are standard
+ *  Simplified characters too, kept for names and set words (通用规范汉字表): 於 (於潜镇, a surname),
+ *  乾 (乾坤), 徵 (宫商角徵羽), 藉, 瞭, 麽, 覆. They never count towards Traditional script. */
+export const SIMPLIFIED_TOO = '於乾徵藉瞭麽覆';

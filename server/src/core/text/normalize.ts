@@ -6,16 +6,18 @@
  *    found in it is an offset in the user's document. Traditional characters become Simplified
  *    (OpenCC's character table, only where one UTF-16 unit maps to one), full-width ASCII forms
  *    become half-width, U+3000 becomes a space, a lone CR becomes LF, and pinyin annotations left
- *    by converters (`號(hào)`) are blanked out with spaces.
+ *    by converters (`號(hào)`) are blanked out with spaces. In a Traditional document the words a
+ *    converter swapped (檔案 for 文件, 資訊 for 信息; OpenCC's Taiwan and Hong Kong phrase tables
+ *    reversed) are written back where both have the same length and the word is the template's.
  * 2. `compact(text, start, end)`: the key used to match labels: no whitespace, no quotes,
  *    `（一）`→`(一)`, `1、`→`1.`; with a map from each key character back to its offset.
  */
 import TSCharacters from 'opencc-js/dict/TSCharacters';
-import { NUMERALS, TRADITIONAL_MARKERS as MARKER_CHARS } from '../template/vocabulary';
-
-/** Characters frequent in reports that exist only in Traditional script (template/vocabulary.ts). */
-const TRADITIONAL_MARKERS = new Uint8Array(65536);
-for (const ch of MARKER_CHARS) TRADITIONAL_MARKERS[ch.charCodeAt(0)] = 1;
+import STCharacters from 'opencc-js/dict/STCharacters';
+import TWPhrasesRev from 'opencc-js/dict/TWPhrasesRev';
+import HKPhrasesRev from 'opencc-js/dict/HKPhrasesRev';
+import { NUMERALS, SIMPLIFIED_TOO } from '../template/vocabulary';
+import * as T from '../template';
 
 /** Full-width ASCII forms → half-width, U+3000 → space (one code unit each). */
 const WIDTH = new Uint16Array(65536);
@@ -23,35 +25,170 @@ for (let c = 0; c < 65536; c++) WIDTH[c] = c;
 for (let c = 0xff01; c <= 0xff5e; c++) WIDTH[c] = c - 0xfee0;
 WIDTH[0x3000] = 32;
 
+/** OpenCC table entries `from to` where one code unit maps to another. */
+function pairs(dict: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const entry of dict.split('|')) {
+    const [from, to] = entry.split(' ');
+    if (from && to && from.length === 1 && to.length === 1 && from !== to)
+      out.push([from.charCodeAt(0), to.charCodeAt(0)]);
+  }
+  return out;
+}
+
 let T2S: Uint16Array | undefined;
 
 /** OpenCC's Traditional→Simplified character table, where one code unit maps to one. */
 function t2sTable(): Uint16Array {
   if (T2S) return T2S;
   const t = WIDTH.slice();
-  for (const entry of TSCharacters.split('|')) {
-    const [from, to] = entry.split(' ');
-    if (from && to && from.length === 1 && to.length === 1) t[from.charCodeAt(0)] = to.charCodeAt(0);
-  }
+  for (const [from, to] of pairs(TSCharacters)) t[from] = to;
   return (T2S = t);
 }
 
-/** Does s hold a character that counts towards Traditional script? */
+let MIXED: Uint16Array | undefined;
+
+/** The table of a Simplified document: Traditional-only characters still become Simplified (a
+ *  Simplified document never holds them as such, so a header copied in Traditional still reads),
+ *  characters that are Simplified too (於, 乾) stay as written. */
+function mixedTable(): Uint16Array {
+  if (MIXED) return MIXED;
+  const t = WIDTH.slice();
+  const script = scriptTable();
+  const t2s = t2sTable();
+  for (let c = 0; c < 65536; c++) if (script[c] === TRADITIONAL_ONLY) t[c] = t2s[c]!;
+  return (MIXED = t);
+}
+
+const TRADITIONAL_ONLY = 1;
+const SIMPLIFIED_ONLY = 2;
+let SCRIPT: Uint8Array | undefined;
+
+/** Each code unit's script from OpenCC's two character tables: Traditional-only (a key of the
+ *  Traditional→Simplified table that is no Simplified character: not a key of the other table, not
+ *  in SIMPLIFIED_TOO), Simplified-only (a key of the Simplified→Traditional table that is no
+ *  Traditional character), or neither. */
+function scriptTable(): Uint8Array {
+  if (SCRIPT) return SCRIPT;
+  const t = new Uint8Array(65536);
+  const ts = pairs(TSCharacters);
+  const st = pairs(STCharacters);
+  const tsKeys = new Uint8Array(65536);
+  const stKeys = new Uint8Array(65536);
+  const stValues = new Uint8Array(65536);
+  for (const [from] of ts) tsKeys[from] = 1;
+  for (const [from, to] of st) ((stKeys[from] = 1), (stValues[to] = 1));
+  for (const [from] of ts) if (!stKeys[from]) t[from] = TRADITIONAL_ONLY;
+  for (const ch of SIMPLIFIED_TOO) t[ch.charCodeAt(0)] = 0;
+  for (const [from] of st) if (!tsKeys[from] && !stValues[from]) t[from] = SIMPLIFIED_ONLY;
+  return (SCRIPT = t);
+}
+
+/** Does s hold a character that counts towards either script (so that adding or removing it may
+ *  change the script the whole document is read in)? */
 export function hasTraditionalMarker(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (TRADITIONAL_MARKERS[s.charCodeAt(i)]) return true;
+  const t = scriptTable();
+  for (let i = 0; i < s.length; i++) if (t[s.charCodeAt(i)]) return true;
   return false;
 }
 
-/** True when the text is written in Traditional script (enough marker characters). */
+/** Can replacing `removed` by `inserted` change the script of a document read as `traditional`?
+ *  Only adding the other script's characters or removing its own can; a cheaper test than
+ *  hasTraditionalMarker for an incremental edit (typing Simplified text into a Simplified document
+ *  never needs a recount). */
+export function scriptMayChange(traditional: boolean, inserted: string, removed: string): boolean {
+  const t = scriptTable();
+  const against = traditional ? SIMPLIFIED_ONLY : TRADITIONAL_ONLY;
+  const own = traditional ? TRADITIONAL_ONLY : SIMPLIFIED_ONLY;
+  for (let i = 0; i < inserted.length; i++) if (t[inserted.charCodeAt(i)] === against) return true;
+  for (let i = 0; i < removed.length; i++) if (t[removed.charCodeAt(i)] === own) return true;
+  return false;
+}
+
+/** True when the text is written in Traditional script: at least 8 Traditional-only characters,
+ *  more than its Simplified-only ones (a Simplified report naming 於潜镇 stays Simplified; a
+ *  Traditional one quoting a Simplified name stays Traditional). */
 export function isTraditional(text: string): boolean {
-  let hits = 0;
-  // The whole text, so that only adding or removing a marker can change the answer.
+  const t = scriptTable();
+  let traditional = 0;
+  let simplified = 0;
+  // The whole text, so that only adding or removing a counted character can change the answer.
   for (let i = 0; i < text.length; i++) {
-    if (TRADITIONAL_MARKERS[text.charCodeAt(i)]) {
-      if (++hits >= 8) return true;
+    const k = t[text.charCodeAt(i)];
+    if (k === TRADITIONAL_ONLY) traditional++;
+    else if (k === SIMPLIFIED_ONLY) simplified++;
+  }
+  return traditional >= 8 && traditional > simplified;
+}
+
+/** The words of the template (labels, headers, titles) as one string, to test a word against. */
+function templateWords(): string {
+  return JSON.stringify([
+    T.SECTIONS,
+    T.OVERVIEW_TOPICS,
+    T.TABLE_NAMES,
+    T.ACTIVE_2021,
+    T.ACTIVE_2019,
+    T.APPLICANT_COLUMNS,
+    T.TABLE3_CORNER_NOTE,
+    T.TABLE3_HEADER,
+    T.APPLICATIONS_2021,
+    T.APPLICATIONS_2019,
+    T.REVIEW_BLOCKS,
+    T.REVIEW_COLUMNS,
+    T.TABLE4_HEADER,
+    T.FORMAT_MARKERS,
+  ]);
+}
+
+/** Swapped word (simplified character by character) → the word it stands for, by first letter,
+ *  longest first. */
+let PHRASES: Map<string, [string, string][]> | undefined;
+
+/** OpenCC's reversed phrase tables (Taiwan, Hong Kong), kept where the swap is certain to undo a
+ *  converter: same length (offsets), the word it gives back is a template word, the swapped word
+ *  is neither a template word nor a word any entry gives back (檔案→文件 is kept; 文件→文檔 is not,
+ *  文件 being itself a word), and the two differ once simplified. */
+function phraseTable(): Map<string, [string, string][]> {
+  if (PHRASES) return PHRASES;
+  const t2s = t2sTable();
+  const simplify = (w: string) => {
+    let out = '';
+    for (let i = 0; i < w.length; i++) out += String.fromCharCode(t2s[w.charCodeAt(i)]!);
+    return out;
+  };
+  const entries: [string, string][] = [];
+  for (const dict of [TWPhrasesRev, HKPhrasesRev])
+    for (const entry of dict.split('|')) {
+      const [from, to] = entry.split(' ');
+      if (from && to && from.length === to.length) entries.push([simplify(from), simplify(to)]);
+    }
+  const given = new Set(entries.map((e) => e[1]));
+  const words = templateWords();
+  const map = new Map<string, [string, string][]>();
+  for (const [from, to] of entries) {
+    if (from === to || given.has(from) || words.includes(from) || !words.includes(to)) continue;
+    const list = map.get(from[0]!) ?? [];
+    if (!list.some((e) => e[0] === from)) list.push([from, to]);
+    map.set(from[0]!, list);
+  }
+  for (const list of map.values()) list.sort((a, b) => b[0].length - a[0].length);
+  return (PHRASES = map);
+}
+
+/** Writes the swapped words of `codes` (a Simplified analysis text) back, in place. */
+function unswapPhrases(codes: Uint16Array, text: string): void {
+  const table = phraseTable();
+  for (let i = 0; i < text.length; i++) {
+    const list = table.get(text[i]!);
+    if (!list) continue;
+    for (const [from, to] of list) {
+      if (!text.startsWith(from, i)) continue;
+      for (let j = 0; j < to.length; j++) codes[i + j] = to.charCodeAt(j);
+      i += from.length - 1;
+      break;
     }
   }
-  return false;
 }
 
 const PINYIN_ANNOTATION = /[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüń]{1,7}[)）]/g;
@@ -93,7 +230,7 @@ export function analysisText(original: string): AnalysisText {
 /** The analysis text of a piece of a document, given the document's script and the piece's
  *  pinyin annotations (offsets relative to the piece). */
 export function analysisFragment(original: string, traditional: boolean, pinyin: PinyinAnnotation[]): string {
-  const table = traditional ? t2sTable() : WIDTH;
+  const table = traditional ? t2sTable() : mixedTable();
   let codes: Uint16Array | null = null;
   for (let i = 0; i < original.length; i++) {
     const c = original.charCodeAt(i);
@@ -108,6 +245,13 @@ export function analysisFragment(original: string, traditional: boolean, pinyin:
     } else if (codes) codes[i] = c;
   }
   if (codes) for (const p of pinyin) codes.fill(32, p.start, p.end);
+  if (codes && traditional) {
+    // The words are found in the Simplified text (so `檔案` and `档案` both read 文件).
+    let simplified = '';
+    for (let i = 0; i < codes.length; i += 8192)
+      simplified += String.fromCharCode.apply(null, codes.subarray(i, i + 8192) as unknown as number[]);
+    unswapPhrases(codes, simplified);
+  }
   if (!codes) {
     if (!pinyin.length) return original;
     codes = new Uint16Array(original.length);
