@@ -7,7 +7,7 @@ import { checkDocument } from '../../server/src/core/rules/check';
 import { complete } from '../../server/src/core/features/completion';
 import { foldingRanges, hover, inlayHints, outline } from '../../server/src/core/features/navigation';
 import { previewGrid, type PreviewCell, type ValueCell } from '../../server/src/core/features/preview';
-import { escapeHtml, previewHtml } from '../../server/src/lsp/preview-html';
+import { cspSource, escapeHtml, previewHtml } from '../../server/src/lsp/preview-html';
 import { byPrefix, readCorpus } from './helpers';
 
 const S000 = readCorpus(byPrefix('000'));
@@ -211,4 +211,11 @@ test('preview grid: cells with spans, offsets, values, the expected value of a w
   const all = grid.reports.flatMap((r) => r.tables.flatMap((t) => t.rows.flatMap((row) => row.cells.flatMap(texts))));
   assert.ok(all.length > 200 && !all.some((x) => /<[a-z]/i.test(x)));
   assert.equal(previewGrid([], [], 'zh-CN').empty, '此文档中没有找到年报。');
+});
+
+test('preview: a cspSource of several source expressions (code-server: the extension location, then the generic source) is kept whole', () => {
+  const two = 'http://127.0.0.1:8080/stable-1/static/extensions/x/ https://*.vscode-cdn.net';
+  assert.equal(cspSource(two), two);
+  const hostile = cspSource("'self' x:; script-src 'unsafe-inline'");
+  assert.ok(!hostile.includes(';') && !hostile.includes('unsafe-inline'), hostile);
 });

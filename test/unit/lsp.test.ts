@@ -734,3 +734,18 @@ test('dist/server.js --node-ipc speaks LSP over the node IPC channel (contract.m
     proc.kill();
   }
 });
+
+test('preview accepts the cspSource code-server gives (two source expressions)', { timeout: 20_000 }, async () => {
+  const c = await start(PULL);
+  try {
+    const u = 'file:///tmp/csp.txt';
+    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: u, languageId: 'disclosure-report', version: 1, text: S002 },
+    });
+    const cspSource = 'http://127.0.0.1:8080/stable-1/static/extensions/x/ https://*.vscode-cdn.net';
+    const html = (await c.conn.sendRequest('disclosureReport/preview', { uri: u, nonce: 'abc', cspSource })) as string;
+    assert.ok(html.includes(cspSource));
+  } finally {
+    await c.close();
+  }
+});

@@ -71,11 +71,22 @@ export function nonce(method: string, v: unknown): string {
   return s;
 }
 
-/** One CSP source expression (the webview's cspSource): no quotes, spaces, separators or markup. */
+/** One CSP source expression, or the keyword 'self'. */
+export const CSP_SOURCE = /^(?:'self'|[A-Za-z0-9+.:/*_~%@!$&()[\]?#=-]{1,512})$/;
+
+/** The webview's cspSource: CSP source expressions separated by spaces (code-server gives the
+ *  extension's own location before the generic source), no quotes but 'self', no ; , or markup. */
 export function cspSource(method: string, v: unknown): string {
   const s = string(method, v, 'params.cspSource');
-  if (!/^[A-Za-z0-9+.:/*_~%@!$&()[\]?#=-]{1,512}$/.test(s)) {
-    throw invalid(method, 'params.cspSource must be one CSP source expression (no quotes, spaces, ; or ,)');
+  if (
+    s.length > 1024 ||
+    !s.trim() ||
+    !s
+      .trim()
+      .split(/ +/)
+      .every((t) => CSP_SOURCE.test(t))
+  ) {
+    throw invalid(method, 'params.cspSource must be CSP source expressions separated by spaces (no quotes, ; or ,)');
   }
   return s;
 }

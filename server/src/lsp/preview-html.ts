@@ -5,6 +5,7 @@
  * only its own nonce'd script, which posts the messages of shared/protocol.ts.
  */
 import { PREVIEW_EXPORT, PREVIEW_REVEAL } from '../../../shared/protocol';
+import { CSP_SOURCE } from './params';
 import {
   previewGrid,
   type Finding,
@@ -34,9 +35,13 @@ export function cspNonce(s: string): string {
   return s.replace(/[^A-Za-z0-9+/=_-]/g, '');
 }
 
-/** One CSP source expression (a scheme, host or URL with wildcards): no quotes, separators or spaces. */
+/** The webview's CSP source expressions (schemes, hosts or URLs with wildcards, or 'self'), separated
+ *  by spaces; anything else (other quotes, ; or ,) is dropped. */
 export function cspSource(s: string): string {
-  return s.replace(/[^A-Za-z0-9+.:/*_~%@!$&()[\]?#=-]/g, '');
+  return s
+    .split(/\s+/)
+    .filter((t) => CSP_SOURCE.test(t))
+    .join(' ');
 }
 
 const attr = (name: string, v: string | number | undefined) => (v === undefined ? '' : ` ${name}="${escapeHtml(v)}"`);
