@@ -152,8 +152,8 @@ const CASES: Case[] = [
     edits: [['2. 重复申请\t0\t0\t0\t0\t0\t0\t0', '⟦2. 重复申请⟧\t0\t0\t0\t0\t0\t0']],
   },
   {
-    code: 'table.cell-count',
-    name: 'run-together digits with several splits',
+    code: 'table.unreadable',
+    name: 'run-together digits with several splits (a doubt of the reader, not a wrong count)',
     base: S000,
     edits: [['行政规范性文件 | 0 | 0 | 1 |', '行政规范性文件 | ⟦1234⟧ |']],
   },

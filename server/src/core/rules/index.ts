@@ -20,6 +20,7 @@ import { tableMissing } from './table-missing';
 import { tableRowMissing } from './table-row-missing';
 import { tableRowUnknown } from './table-row-unknown';
 import { tableCellCount } from './table-cell-count';
+import { tableUnreadable } from './table-unreadable';
 import { tableCellInvalid } from './table-cell-invalid';
 import { tableCellBlank } from './table-cell-blank';
 import { table3RowTotal } from './table3-row-total';
@@ -44,6 +45,7 @@ export const RULES = [
   tableRowMissing,
   tableRowUnknown,
   tableCellCount,
+  tableUnreadable,
   tableCellInvalid,
   tableCellBlank,
   table3RowTotal,

@@ -138,8 +138,11 @@ export function rowOf(table: Table | null, key: string): Row | undefined {
 }
 
 /** A cell's value for arithmetic: a number; 0 for a blank cell (blank is reported on its own);
- *  null when the value is unknown (could not be read) or the cell is absent. */
+ *  null when the value is unknown (could not be read), its row was recovered from a scrambled order,
+ *  or the cell is absent. */
 export function num(row: Row | undefined, c: number): number | null {
+  // Values recovered from a scrambled order are not certain (template/arithmetic.ts `placed`).
+  if (row?.displaced) return null;
   const cell = row?.cells[c];
   if (!cell) return null;
   if (cell.kind === 'number') return cell.value;

@@ -1,87 +1,107 @@
 /**
- * table.cell-count — a row has more or fewer values than its columns; or its digits ran together
- * and several splits fit (one finding listing the candidates; the totals that depend on the row are
- * then not evaluated); or values could not be placed in the table at all (a scrambled copy).
- * Range: the row label, or the digits. No fix: which split is right is the author's to say.
+ * table.cell-count — a row visibly has more or fewer values than its columns: its label and its
+ * values stand on one line with explicit cell separators (`|`, tabs, or an HTML table's cells), so
+ * the count is a fact of the report, not a guess of the reader. Everywhere else (spaces, one cell
+ * per line, run-together digits, scrambled order) a wrong count is the reader's doubt, reported as
+ * `table.unreadable` (rules/table-unreadable.ts), never as an error of the report.
+ * Too many values: the numbers past the row's last column on the same separated line (the parser
+ * leaves them unplaced), or table 四's numbers past its fifteenth on the line of its values.
+ * Range: the row label (table 四: the extra numbers). No fix: which value is missing or extra is the
+ * author's to say.
  */
-import type { Table } from '../model';
+import type { ParseNote, Report, Row, Table } from '../model';
 import { activeTable, applicationRows } from '../template';
+import { APPLICANT_WIDTH, REVIEW_WIDTH } from '../template/arithmetic';
+import { REVIEW_ROW_LABEL } from '../template/vocabulary';
 import { found, type Found, type Rule } from './rule';
+
+/** The number of values a row of a table should have (0: not a row with values). */
+export function widthOf(report: Report, t: Table, key: string): number {
+  if (t.kind === 'review') return REVIEW_WIDTH;
+  if (t.kind === 'active')
+    return (
+      activeTable(report.format)
+        .captions.flatMap((c) => c.rows)
+        .find((d) => d.key === key)?.values ?? 0
+    );
+  return applicationRows(report.format).find((d) => d.key === key)?.values ?? APPLICANT_WIDTH;
+}
+
+/** Between two offsets of one line, a cell separator (`|`, full-width `｜`, a tab) and no line break. */
+function separated(text: string, from: number, to: number): boolean {
+  if (from > to) return false;
+  const gap = text.slice(from, to);
+  return !/[\n\r]/.test(gap) && /[|｜\t]/.test(gap);
+}
+
+/** Every cell of the row stands on its label's line, each one apart from the one before by a separator. */
+function separatedRow(text: string, t: Table, row: Row): boolean {
+  if (t.layout === 'html') return row.cells.length > 0;
+  // Table 四's one row has no label of its own: its values stand under the header.
+  const first = t.kind === 'review' ? row.cells[0] : undefined;
+  let at = first ? first.range.start : row.labelRange.end;
+  for (const c of row.cells) {
+    if (c !== first && !separated(text, at, c.range.start)) return false;
+    at = c.range.end;
+  }
+  return row.cells.length > 0;
+}
+
+/** A wrong count the layout shows, with the note of unplaced values it explains (too many values). */
+export interface VisibleCount {
+  table: Table;
+  row: Row;
+  found: number;
+  expected: number;
+  note?: ParseNote;
+}
+
+/** The rows whose wrong count the layout shows (table.cell-count's findings; table.unreadable leaves
+ *  their notes alone: one problem, one finding). */
+export function visibleCounts(report: Report, text: string): VisibleCount[] {
+  const out: VisibleCount[] = [];
+  const { active, applications, review } = report.tables;
+  for (const t of [active, applications, review]) {
+    if (!t) continue;
+    for (const row of t.rows) {
+      const n = widthOf(report, t, row.key);
+      if (!n || row.split || !separatedRow(text, t, row)) continue;
+      // Numbers left unplaced right after the row's last cell, on its line: the row has them too.
+      const last = row.cells[row.cells.length - 1]!.range.end;
+      const note = report.notes.find(
+        (x) =>
+          (x.kind === 'unplaced-values' || x.kind === 'extra-values') &&
+          x.table === t.kind &&
+          separated(text, last, x.range.start),
+      );
+      const extra = note ? note.detail.split(/\s+/).filter(Boolean).length : 0;
+      const count = row.cells.length + extra;
+      if (count !== n) out.push({ table: t, row, found: count, expected: n, ...(note ? { note } : {}) });
+    }
+  }
+  return out;
+}
 
 export const tableCellCount: Rule<'table.cell-count'> = {
   code: 'table.cell-count',
   severity: 'error',
   description: {
-    'zh-CN': '某行的数值个数与列数不符；数字连写且拆分方式不止一种（列出可能的拆分）；数值无法归入表格',
-    en:
-      'a row has more or fewer values than columns; run-together digits with several possible splits ' +
-      '(the candidates are listed); values that could not be placed',
+    'zh-CN': '某行在有分隔符的表格中明显多出或缺少数值（读取时的不确定另报 table.unreadable）',
+    en: 'a row visibly has more or fewer values than columns (a layout with cell separators)',
   },
   messages: {
     'table.cell-count': {
       'zh-CN': '“{row}”有{found}个数值，应为{expected}个',
       en: '“{row}” has {found} values, {expected} expected',
     },
-    'table.cell-count.ambiguous': {
-      'zh-CN': '数字“{digits}”连在一起，拆成{count}个数值的方式不止一种：{candidates}',
-      en: 'Digits “{digits}” run together and split into {count} values in more than one way: {candidates}',
-    },
-    'table.cell-count.unsplittable': {
-      'zh-CN': '数字“{digits}”连在一起，无法拆成合计相符的{count}个数值（可能的拆分：{candidates}）',
-      en: 'Digits “{digits}” run together and no split into {count} values adds up (possible splits: {candidates})',
-    },
-    'table.cell-count.unplaced-values': {
-      'zh-CN': '无法确定这些数值所属的行列（文本顺序错乱）：{values}',
-      en: 'These values could not be placed in the table (scrambled text order): {values}',
-    },
-    'table.cell-count.extra-values': { 'zh-CN': '表格中多出数值：{values}', en: 'Extra values in the table: {values}' },
   },
-  check({ report }) {
+  check({ report, text }) {
     const out: Found<never>[] = [];
-    const { active, applications, review } = report.tables;
-    const expected = (t: Table, key: string): number => {
-      if (t.kind === 'review') return 15;
-      if (t.kind === 'active')
-        return (
-          activeTable(report.format)
-            .captions.flatMap((c) => c.rows)
-            .find((d) => d.key === key)?.values ?? 0
-        );
-      return applicationRows(report.format).find((d) => d.key === key)?.values ?? 7;
-    };
-    for (const t of [active, applications, review]) {
-      for (const row of t?.rows ?? []) {
-        const n = expected(t!, row.key);
-        if (row.split && (row.split.how === 'ambiguous' || row.split.how === 'none')) {
-          const shown = row.split.candidates
-            .slice(0, 5)
-            .map((c) => c.join(' | '))
-            .join('；');
-          const id = row.split.how === 'ambiguous' ? 'table.cell-count.ambiguous' : 'table.cell-count.unsplittable';
-          out.push(found(row.split.range, id, { digits: row.split.raw, count: n, candidates: shown || '—' }));
-          continue;
-        }
-        if (n && row.cells.length !== n) {
-          const args = { row: row.label || '行政复议、行政诉讼', found: row.cells.length, expected: n };
-          out.push(found(row.labelRange, 'table.cell-count', args));
-        }
-      }
+    for (const v of visibleCounts(report, text)) {
+      const args = { row: v.row.label || REVIEW_ROW_LABEL, found: v.found, expected: v.expected };
+      const range = v.table.kind === 'review' && v.note ? v.note.range : v.row.labelRange;
+      out.push(found(range, 'table.cell-count', args));
     }
-    for (const note of report.notes) {
-      if (note.kind === 'unplaced-values' || note.kind === 'extra-values') {
-        out.push(found(note.range, `table.cell-count.${note.kind}`, { values: note.detail.slice(0, 60) }));
-      }
-    }
-    return dedupe(out);
+    return out;
   },
 };
-
-function dedupe<F extends Found<never>>(fs: F[]): F[] {
-  const seen = new Set<string>();
-  return fs.filter((f) => {
-    const k = `${f.range.start}:${f.range.end}:${f.message.id}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}

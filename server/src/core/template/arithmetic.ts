@@ -102,6 +102,14 @@ export const cellValue: Valuation = (row, c) => {
   return null;
 };
 
+/** Whether the reader placed a row's values with certainty: not recovered from a scrambled reading
+ *  order (`displaced`: given in order to a label that had none), and as many as its table's columns
+ *  (tables 三 and 四; a short row's values could stand in any column). A sum over a row that is not
+ *  placed says nothing: in every equation its cells count as unknown, whatever the valuation. */
+export function placed(row: Row): boolean {
+  return !row.displaced && row.cells.length === (row.key === REVIEW_ROW ? REVIEW_WIDTH : APPLICANT_WIDTH);
+}
+
 /** Totals within one row, read from the template's columns: blocks of `width` cells whose last
  *  cell is the sum of the others. */
 function rowBlocks(kind: Table['kind']): { width: number; blocks: number } | null {
@@ -170,7 +178,7 @@ function side(terms: Term[], value: Valuation): Side {
   let sum: number | null = 0;
   const valued: ValuedTerm[] = [];
   for (const t of terms) {
-    const v = t.row ? value(t.row, t.column) : null;
+    const v = t.row && placed(t.row) ? value(t.row, t.column) : null;
     valued.push({ key: t.key, column: t.column, row: t.row, cell: t.row?.cells[t.column] ?? null, value: v });
     sum = sum === null || v === null ? null : sum + v;
   }
