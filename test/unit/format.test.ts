@@ -182,7 +182,7 @@ test('a Simplified document with Traditional headers keeps its headers as header
       '结果维持 | 结果 | 其他 | 尚未 | 总计 | 未经复议直接起诉 | 复议后起诉 |',
       '結果維持 | 結果 | 其他 | 尚未 | 總計 | 未經復議直接起訴 | 復議後起訴 |',
     );
-  assert.equal(parse(t).traditional, true);
+  assert.equal(parse(t).traditional, false);
   assert.ok(parse(t).reports[0]!.sections.some((s) => s.number === 2));
   for (const layout of LAYOUTS) {
     const once = assertSafe('traditional', t, layout);

@@ -87,3 +87,46 @@ test('an edit may change the script only by adding the other script or removing 
   assert.equal(scriptMayChange(trad, '机关', ''), true);
   assert.equal(scriptMayChange(trad, '', '機關'), true);
 });
+
+const skeleton = () => renderSkeleton('2021', 'pipe', '某某市某某局', 2023);
+const codes = (text: string) => findingLines(text).map((l) => l.split(' ').slice(1, 3).join(' '));
+
+test('a text cut inside table 三 gets one report.truncated, no row or section after the cut', () => {
+  const s = skeleton();
+  const cut = s.slice(0, s.indexOf('2.其他法律行政法规禁止公开'));
+  const found = codes(cut);
+  assert.deepEqual(
+    found.filter((c) => /truncated|row-missing|section.missing/.test(c)),
+    ['warning report.truncated'],
+  );
+  const line = findingLines(cut).find((l) => l.includes('report.truncated'))!;
+  assert.match(line, /表三/);
+  assert.match(line, /20行和3个部分/);
+});
+
+test('a text cut after section 二 gets one report.truncated for the sections after it', () => {
+  const s = skeleton();
+  const cut = s.slice(0, s.indexOf('三、收到和处理'));
+  assert.deepEqual(
+    codes(cut).filter((c) => /truncated|row-missing|section.missing/.test(c)),
+    ['warning report.truncated'],
+  );
+});
+
+test('a whole report, or one that only lacks 六 or a row in the middle, is not truncated', () => {
+  const s = skeleton();
+  assert.deepEqual(
+    codes(s).filter((c) => c.includes('truncated')),
+    [],
+  );
+  const no6 = s.slice(0, s.indexOf('六、其他需要报告的事项'));
+  assert.deepEqual(
+    codes(no6).filter((c) => /truncated|section.missing/.test(c)),
+    ['error section.missing'],
+  );
+  const noRow = s.replace(/^2\.其他法律行政法规禁止公开.*\n/m, '');
+  assert.deepEqual(
+    codes(noRow).filter((c) => /truncated|row-missing/.test(c)),
+    ['error table.row-missing'],
+  );
+});

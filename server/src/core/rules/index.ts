@@ -32,9 +32,11 @@ import { section6FeeMissing } from './section6-fee-missing';
 import { textPinyinAnnotation } from './text-pinyin-annotation';
 import { crossyearCarryOver } from './crossyear-carry-over';
 import { reportNotFound } from './report-not-found';
+import { reportTruncated } from './report-truncated';
 
 export const RULES = [
   reportTitleMissing,
+  reportTruncated,
   sectionMissing,
   sectionOrder,
   sectionDuplicate,

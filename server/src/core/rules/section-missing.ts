@@ -2,12 +2,14 @@
  * section.missing — one of the six sections is absent.
  * Range: the header of the next section present (where the missing one belongs), or the last one.
  * Fix: the canonical header inserted there, with the section's empty table when it has one.
+ * The sections after the cut of a truncated text are left to report.truncated.
  */
 import { SECTIONS } from '../template';
 import { renderTable } from '../features/render';
 import { lineStartAt } from '../text/lines';
 import { found, insertAt, type Rule } from './rule';
 import { TABLE_OF_SECTION } from './table-missing';
+import { truncation } from './report-truncated';
 
 /** The missing section and where it goes. */
 type Data = { sectionNumber: number; canonical: string; insertAt: number };
@@ -23,8 +25,11 @@ export const sectionMissing: Rule<'section.missing', Data> = {
   check({ report, text }) {
     if (!report.sections.length) return [];
     const out = [];
+    // The sections after a cut are report.truncated's one finding.
+    const cut = truncation(report, text);
     for (const def of SECTIONS) {
       if (report.sections.some((s) => s.number === def.number)) continue;
+      if (cut && def.number > cut.section) continue;
       const next = report.sections.find((s) => s.number > def.number);
       const last = report.sections[report.sections.length - 1]!;
       const anchor = next ?? last;

@@ -3,18 +3,23 @@
  * A 2021-format report that prints （六）其他处理 as one row (the 2019 layout) gets one finding on
  * that row (no fix: the split into three items is the author's). Range: the row before the place of
  * the missing one (or the section header). Fix: the row with zeros, inserted after that row.
+ * The rows after the cut of a truncated text are left to report.truncated.
  */
 import type { Report, Table } from '../model';
 import { activeTable, applicationRows, type RowDef } from '../template';
 import { renderRow } from '../features/render';
 import { lineEndAt } from '../text/lines';
 import { found, insertAt, type Found, type Rule } from './rule';
+import { truncation } from './report-truncated';
 
 /** The missing row and where it goes. */
 type Data = { rowKey: string; canonical: string; insertAt: number };
 
 function missing(report: Report, table: Table, defs: RowDef[], text: string, sectionNumber: number): Found<Data>[] {
   const out: Found<Data>[] = [];
+  // The rows after the cut of a truncated text are report.truncated's one finding.
+  const cut = truncation(report, text);
+  const cutRows = cut?.table === table ? cut.rowsAfter : undefined;
   const present = new Set(table.rows.map((r) => r.key));
   const header = report.sections.find((s) => s.number === sectionNumber)?.headerRange ?? table.range;
   const singleOther = table.kind === 'applications' && report.format === '2021' && present.has('other');
@@ -25,7 +30,7 @@ function missing(report: Report, table: Table, defs: RowDef[], text: string, sec
       prevRange = row.labelRange;
       continue;
     }
-    if (!def.values) continue;
+    if (!def.values || cutRows?.has(def.key)) continue;
     if (singleOther && def.key.startsWith('other.')) continue;
     const at = Math.min(lineEndAt(text, prevRange.end) + 1, text.length);
     out.push(
