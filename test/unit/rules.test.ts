@@ -247,6 +247,7 @@ test('every code has a case above, and every message id has both languages', () 
   covered.add('crossyear.carry-over');
   covered.add('report.not-found'); // the command line's, tested in cli.test.ts
   covered.add('report.truncated'); // cut copies, tested in trust.test.ts
+  for (const c of ['section.empty', 'report.format-year', 'report.year-mismatch'] as const) covered.add(c); // newchecks
   assert.deepEqual(
     CODES.filter((c) => !covered.has(c)),
     [],

@@ -33,15 +33,21 @@ import { textPinyinAnnotation } from './text-pinyin-annotation';
 import { crossyearCarryOver } from './crossyear-carry-over';
 import { reportNotFound } from './report-not-found';
 import { reportTruncated } from './report-truncated';
+import { sectionEmpty } from './section-empty';
+import { reportFormatYear } from './report-format-year';
+import { reportYearMismatch } from './report-year-mismatch';
 
 export const RULES = [
   reportTitleMissing,
   reportTruncated,
+  reportYearMismatch,
+  reportFormatYear,
   sectionMissing,
   sectionOrder,
   sectionDuplicate,
   sectionNumbering,
   sectionTitle,
+  sectionEmpty,
   overviewTopicMissing,
   tableMissing,
   tableRowMissing,
