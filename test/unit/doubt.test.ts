@@ -9,6 +9,7 @@ import { analysisText } from '../../server/src/core/text/normalize';
 import { checkDocument } from '../../server/src/core/rules/check';
 import type { Finding } from '../../server/src/core/rules/findings';
 import { localize } from '../../server/src/core/i18n';
+import { checkPiece, fixesFor } from '../../server/src/core/features/fixes';
 import { renderApplications, renderReview, renderSkeleton, type Values } from '../../server/src/core/features/render';
 
 const row = (first: number, total = first) => [String(first), '0', '0', '0', '0', '0', String(total)];
@@ -112,4 +113,36 @@ test('table 四: a sixteenth value on its line is a visible count; on a line of 
   assert.match(localize(same.find((f) => f.code === 'table.cell-count')!.message), /有16个数值，应为15个/);
   const apart = findings(swap(t0, values, `${values}\n3`));
   assert.deepEqual(codes(apart), ['table.unreadable']);
+});
+
+test('a failed balance names its four cells, says the difference, and offers each single cell that alone fixes it', () => {
+  // 四 2 where 1 is due: 一 3 + 二 0 ≠ （七） 2 + 四 2, one apart, in the 自然人 and 总计 columns.
+  const text = build({ ...BALANCED, carriedForward: row(2) });
+  const fs = findings(text).filter((f) => f.code === 'table3.balance');
+  assert.equal(fs.length, 2);
+  const f = fs[0]!;
+  assert.match(localize(f.message), /第一项加第二项之和3 ≠ 第三项加第四项之和4，相差1（自然人列）/);
+  assert.equal(f.severity, 'error');
+  // The range on （七）总计, the three others as related information, each on its cell.
+  const at = (r: { start: number; end: number }) => text.slice(r.start, r.end);
+  assert.equal(at(f.range), '2');
+  assert.deepEqual(
+    f.related!.map((x) => [at(x.range), localize(x.message)]),
+    [
+      ['3', '参与本列勾稽关系：“一、本年新收政府信息公开申请数量”为3（自然人列）'],
+      ['0', '参与本列勾稽关系：“二、上年结转政府信息公开申请数量”为0（自然人列）'],
+      ['2', '参与本列勾稽关系：“四、结转下年度继续办理”为2（自然人列）'],
+    ],
+  );
+  // Tried before offered: 一 → 4, 二 → 1, 四 → 1 each balance alone (their row's 总计 moves with
+  // them); （七） → 3 would break the outcome total and is not offered.
+  const { report, findings: all, pinyin } = checkPiece(text);
+  const titles = fixesFor(text, report!, all!, pinyin, [f]).map((x) => localize(x.title));
+  assert.deepEqual(titles, [
+    '将“一、本年新收政府信息公开申请数量”改为 4',
+    '将“二、上年结转政府信息公开申请数量”改为 1',
+    '将“四、结转下年度继续办理”改为 1',
+  ]);
+  // In the 总计 column a single cell cannot do it: each would break its row's total.
+  assert.deepEqual(fixesFor(text, report!, all!, pinyin, [fs[1]!]), []);
 });

@@ -116,7 +116,11 @@ test('published diagnostics follow incremental edits, version by version', async
     const balance = d2.filter((d) => d.code === 'table3.balance');
     assert.equal(balance.length, 1);
     assert.deepEqual(balance[0]!.range, range);
-    assert.match(String(balance[0]!.message), /第一项加第二项之和1 ≠ 第三项加第四项之和2（自然人列）/);
+    assert.match(String(balance[0]!.message), /第一项加第二项之和1 ≠ 第三项加第四项之和2，相差1（自然人列）/);
+    // The column's three other cells come as related information, in the same document.
+    const related = balance[0]!.relatedInformation ?? [];
+    assert.equal(related.length, 3);
+    for (const x of related) assert.equal(x.location.uri, uri);
 
     // Astral characters before the finding, on its line: the range moves by their UTF-16 length.
     const lineStart = { line: range.start.line, character: 0 };

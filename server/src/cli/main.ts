@@ -312,6 +312,14 @@ function formatJson(results: Checked[], locale: Locale): string {
             severity: f.severity,
             message: localize(f.message, locale),
             range: range(r, f.range.start, f.range.end),
+            ...(f.related?.length
+              ? {
+                  related: f.related.map((x) => ({
+                    message: localize(x.message, locale),
+                    range: range(r, x.range.start, x.range.end),
+                  })),
+                }
+              : {}),
           })),
         })),
       },

@@ -9,7 +9,26 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(f: Finding, positionAt: (offset: number) => Position, locale: Locale): Diagnostic {
+export function toDiagnostic(
+  f: Finding,
+  positionAt: (offset: number) => Position,
+  locale: Locale,
+  uri?: string,
+): Diagnostic {
+  const range = (r: { start: number; end: number }) => ({
+    start: positionAt(r.start),
+    end: positionAt(Math.max(r.end, r.start)),
+  });
+  // The other cells a finding names (a failed balance's three other cells), in the same document.
+  const related =
+    uri && f.related?.length
+      ? {
+          relatedInformation: f.related.map((x) => ({
+            location: { uri, range: range(x.range) },
+            message: localize(x.message, locale),
+          })),
+        }
+      : {};
   return {
     range: { start: positionAt(f.range.start), end: positionAt(Math.max(f.range.end, f.range.start)) },
     severity: SEVERITY[f.severity],
@@ -18,5 +37,6 @@ export function toDiagnostic(f: Finding, positionAt: (offset: number) => Positio
     message: localize(f.message, locale),
     // No fix data: code actions are computed from the server's own findings, so every publish
     // stays small (a compilation publishes hundreds of diagnostics per keystroke).
+    ...related,
   };
 }

@@ -140,7 +140,7 @@ export class DocumentStore {
       if (isCancelled()) return null;
       let list = d.diags[i];
       if (!list) {
-        list = d.analysis.findings(i, opts).map((f) => toDiagnostic(f, (o) => d.analysis.positionAt(o), locale));
+        list = d.analysis.findings(i, opts).map((f) => toDiagnostic(f, (o) => d.analysis.positionAt(o), locale, d.uri));
         d.diags[i] = list;
       }
       for (const g of list) out.push(g);

@@ -45,6 +45,7 @@ export function runRules(rules: readonly Rule[], ctx: RuleContext): Finding[] {
     for (const f of fs) {
       const one: Finding = { code: rule.code as Code, severity: rule.severity, range: f.range, message: f.message };
       if (f.data !== undefined) one.data = f.data;
+      if (f.related?.length) one.related = f.related;
       out.push(one);
     }
   }

@@ -25,10 +25,18 @@ export interface Message {
  *  `type` alias: an interface would not be assignable to this index signature). */
 export type FindingData = Readonly<Record<string, unknown>>;
 
+/** Another place that takes part in a finding (LSP relatedInformation, the command line's `related`). */
+export interface Related {
+  range: Range;
+  message: Message;
+}
+
 export interface Finding<D extends FindingData = FindingData> {
   code: Code;
   severity: Severity;
   range: Range;
   message: Message;
   data?: D;
+  /** The other cells or places the finding names (e.g. the four cells of a failed balance). */
+  related?: Related[];
 }

@@ -6,7 +6,7 @@
  * and fix. The check returns `Found` (range, message, data); the runner (check.ts) adds the rule's
  * code and severity. The fix receives the finding its check produced, typed by the rule's `Data`.
  */
-import type { Finding, FindingData, Locale, Message, Severity } from './findings';
+import type { Finding, FindingData, Locale, Message, Related, Severity } from './findings';
 import type { DocumentModel, Range, Report, Row, Table } from '../model';
 import type { TextLayout } from '../features/render';
 
@@ -61,6 +61,8 @@ export interface Found<D extends FindingData> {
   range: Range;
   message: Message;
   data?: D;
+  /** Other places the finding names (shown as related information). */
+  related?: Related[];
 }
 
 export interface Rule<C extends string = string, D extends FindingData = FindingData> {
