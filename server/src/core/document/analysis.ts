@@ -15,8 +15,8 @@ import {
   analysisFragment,
   analysisText,
   findPinyinAnnotations,
-  hasTraditionalMarker,
   isTraditional,
+  scriptMayChange,
 } from '../text/normalize';
 import { headersIn, htmlKind, parse, parseReports, reparseSection } from '../parse';
 import { TITLE_PATTERN } from '../template';
@@ -286,8 +286,9 @@ export class DocumentAnalysis {
       return { scope: 'document', report: -1, lineDelta };
     };
     if (this.whole || !this.pieces.length) return full();
-    // Adding or removing Traditional characters may change the script the whole document is read in.
-    if (hasTraditionalMarker(insert) || hasTraditionalMarker(this.slice(start, end))) {
+    // Adding characters of the other script, or removing its own, may change the script the whole
+    // document is read in (typing Simplified into a Simplified document never does).
+    if (scriptMayChange(this.traditional, insert, this.slice(start, end))) {
       const text = this.text;
       if (isTraditional(text.slice(0, start) + insert + text.slice(end)) !== this.traditional) return full();
     }

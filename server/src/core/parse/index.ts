@@ -14,7 +14,7 @@ import { analysisText } from '../text/normalize';
 import { readActive, readApplications, readReview } from './tables';
 import { type Format } from '../template';
 import { chooseHeaders, headerCandidates } from './headers';
-import { findTitle, yearFromText, type TitleInfo } from './title';
+import { findTitle, organYear, yearFromText, type TitleInfo } from './title';
 import { buildReport, formatFromTable3, subHeadings } from './report';
 export { findTitle } from './title';
 
@@ -95,8 +95,9 @@ export function headersIn(text: string, from: number, to: number): number {
 export function reparseSection(text: string, report: Report, index: number): boolean {
   const s = report.sections[index]!;
   const kind = s.number === 2 ? 'active' : s.number === 3 ? 'applications' : s.number === 4 ? 'review' : null;
-  // Without a title the year comes from the text, which any section may change.
-  if (report.title === null && yearFromText(text, report.range) !== report.year) return false;
+  // Without a title that names it, the year comes from the text, which any section may change.
+  const titleYear = report.title === null ? null : organYear(report.title).year;
+  if (titleYear === null && yearFromText(text, report.range) !== report.year) return false;
   if (s.number === 1) {
     // Only the first 一、总体情况 gives the sub-headings (as in a whole parse).
     if (report.sections.find((x) => x.number === 1) !== s) return true;

@@ -61,7 +61,7 @@ export function findTitle(text: string, from: number, to: number): TitleInfo | n
   return best;
 }
 
-function organYear(title: string): { organ: string | null; year: number | null } {
+export function organYear(title: string): { organ: string | null; year: number | null } {
   const m = ORGAN_YEAR.exec(title);
   if (!m) return { organ: null, year: null };
   const organ = (m[1]! + m[3]!).replace(NOT_ORGAN, '').trim();

@@ -84,18 +84,9 @@ function scriptTable(): Uint8Array {
   return (SCRIPT = t);
 }
 
-/** Does s hold a character that counts towards either script (so that adding or removing it may
- *  change the script the whole document is read in)? */
-export function hasTraditionalMarker(s: string): boolean {
-  const t = scriptTable();
-  for (let i = 0; i < s.length; i++) if (t[s.charCodeAt(i)]) return true;
-  return false;
-}
-
 /** Can replacing `removed` by `inserted` change the script of a document read as `traditional`?
- *  Only adding the other script's characters or removing its own can; a cheaper test than
- *  hasTraditionalMarker for an incremental edit (typing Simplified text into a Simplified document
- *  never needs a recount). */
+ *  Only adding the other script's characters or removing its own can (typing Simplified text into a
+ *  Simplified document never needs a recount). */
 export function scriptMayChange(traditional: boolean, inserted: string, removed: string): boolean {
   const t = scriptTable();
   const against = traditional ? SIMPLIFIED_ONLY : TRADITIONAL_ONLY;
