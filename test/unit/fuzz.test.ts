@@ -43,6 +43,7 @@ test('fuzz: the cases that once failed still pass (seed, case)', () => {
     [11, 216],
     [21, 20627],
     [31, 30933],
+    [41, 2394],
   ];
   for (const [seed, from] of found) {
     const r = spawnSync(
