@@ -4,6 +4,10 @@
 // Every report here is built from the template (features/render.ts), with figures of our own.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse } from '../../server/src/core/parse';
 import { analysisText } from '../../server/src/core/text/normalize';
 import { checkDocument } from '../../server/src/core/rules/check';
@@ -145,4 +149,17 @@ test('a failed balance names its four cells, says the difference, and offers eac
   ]);
   // In the 总计 column a single cell cannot do it: each would break its row's total.
   assert.deepEqual(fixesFor(text, report!, all!, pinyin, [fs[1]!]), []);
+});
+
+test('the command line’s JSON carries a balance’s related cells (line and character)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'doubt-'));
+  const file = join(dir, 'report.txt');
+  writeFileSync(file, build({ ...BALANCED, carriedForward: row(2) }));
+  const cli = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
+  const r = spawnSync(process.execPath, [cli, 'check', '--format', 'json', file], { encoding: 'utf8' });
+  const d = JSON.parse(r.stdout).files[0].diagnostics.find((x: { code: string }) => x.code === 'table3.balance');
+  assert.equal(d.related.length, 3);
+  assert.deepEqual(Object.keys(d.related[0]), ['message', 'range']);
+  assert.deepEqual(Object.keys(d.related[0].range.start), ['line', 'character']);
+  assert.match(d.related[0].message, /参与本列勾稽关系/);
 });
