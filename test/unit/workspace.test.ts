@@ -114,17 +114,20 @@ test('language server: a hostile workspace does not block it; a corrected last-y
     wake();
   });
   conn.listen();
-  const until = async (pred: (p: PublishDiagnosticsParams) => boolean, what: string) => {
-    const limit = Date.now() + 15000;
-    while (!published.some(pred)) {
-      if (Date.now() > limit) throw new Error(`no diagnostics ${what} within 15 s`);
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, 200);
-        wake = () => (clearTimeout(t), resolve());
-      });
-    }
-    return published.find(pred)!;
-  };
+  // Waits for a publish that satisfies pred (woken by each publish), failing after a bound.
+  const until = (pred: (p: PublishDiagnosticsParams) => boolean, what: string) =>
+    new Promise<PublishDiagnosticsParams>((resolve, reject) => {
+      const bound = setTimeout(() => reject(new Error(`no diagnostics ${what} within 15 s`)), 15_000);
+      const check = () => {
+        const p = published.find(pred);
+        if (!p) return;
+        clearTimeout(bound);
+        wake = () => undefined;
+        resolve(p);
+      };
+      wake = check;
+      check();
+    });
   const carry = (p: PublishDiagnosticsParams) => p.diagnostics.filter((d) => d.code === 'crossyear.carry-over').length;
   try {
     const init = conn.sendRequest(InitializeRequest.type, {
@@ -135,7 +138,7 @@ test('language server: a hostile workspace does not block it; a corrected last-y
     });
     await Promise.race([
       init,
-      new Promise((_, reject) => setTimeout(() => reject(new Error('initialize did not answer within 15 s')), 15000)),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('initialize did not answer within 15 s')), 15_000)),
     ]);
     await conn.sendNotification(InitializedNotification.type, {});
     const u = pathToFileURL(join(dir, '2025.txt')).href;
