@@ -219,3 +219,17 @@ test('preview: a cspSource of several source expressions (code-server: the exten
   const hostile = cspSource("'self' x:; script-src 'unsafe-inline'");
   assert.ok(!hostile.includes(';') && !hostile.includes('unsafe-inline'), hostile);
 });
+
+test('inlay hints: one wrong cell gets one hint even when several rules flag it', () => {
+  // （七）总计's first cell 3 instead of 1: the outcome total, the balance and the row total all flag it.
+  const bad = S000.replace('(七)总计 | 1 | 0 | 0 | 0 | 0 | 0 | 1', '(七)总计 | 3 | 0 | 0 | 0 | 0 | 0 | 1');
+  const m = parse(bad);
+  const fs = checkDocument(analysisText(bad).text, bad, m);
+  const cell = bad.indexOf('(七)总计 | 3') + '(七)总计 | '.length;
+  assert.ok(fs.filter((f) => f.range.start === cell).length >= 2, 'several rules flag the cell');
+  const h = inlayHints(m.reports[0]!, fs, 0, bad.length).filter((x) => x.kind === 'expected' && x.offset === cell + 1);
+  assert.deepEqual(
+    h.map((x) => x.label),
+    ['= 1'],
+  );
+});

@@ -228,14 +228,20 @@ export function inlayHints(report: Report, findings: Finding[], from: number, to
           out.push({ offset: c.range.start, label: `${columnName(report, t, row, i)}:`, kind: 'column' });
       });
   }
+  // One hint per wrong cell, however many rules flag it (their expected values, each once).
+  const expected = new Map<number, string[]>();
   for (const f of findings) {
     if (
       !['table3.balance', 'table3.outcome-total', 'table3.row-total', 'table4.total'].includes(f.code) ||
       f.data?.expected === undefined
     )
       continue;
-    if (f.range.end >= from && f.range.end <= to)
-      out.push({ offset: f.range.end, label: `= ${f.data.expected}`, kind: 'expected' });
+    if (f.range.end < from || f.range.end > to) continue;
+    const values = expected.get(f.range.end) ?? [];
+    const v = String(f.data.expected);
+    if (!values.includes(v)) values.push(v);
+    expected.set(f.range.end, values);
   }
+  for (const [offset, values] of expected) out.push({ offset, label: `= ${values.join(' / ')}`, kind: 'expected' });
   return out.sort((a, b) => a.offset - b.offset);
 }
