@@ -2,21 +2,12 @@
 // alone with no ambient types (no node, no vscode, no DOM).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { sourceFiles } from './helpers';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-
-function tsFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...tsFiles(p));
-    else if (p.endsWith('.ts')) out.push(p);
-  }
-  return out;
-}
 
 const IMPORT = /(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g;
 
@@ -25,7 +16,7 @@ test('lsp/, cli/, node/ and the client import the core through core/index.ts onl
   for (const dir of ['server/src/lsp', 'server/src/cli', 'server/src/node', 'client/src', 'shared']) {
     let files: string[] = [];
     try {
-      files = tsFiles(join(ROOT, dir));
+      files = sourceFiles(join(ROOT, dir));
     } catch {
       continue;
     }
@@ -41,7 +32,7 @@ test('lsp/, cli/, node/ and the client import the core through core/index.ts onl
 
 test('the core imports nothing from the editor, the language server or the file system', () => {
   const bad: string[] = [];
-  for (const f of tsFiles(join(ROOT, 'server/src/core'))) {
+  for (const f of sourceFiles(join(ROOT, 'server/src/core'))) {
     for (const m of readFileSync(f, 'utf8').matchAll(IMPORT)) {
       if (/^(vscode|vscode-languageserver|vscode-languageclient|fs|node:)/.test(m[1]!))
         bad.push(`${relative(ROOT, f)}: ${m[1]}`);

@@ -6,25 +6,21 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
+/** Runs test/fuzz/run.ts with these arguments in a child process, killed after timeoutMs. */
+const fuzz = (args: (string | number)[], timeoutMs: number) =>
+  spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, '..', 'fuzz', 'run.ts'), ...args.map(String)],
+    {
+      encoding: 'utf8',
+      timeout: timeoutMs,
+      maxBuffer: 1 << 26,
+    },
+  );
+
 test('fuzz: mutated reports never throw, hang, diverge or lose text', () => {
   const seed = Number(process.env.FUZZ_SEED ?? 1);
-  const r = spawnSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(import.meta.dirname, '..', 'fuzz', 'run.ts'),
-      '--seed',
-      String(seed),
-      '--cases',
-      '100000',
-      '--seconds',
-      '25',
-      '--features-every',
-      '8',
-    ],
-    { encoding: 'utf8', timeout: 120_000, maxBuffer: 1 << 26 },
-  );
+  const r = fuzz(['--seed', seed, '--cases', 100000, '--seconds', 25, '--features-every', 8], 120_000);
   console.log(r.stdout.trim());
   assert.equal(r.signal, null, 'the fuzz run hung and was killed');
   assert.equal(r.status, 0, r.stdout + r.stderr);
@@ -46,23 +42,7 @@ test('fuzz: the cases that once failed still pass (seed, case)', () => {
     [41, 2394],
   ];
   for (const [seed, from] of found) {
-    const r = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        join(import.meta.dirname, '..', 'fuzz', 'run.ts'),
-        '--seed',
-        String(seed),
-        '--from',
-        String(from),
-        '--cases',
-        '1',
-        '--features-every',
-        '1',
-      ],
-      { encoding: 'utf8', timeout: 60_000 },
-    );
+    const r = fuzz(['--seed', seed, '--from', from, '--cases', 1, '--features-every', 1], 60_000);
     assert.equal(r.status, 0, `seed ${seed} case ${from}: ${r.stdout}${r.stderr}`);
   }
 });

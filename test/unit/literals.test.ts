@@ -4,9 +4,10 @@
 // one. Comments may say anything.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import ts from 'typescript';
+import { sourceFiles } from './helpers';
 
 const CORE = join(import.meta.dirname, '..', '..', 'server', 'src', 'core');
 
@@ -14,15 +15,6 @@ const CORE = join(import.meta.dirname, '..', '..', 'server', 'src', 'core');
 const ALLOWED = ['template/', 'i18n.ts', 'rules/'];
 
 const HAN = /\p{Script=Han}/u;
-
-function sourceFiles(dir: string, out: string[] = []): string[] {
-  for (const f of readdirSync(dir).sort()) {
-    const p = join(dir, f);
-    if (statSync(p).isDirectory()) sourceFiles(p, out);
-    else if (p.endsWith('.ts')) out.push(p);
-  }
-  return out;
-}
 
 /** Every literal or name of `src` that holds a Han character, as `line: text`. */
 function chineseLiterals(file: string, src: string): string[] {

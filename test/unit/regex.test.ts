@@ -6,7 +6,7 @@
 // instead of hanging the suite.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import vm from 'node:vm';
@@ -16,6 +16,7 @@ import { parse } from '../../server/src/core/parse';
 import { SECTIONS } from '../../server/src/core/template';
 import { compact } from '../../server/src/core/text/normalize';
 import { byPrefix, readCorpus } from './helpers';
+import { sourceFiles } from './helpers';
 
 const CORE = join(import.meta.dirname, '..', '..', 'server', 'src', 'core');
 /** Generous: a linear scan of these inputs takes well under a millisecond. */
@@ -25,15 +26,6 @@ const LEN = 10_000;
 interface Site {
   where: string;
   re: RegExp;
-}
-
-function sourceFiles(dir: string, out: string[] = []): string[] {
-  for (const f of readdirSync(dir).sort()) {
-    const p = join(dir, f);
-    if (statSync(p).isDirectory()) sourceFiles(p, out);
-    else if (p.endsWith('.ts')) out.push(p);
-  }
-  return out;
 }
 
 /** Patterns that are super-linear but only ever see short strings: their callers' bound on the
