@@ -1,4 +1,7 @@
-// Builds the three self-contained bundles named in contract.md.
+// Builds the three self-contained bundles named in contract.md, and the binary readers apart:
+// dist/readers/pdf.js (pdfjs) and dist/readers/docx.js (fflate) are loaded by server.js and cli.js
+// only when a PDF or Word file is read (server/src/readers/index.ts), so they stay out of startup.
+import { existsSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -12,6 +15,24 @@ const common = {
   logLevel: 'warning',
 };
 
+const READERS = ['pdf', 'docx'];
+
+/** `import('./pdf')` in readers/index.ts → `import('./readers/pdf.js')` next to the bundle, not inlined. */
+const lazyReaders = {
+  name: 'lazy-readers',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/(pdf|docx)$/ }, (args) =>
+      /[\\/]server[\\/]src[\\/]readers$/.test(args.resolveDir)
+        ? { path: `./readers/${args.path.slice(2)}.js`, external: true }
+        : undefined,
+    );
+  },
+};
+
+const readers = READERS.filter((r) => existsSync(`server/src/readers/${r}/index.ts`)).map((r) =>
+  esbuild.build({ ...common, entryPoints: [`server/src/readers/${r}/index.ts`], outfile: `dist/readers/${r}.js` }),
+);
+
 await Promise.all([
   esbuild.build({
     ...common,
@@ -19,11 +40,18 @@ await Promise.all([
     outfile: 'dist/extension.js',
     external: ['vscode'],
   }),
-  esbuild.build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' }),
+  esbuild.build({
+    ...common,
+    entryPoints: ['server/src/lsp/main.ts'],
+    outfile: 'dist/server.js',
+    plugins: [lazyReaders],
+  }),
   esbuild.build({
     ...common,
     entryPoints: ['server/src/cli/index.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
+    plugins: [lazyReaders],
   }),
+  ...readers,
 ]);

@@ -126,13 +126,13 @@ test('check compares each report with last year’s among the inputs', () => {
     join(dir, '2025.txt'),
     base.replace('2024 年政府信息公开工作年度报告', '2025 年政府信息公开工作年度报告'),
   );
-  writeFileSync(join(dir, 'notes.pdf'), 'x');
+  writeFileSync(join(dir, 'notes.xlsx'), 'x');
   const r = run(['check', dir]);
   assert.match(
     r.stdout,
     /2025\.txt:\d+:\d+: warning crossyear\.carry-over 上年结转0与2024年报告的“结转下年度继续办理”5不一致（自然人列/,
   );
-  assert.match(r.stderr, /notes\.pdf：不是报告文件/);
+  assert.match(r.stderr, /notes\.xlsx：不是报告文件/);
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -3,7 +3,8 @@
  *   disclosure-report check  [--format text|json|sarif] [--locale zh-CN|en] PATH...
  *   disclosure-report tables [--format json|csv|markdown] PATH...
  * Reads files, folders (walked for the report extensions, safely: node/files.ts) and stdin (`-`);
- * decodes UTF-8, UTF-16 and GB18030 (node/decode.ts).
+ * decodes UTF-8, UTF-16 and GB18030 (node/decode.ts); reads .pdf and .docx through their text
+ * rendering (server/src/readers: the positions of the output are the rendering's lines).
  *
  * Bad input (README, Command line):
  * - a usage error or a PATH that does not exist: message on stderr, nothing on stdout, exit 2;
@@ -16,7 +17,7 @@
  *   report file is an error as above.
  */
 import { lstatSync, statSync } from 'node:fs';
-import { isAbsolute, sep } from 'node:path';
+import { extname, isAbsolute, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CODES,
@@ -38,8 +39,19 @@ import {
 } from '../core';
 import { decodeBytes } from '../node/decode';
 import { isFailure, problemMessage, readRegular, readRegularSync, walkFolder, type Problem } from '../node/files';
+import { isBinaryReport, readBinaryReport } from '../readers';
 
-export const EXTENSIONS: ReadonlySet<string> = new Set(['.txt', '.md', '.html', '.htm', '.gkbg', '.disclosure']);
+/** Walked in folders: text reports, and PDF and Word files (read by server/src/readers, loaded on first use). */
+export const EXTENSIONS: ReadonlySet<string> = new Set([
+  '.txt',
+  '.md',
+  '.html',
+  '.htm',
+  '.gkbg',
+  '.disclosure',
+  '.pdf',
+  '.docx',
+]);
 
 interface Input {
   path: string;
@@ -106,10 +118,19 @@ async function collect(paths: string[], locale: Locale, note: (path: string, m: 
     }
     c.inputs.push({ path, named, text: d.text });
   };
+  /** A PDF or Word file: its text rendering, or why it cannot be read (an error, named or walked:
+   *  a report file that cannot be read is never a pass). */
+  const binary = async (path: string, bytes: Uint8Array, named: boolean) => {
+    const r = await readBinaryReport(bytes, extname(path));
+    if (r.ok) c.inputs.push({ path, named, text: r.rendering.text });
+    else c.inputs.push({ path, named, text: null, reason: { id: `report.not-found.${r.reason}` } });
+  };
+  const read = (path: string, bytes: Uint8Array, named: boolean) =>
+    path !== '-' && isBinaryReport(extname(path)) ? binary(path, bytes, named) : decoded(path, bytes, named);
   for (const p of paths) {
     if (p === '-') {
       const r = readRegularSync(0);
-      if (r.ok) decoded('-', r.bytes, true);
+      if (r.ok) await read('-', r.bytes, true);
       else unreadable('-', r.problem, true);
       continue;
     }
@@ -128,7 +149,10 @@ async function collect(paths: string[], locale: Locale, note: (path: string, m: 
       const first = c.inputs.length;
       const walked = await walkFolder(p, { extensions: EXTENSIONS });
       for (const s of walked.skipped) {
-        if ('extension' in s) note(s.path, { id: 'cli.skipped-extension' });
+        if ('extension' in s)
+          note(s.path, {
+            id: isBinaryReport(extname(s.path)) ? 'report.not-found.legacy-word' : 'cli.skipped-extension',
+          });
         else {
           note(s.path, problemMessage(s.problem));
           if (isFailure(s.problem) || s.problem.kind === 'too-many') c.failed = true;
@@ -136,7 +160,7 @@ async function collect(paths: string[], locale: Locale, note: (path: string, m: 
       }
       for (const f of walked.files) {
         const r = await readRegular(f.real);
-        if (r.ok) decoded(f.path, r.bytes, false);
+        if (r.ok) await read(f.path, r.bytes, false);
         else if (isFailure(r.problem) || r.problem.kind === 'too-large') unreadable(f.path, r.problem, false);
         else note(f.path, problemMessage(r.problem));
       }
@@ -144,7 +168,7 @@ async function collect(paths: string[], locale: Locale, note: (path: string, m: 
       continue;
     }
     const r = await readRegular(p);
-    if (r.ok) decoded(p, r.bytes, true);
+    if (r.ok) await read(p, r.bytes, true);
     else unreadable(p, r.problem, true);
   }
   return c;

@@ -37,8 +37,8 @@ const OWN: Record<string, Record<Locale, string>> = {
   },
   'cli.note': { 'zh-CN': '{path}：{reason}', en: '{path}: {reason}' },
   'cli.skipped-extension': {
-    'zh-CN': '不是报告文件（.txt .md .html .htm .gkbg .disclosure），已跳过',
-    en: 'not a report file (.txt .md .html .htm .gkbg .disclosure), skipped',
+    'zh-CN': '不是报告文件（.txt .md .html .htm .pdf .docx .gkbg .disclosure），已跳过',
+    en: 'not a report file (.txt .md .html .htm .pdf .docx .gkbg .disclosure), skipped',
   },
   'cli.skipped-none': { 'zh-CN': '没有找到年度报告，已跳过', en: 'no annual report found, skipped' },
   'cli.skipped-empty': { 'zh-CN': '空文件，已跳过', en: 'empty, skipped' },
@@ -64,8 +64,8 @@ const OWN: Record<string, Record<Locale, string>> = {
   'cli.no-path': { 'zh-CN': '没有给出 PATH', en: 'no PATH given' },
   'cli.usage': {
     'zh-CN':
-      '用法：\n  disclosure-report check  [--format text|json|sarif] [--locale zh-CN|en] PATH...\n  disclosure-report tables [--format json|csv|markdown] PATH...\nPATH 为文件、文件夹（读取其中的 .txt .md .html .htm .gkbg .disclosure 文件）或 -（标准输入）。\ncheck 的退出码：0 无错误，1 有错误，2 用法错误或读取失败。',
-    en: 'usage:\n  disclosure-report check  [--format text|json|sarif] [--locale zh-CN|en] PATH...\n  disclosure-report tables [--format json|csv|markdown] PATH...\nPATH is a file, a folder (walked for .txt .md .html .htm .gkbg .disclosure files) or - for standard input.\ncheck exits 0 when no finding is an error, 1 when one is, 2 on a usage or I/O error.',
+      '用法：\n  disclosure-report check  [--format text|json|sarif] [--locale zh-CN|en] PATH...\n  disclosure-report tables [--format json|csv|markdown] PATH...\nPATH 为文件、文件夹（读取其中的 .txt .md .html .htm .pdf .docx .gkbg .disclosure 文件）或 -（标准输入）。\ncheck 的退出码：0 无错误，1 有错误，2 用法错误或读取失败。',
+    en: 'usage:\n  disclosure-report check  [--format text|json|sarif] [--locale zh-CN|en] PATH...\n  disclosure-report tables [--format json|csv|markdown] PATH...\nPATH is a file, a folder (walked for .txt .md .html .htm .pdf .docx .gkbg .disclosure files) or - for standard input.\ncheck exits 0 when no finding is an error, 1 when one is, 2 on a usage or I/O error.',
   },
   'completion.row-missing': { 'zh-CN': '表{table}中缺少的行', en: 'Missing row of table {table}' },
   'completion.row': { 'zh-CN': '表{table}的行', en: 'Row of table {table}' },

@@ -1,6 +1,7 @@
 /**
  * report.not-found — a file named on the command line (or a folder) yields no report: empty, not
- * text, no section recognised, too large, or unreadable. Range: the start of the file.
+ * text, no section recognised, too large, or unreadable; a PDF or Word file that cannot be read
+ * (scanned, password-protected, an old .doc/.wps, damaged) says what to do. Range: the start of the file.
  *
  * Not a rule over a report: where there is no report there is nothing to run rules on, so the
  * command line (cli/main.ts) produces these findings itself. The entry is here all the same, with a
@@ -34,6 +35,22 @@ export const reportNotFound: Rule<'report.not-found'> = {
       en: 'No annual report found: the folder holds no readable report file',
     },
     'report.not-found.unreadable': { 'zh-CN': '无法检查：{reason}', en: 'Could not be checked: {reason}' },
+    'report.not-found.scanned': {
+      'zh-CN': '没有找到年度报告：PDF 中没有文字（可能是扫描件）；请使用带文字的 PDF，或另存为 .docx 后再检查',
+      en: 'No annual report found: the PDF holds no text (a scan?); use a PDF with text, or save it as .docx',
+    },
+    'report.not-found.encrypted': {
+      'zh-CN': '无法检查：文件有密码保护；请取消密码后另存再检查',
+      en: 'Could not be checked: the file is password-protected; remove the password and save it again',
+    },
+    'report.not-found.legacy-word': {
+      'zh-CN': '无法检查：旧版 Word（.doc）或 WPS 文件；请另存为 .docx 后再检查',
+      en: 'Could not be checked: an old Word (.doc) or WPS file; save it as .docx first',
+    },
+    'report.not-found.corrupt': {
+      'zh-CN': '无法检查：文件已损坏，或不是有效的 PDF / Word 文件；请重新导出为 PDF 或另存为 .docx',
+      en: 'Could not be checked: the file is damaged or not a valid PDF / Word file; export or save it again',
+    },
   },
   check: () => [],
 };
