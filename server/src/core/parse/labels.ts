@@ -63,6 +63,76 @@ function numberingForms(numbering: string): string[] {
   return [k];
 }
 
+/** The longest note a label may carry in brackets (compact characters, brackets included). */
+const MAX_NOTE = 80;
+/** A bracket that holds only a numbering (`(一)`, `(3)`): the next row's, never a note. */
+const NUMBERING_ONLY = new RegExp(`^\\([${NUMERALS}\\d]{1,3}\\)$`);
+
+/**
+ * The end of a filling note in brackets at t[j] (`(不含行政处罚、行政强制)`): just after its closing
+ * bracket, within MAX_NOTE characters; -1 when t[j] opens none, the bracket is a numbering, or it does
+ * not close (a note whose end was lost is not taken: what follows may be values).
+ */
+function noteEnd(t: string, j: number): number {
+  if (t[j] !== '(') return -1;
+  let depth = 0;
+  let digitRuns = 0;
+  const max = Math.min(t.length, j + MAX_NOTE);
+  for (let k = j; k < max; k++) {
+    const ch = t[k]!;
+    if (ch === '(') depth++;
+    else if (ch === ')') {
+      if (--depth === 0) return NUMBERING_ONLY.test(t.slice(j, k + 1)) || digitRuns > 2 ? -1 : k + 1;
+    } else if (ch >= '0' && ch <= '9' && !(t[k - 1]! >= '0' && t[k - 1]! <= '9')) digitRuns++;
+  }
+  return -1;
+}
+
+/**
+ * How much of a row's key the text at t[i] spells (`len`) and how many characters of the text that
+ * takes (`used`). A filling note in brackets inside or after the label belongs to the label: it is
+ * skipped, so that its words never make another row (`行政许可(不含行政处罚、行政强制)`) and never
+ * cut the label short (`无正当理由(经告知后仍)大量反复申请`). Where the key itself goes on in a
+ * bracket the text words differently (`部分公开(说明…)`), the text's bracket is the note.
+ */
+function matchKey(t: string, i: number, e: LabelEntry): { len: number; used: number } {
+  const key = e.key;
+  let L = 0;
+  let j = i;
+  if (e.kind !== 'row') {
+    const max = Math.min(key.length, t.length - i);
+    while (L < max && t.charCodeAt(i + L) === key.charCodeAt(L)) L++;
+    return { len: L, used: L };
+  }
+  let open = -1; // text index of the key's last unclosed bracket
+  while (L < key.length && j < t.length) {
+    if (t.charCodeAt(j) === key.charCodeAt(L)) {
+      if (key[L] === '(') open = j;
+      else if (key[L] === ')') open = -1;
+      L++;
+      j++;
+      continue;
+    }
+    if (L === 0) break;
+    const skip = noteEnd(t, j);
+    if (skip < 0) break;
+    j = skip;
+  }
+  if (L === 0) return { len: 0, used: 0 };
+  if (L < key.length && open >= 0) {
+    // The text's bracket closes where the key's went on: the note is the text's.
+    const skip = noteEnd(t, open);
+    if (skip >= 0) return { len: L, used: skip };
+  }
+  // Notes right after the label.
+  for (let n = 0; n < 3; n++) {
+    const skip = noteEnd(t, j);
+    if (skip < 0) break;
+    j = skip;
+  }
+  return { len: L, used: j - i };
+}
+
 export class LabelMatcher {
   private byFirst = new Map<string, LabelEntry[]>();
   readonly entries: LabelEntry[] = [];
@@ -88,24 +158,22 @@ export class LabelMatcher {
     let i = 0;
     while (i < t.length) {
       const cands = this.byFirst.get(t[i]!);
-      let best: { e: LabelEntry; len: number; full: boolean; num: string } | undefined;
+      let best: { e: LabelEntry; len: number; used: number; full: boolean; num: string } | undefined;
       if (cands) {
         for (const e of cands) {
-          let L = 0;
-          const max = Math.min(e.key.length, t.length - i);
-          while (L < max && t.charCodeAt(i + L) === e.key.charCodeAt(L)) L++;
+          const { len: L, used } = matchKey(t, i, e);
           const full = L === e.key.length;
           if (!full && L < e.minPrefix) continue;
           const num = this.numberingBefore(t, i, e, out.length ? out[out.length - 1]!.end : -1, c);
           if (e.needsNumbering && num === null) continue;
           if (!best || L > best.len || (L === best.len && full && !best.full))
-            best = { e, len: L, full, num: num ?? '' };
+            best = { e, len: L, used, full, num: num ?? '' };
         }
       }
       if (best) {
         const s = c.map[i - best.num.length]!;
         // A closing quote right after the label belongs to it (`危及“三安全一稳定”`).
-        let e = c.map[i + best.len - 1]! + 1;
+        let e = c.map[i + best.used - 1]! + 1;
         while (e < end && CLOSING.has(src[e]!)) e++;
         out.push({
           entry: best.e,
@@ -115,7 +183,7 @@ export class LabelMatcher {
           numbering: best.num,
           full: best.full,
         });
-        i += best.len;
+        i += best.used;
       } else i++;
     }
     return out;
