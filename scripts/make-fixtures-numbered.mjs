@@ -33,15 +33,16 @@ for (let i = 0; i < parts.length; i += 2) {
       inOverview = text.startsWith('一、');
     } else if (inOverview && sub.test(text)) level = 1;
     if (level < 0) return whole;
-    count++;
-    const numeral = level === 0 ? section : sub;
-    // Drop the numeral from the first run that carries text.
-    let done = false;
-    const body = inner.replace(/(<w:t(?: [^>]*)?>)([^<]*)(<\/w:t>)/, (m, open, t, close) => {
-      done = numeral.test(t);
-      return done ? open + t.replace(numeral, '') + close : m;
+    // Drop the numeral (and the spaces after it) from the runs that carry it, however they split it.
+    let left = (level === 0 ? section : sub).exec(text)[0].length;
+    left += /^\s*/.exec(text.slice(left))[0].length;
+    const body = inner.replace(/(<w:t(?: [^>]*)?>)([^<]*)(<\/w:t>)/g, (m, open, t, close) => {
+      if (left === 0) return m;
+      const cut = Math.min(left, t.length);
+      left -= cut;
+      return open + t.slice(cut) + close;
     });
-    if (!done) return whole;
+    count++;
     const numPr = `<w:numPr><w:ilvl w:val="${level}"/><w:numId w:val="3"/></w:numPr>`;
     const withPr = /<w:pPr>/.test(body)
       ? body.replace(/<w:pPr>(<w:pStyle [^>]*\/>)?/, (m) => m + numPr)
