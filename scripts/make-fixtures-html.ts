@@ -2,7 +2,7 @@
  * Writes test/fixtures/made/<seed>.html for each seed report of test/fixtures/corpus (000–004): the
  * report's prose as paragraphs and its three tables laid out as the national template prints them
  * (caption rows, header blocks and group cells with rowspan/colspan), the values taken from the seed's
- * reading (test/fixtures/expected/<seed>.json holds the same values). make-fixtures.sh turns each page
+ * expected tables (test/fixtures/expected/<seed>.json). make-fixtures.sh turns each page
  * into .docx and .pdf. Pinyin annotations left by a converter are dropped from the prose.
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -54,8 +54,20 @@ function activeHtml(format: Format, n: NormalizedReport): string {
   return `<table border="1">\n${rows.join('\n')}\n</table>`;
 }
 
-function applicationsHtml(format: Format, n: NormalizedReport): string {
-  const defs = applicationRows(format);
+/** The template's label, or the report's own where it misspells it (a real defect kept in the copy). */
+function labelOf(report: Report, key: string, label: string): string {
+  const row = report.tables.applications?.rows.find((r) => r.key === key);
+  return row && (row.match === 'fuzzy' || row.match === 'variant') ? row.label : label;
+}
+
+function applicationsHtml(format: Format, n: NormalizedReport, report: Report): string {
+  let defs = applicationRows(format);
+  // A 2021 report that wrote （六）其他处理 as one row keeps that row (its own defect).
+  if (format === '2021' && Array.isArray((n.applications as Values)['other'])) {
+    defs = defs
+      .filter((d) => d.group !== 'other')
+      .map((d) => (d.label === '（六）其他处理' ? { ...d, key: 'other', values: 7 } : d));
+  }
   const rows: string[] = [];
   const [natural, ...rest] = APPLICANT_COLUMNS;
   const total = rest.pop()!;
@@ -83,7 +95,7 @@ function applicationsHtml(format: Format, n: NormalizedReport): string {
           const size = defs.filter((x) => x.group === d.group).length;
           label += td(before.label, ` rowspan="${size}"`);
         }
-        label += td(d.label);
+        label += td(labelOf(report, d.key, d.label));
       } else label += td(d.label, ' colspan="2"');
     }
     rows.push(`<tr>${label}${values}</tr>`);
@@ -143,7 +155,7 @@ function reportHtml(text: string, report: Report, n: NormalizedReport, pinyin: R
     }
     parts.push(...prose(text, sec.headerRange.end, at.range.start, tables, pinyin));
     if (sec.number === 2) parts.push(activeHtml(report.format, n));
-    else if (sec.number === 3) parts.push(applicationsHtml(report.format, n));
+    else if (sec.number === 3) parts.push(applicationsHtml(report.format, n, report));
     else parts.push(reviewHtml(n));
     parts.push(...prose(text, at.range.end, sec.range.end, tables, pinyin));
   }
@@ -151,13 +163,19 @@ function reportHtml(text: string, report: Report, n: NormalizedReport, pinyin: R
 }
 
 mkdirSync(out, { recursive: true });
-const seeds = readdirSync(join(root, 'corpus')).filter((f) => /^\d{3}_.*\.txt$/.test(f));
+// The seeds, and two real reports with real defects (table 四's totals; prose 17 vs table 95).
+const seeds = readdirSync(join(root, 'corpus')).filter((f) => /^(\d{3}_|real-0(?:08|10)_).*\.txt$/.test(f));
 for (const name of seeds) {
   const text = readFileSync(join(root, 'corpus', name), 'utf8');
   const model = parse(text);
   const li = lineIndex(text);
   const body: string[] = [];
-  for (const report of model.reports) body.push(...reportHtml(text, report, normalizeReport(report, li), model.pinyin));
+  // Values from the committed expected tables (the goldens the tests compare with), prose from the text.
+  const expected = JSON.parse(readFileSync(join(root, 'expected', name.replace(/\.txt$/, '.json')), 'utf8'));
+  model.reports.forEach((report, i) => {
+    const n = (expected.reports[i] as NormalizedReport | undefined) ?? normalizeReport(report, li);
+    body.push(...reportHtml(text, report, n, model.pinyin));
+  });
   const html = [
     '<!DOCTYPE html>',
     '<html lang="zh-CN"><head><meta charset="utf-8"><title>report</title>',
@@ -168,6 +186,7 @@ for (const name of seeds) {
     '</body></html>',
     '',
   ].join('\n');
-  writeFileSync(join(out, `seed-${name.slice(0, 3)}.html`), html);
+  const base = name.startsWith('real-') ? name.slice(0, 8) : `seed-${name.slice(0, 3)}`;
+  writeFileSync(join(out, `${base}.html`), html);
 }
 console.log(`wrote ${seeds.length} pages`);
