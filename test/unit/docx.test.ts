@@ -249,3 +249,14 @@ test('hostile XML (a huge tag, stray < and &) answers within 5 s', () => {
   assert.ok(r.ok || r.reason === 'corrupt');
   assert.ok(Date.now() - started < 5000, 'answers within 5 s');
 });
+
+test('phonetic guides (w:ruby) and hidden text (w:vanish) are not read into the text', () => {
+  const ruby =
+    '<w:r><w:ruby><w:rubyPr/><w:rt><w:r><w:t>bào</w:t></w:r></w:rt>' +
+    '<w:rubyBase><w:r><w:t>报</w:t></w:r></w:rubyBase></w:ruby></w:r>';
+  const body =
+    `<w:p><w:r><w:t>年</w:t></w:r>${ruby}<w:r><w:t>告</w:t></w:r></w:p>` +
+    '<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r><w:r><w:t>可见</w:t></w:r>' +
+    '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>也可见</w:t></w:r></w:p>';
+  assert.equal(textOf(readDocx(docx(body))), '年报告\n可见也可见\n');
+});

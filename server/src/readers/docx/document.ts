@@ -37,8 +37,8 @@ function joinParts(parts: string[]): string {
 }
 
 /** Elements whose content is not shown text: deleted runs, field instructions, the fallback copy of
- *  alternate content, the properties before a tracked change. */
-const SKIPPED = new Set(['del', 'delText', 'instrText', 'Fallback', 'pPrChange', 'rPrChange', 'moveFrom']);
+ *  alternate content, the properties before a tracked change, the phonetic guide over characters (w:rt). */
+const SKIPPED = new Set(['del', 'delText', 'instrText', 'Fallback', 'pPrChange', 'rPrChange', 'moveFrom', 'rt']);
 
 const clean = (s: string): string => s.replace(/[\t\u00a0\u3000 ]+/g, ' ').trim();
 
@@ -51,6 +51,8 @@ export function documentLines(xml: string, numbering: Numbering, styles: StyleNu
   /** Depth inside elements whose text is not shown (deleted text, field code, fallback, pPr/rPr). */
   let skip = 0;
   let inText = false;
+  /** The current run is hidden text (w:vanish in its properties). */
+  let hidden = false;
 
   const para = (): Para | undefined => paras[paras.length - 1];
   const closeParagraph = (p: Para): void => {
@@ -95,6 +97,12 @@ export function documentLines(xml: string, numbering: Numbering, styles: StyleNu
           return;
         case 't':
           inText = open;
+          return;
+        case 'r':
+          if (open) hidden = false;
+          return;
+        case 'vanish':
+          if (open) hidden = attrs['val'] !== '0' && attrs['val'] !== 'false';
           return;
         case 'tab':
           // w:tab inside w:tabs (paragraph properties) is a tab stop, not a tab.
@@ -146,7 +154,7 @@ export function documentLines(xml: string, numbering: Numbering, styles: StyleNu
       }
     },
     (text) => {
-      if (inText && skip === 0) {
+      if (inText && skip === 0 && !hidden) {
         const p = para();
         if (p) p.text += text;
       }
