@@ -155,8 +155,11 @@ export class DocumentAnalysis {
 
   /** Some report of the document has two sections or more. */
   looksLikeReport(): boolean {
-    if (this.whole) return this.whole.reports.some((r) => r.sections.length >= 2);
-    return this.pieces.some((p) => (p.report?.sections.length ?? 0) >= 2);
+    // Two sections, or two tables (a report without its headings, found by its tables).
+    const shows = (r: Report | null) =>
+      !!r && (r.sections.length >= 2 || Object.values(r.tables).filter((t) => t).length >= 2);
+    if (this.whole) return this.whole.reports.some(shows);
+    return this.pieces.some((p) => shows(p.report));
   }
 
   get reportCount(): number {

@@ -2,8 +2,17 @@
 import { forEachLine } from '../text/lines';
 import type { Section } from '../model';
 import { compact } from '../text/normalize';
-import { SECTIONS } from '../template';
-import { NUMERALS, SECTION_TITLE_ENDINGS } from '../template/vocabulary';
+import {
+  ACTIVE_2021,
+  APPLICANT_COLUMNS,
+  REVIEW_COLUMNS,
+  SECTIONS,
+  TABLE3_CORNER_NOTE,
+  TABLE3_HEADER,
+  TABLE4_HEADER,
+  type TableKind,
+} from '../template';
+import { CAPTION_ARTICLE, NUMERALS, SECTION_TITLE_ENDINGS, TABLE_SECTION } from '../template/vocabulary';
 import { charClass } from '../text/pattern';
 
 export interface HeaderCandidate {
@@ -118,4 +127,142 @@ export function chooseHeaders(cands: HeaderCandidate[]): HeaderCandidate[][] {
     r.sort((a, b) => a.start - b.start);
   }
   return reports.filter((r) => r.length > 0);
+}
+
+// ---- tables without their section's heading ---------------------------------------------------
+
+/** A line that begins a table whose section has no heading: table 二's first caption (or its
+ *  section's title on a line of its own), table 三's corner note or a line of its header words,
+ *  table 四's header words. `start` is the line's start. */
+export interface TableAnchor {
+  kind: TableKind;
+  start: number;
+}
+
+/** What separates cells and header words on a line: `|`, tabs, markdown marks, `·`, brackets. */
+const LAYOUT = /[|\t#>*·()\-:]/g;
+const key = (w: string) => compact(w).text.replace(LAYOUT, '');
+/** `第二十条第(一)项`: the first caption of table 二 (the same in both formats). */
+const FIRST_CAPTION = key(ACTIVE_2021.captions[0]!.label);
+const ARTICLE = key(CAPTION_ARTICLE);
+/** The corner note's opening, with or without its bracket. */
+const CORNER = key(TABLE3_CORNER_NOTE).slice(0, 7);
+const TITLE_OF: Record<TableKind, Set<string>> = {
+  active: titleKeys(TABLE_SECTION.active),
+  applications: titleKeys(TABLE_SECTION.applications),
+  review: titleKeys(TABLE_SECTION.review),
+};
+const T3_WORDS = byLength([...TABLE3_HEADER, ...APPLICANT_COLUMNS, TABLE3_CORNER_NOTE].map(key));
+const T3_MARK = key(TABLE3_HEADER[1]!);
+const T4_WORDS = byLength([...TABLE4_HEADER, ...REVIEW_COLUMNS].map(key));
+const T4_MARKS = new Set([key(TABLE4_HEADER[0]!), key(REVIEW_COLUMNS[0])]);
+/** A sentence's end: a line that holds one is prose, never a table line. */
+const SENTENCE_END = '\u3002';
+
+function titleKeys(n: number): Set<string> {
+  const s = SECTIONS[n - 1]!;
+  return new Set([s.title, ...s.variants].map(key));
+}
+
+function byLength(words: string[]): string[] {
+  return [...new Set(words.map((w) => w.replace(LAYOUT, '')))].sort((a, b) => b.length - a.length);
+}
+
+/** The header words a line is made of, when it is made of nothing else (else null). */
+function onlyWords(line: string, words: string[]): string[] | null {
+  const out: string[] = [];
+  let i = 0;
+  while (i < line.length) {
+    const w = words.find((x) => line.startsWith(x, i));
+    if (!w) return null;
+    out.push(w);
+    i += w.length;
+  }
+  return out;
+}
+
+/** A line that begins a table by itself: table 二's first caption, a section title alone, the
+ *  corner note of table 三. */
+function strongAnchor(bare: string): TableKind | null {
+  if (bare.startsWith(FIRST_CAPTION)) return 'active';
+  for (const kind of ['active', 'applications', 'review'] as const) if (TITLE_OF[kind].has(bare)) return kind;
+  return bare.startsWith(CORNER) ? 'applications' : null;
+}
+
+/** Lines (blank lines between them aside) made of header words only: table 三's when they name
+ *  申请人情况, table 四's when they hold two of its words and 行政复议 or 结果维持. */
+interface Run {
+  kind: 'applications' | 'review';
+  start: number;
+  words: string[];
+}
+
+function runAnchor(r: Run | null): TableAnchor | null {
+  if (!r) return null;
+  const ok =
+    r.kind === 'applications' ? r.words.includes(T3_MARK) : r.words.length >= 2 && r.words.some((w) => T4_MARKS.has(w));
+  return ok ? { kind: r.kind, start: r.start } : null;
+}
+
+/** The lines of text[start, end) that begin a table (see TableAnchor), in order, one per table:
+ *  a second anchor of the same kind with no digit since the first is the same table's header. A
+ *  line that only says `第二十条` right before table 二's first caption belongs to it. */
+export function tableAnchors(text: string, start: number, end: number): TableAnchor[] {
+  const found: TableAnchor[] = [];
+  let lead: number | null = null;
+  let run: Run | null = null;
+  const close = () => {
+    const a = runAnchor(run);
+    if (a) found.push(a);
+    run = null;
+  };
+  forEachLine(text, start, end, (ls, le) => {
+    if (le - ls > 400) {
+      close();
+      lead = null;
+      return;
+    }
+    const k = compact(text, ls, le).text;
+    const bare = k.replace(LAYOUT, '');
+    // Blank lines and Markdown rule lines keep what came before.
+    if (!bare) return;
+    const prose = k.includes(SENTENCE_END);
+    const strong = prose ? null : strongAnchor(bare);
+    if (strong) {
+      close();
+      found.push({ kind: strong, start: strong === 'active' && lead !== null ? lead : ls });
+      lead = null;
+      return;
+    }
+    lead = bare === ARTICLE ? ls : null;
+    const r = run as Run | null;
+    const own = r && !prose ? onlyWords(bare, r.kind === 'applications' ? T3_WORDS : T4_WORDS) : null;
+    if (r && own) {
+      for (const w of own) r.words.push(w);
+      return;
+    }
+    close();
+    if (prose) return;
+    const t3 = onlyWords(bare, T3_WORDS);
+    const t4 = t3 ? null : onlyWords(bare, T4_WORDS);
+    if (t3) run = { kind: 'applications', start: ls, words: t3 };
+    else if (t4) run = { kind: 'review', start: ls, words: t4 };
+  });
+  close();
+  const out: TableAnchor[] = [];
+  for (const a of found) {
+    const prev = out[out.length - 1];
+    if (prev && prev.kind === a.kind && !/\d/.test(text.slice(prev.start, a.start))) continue;
+    out.push(a);
+  }
+  return out;
+}
+
+/** The start of the first line of text[from, to) that holds a sentence's end (prose), or `to`. */
+export function proseAfter(text: string, from: number, to: number): number {
+  let at = to;
+  forEachLine(text, from, to, (ls, le) => {
+    if (at === to && le > ls && text.slice(ls, le).includes(SENTENCE_END)) at = ls;
+  });
+  return at;
 }

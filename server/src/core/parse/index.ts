@@ -13,7 +13,7 @@ import type { DocumentModel, ParseNote, Range, Report } from '../model';
 import { analysisText } from '../text/normalize';
 import { readActive, readApplications, readReview } from './tables';
 import { type Format } from '../template';
-import { chooseHeaders, headerCandidates } from './headers';
+import { chooseHeaders, headerCandidates, tableAnchors } from './headers';
 import { findTitle, organYear, yearFromText, type TitleInfo } from './title';
 import { buildReport, formatFromTable3, subHeadings } from './report';
 export { findTitle } from './title';
@@ -53,6 +53,7 @@ function parseUnsafe(original: string): DocumentModel {
 /** The reports of analysis text[from, to): headers, boundaries, then each report on its own. */
 export function parseReports(text: string, from: number, to: number): Report[] {
   const groups = chooseHeaders(headerCandidates(text, from, to));
+  if (!groups.length) return headingless(text, from, to);
   const reports: Report[] = [];
   // A report starts at the line of its title (or first header); when the previous report ends on
   // that same line (a one-line copy), right at the title or header itself. Ranges never overlap.
@@ -82,6 +83,22 @@ export function parseReports(text: string, from: number, to: number): Report[] {
   return reports;
 }
 
+/**
+ * A report without any of its 一、…六、 headings: a title, then tables found by their first lines
+ * (table 二's caption, table 三's corner note, table 四's header). A title is required unless all
+ * three tables are there, so that a pasted table or prose that names these words is no report.
+ */
+function headingless(text: string, from: number, to: number): Report[] {
+  const anchors = tableAnchors(text, from, to);
+  if (!anchors.length) return [];
+  const title = findTitle(text, from, anchors[0]!.start);
+  const start = title ? Math.max(from, lineStartAt(text, title.range.start)) : from;
+  const report = buildReport(text, { start, end: to }, [], title);
+  const { active, applications, review } = report.tables;
+  const found = (active ? 1 : 0) + (applications ? 1 : 0) + (review ? 1 : 0);
+  return found && (title || found === 3) ? [report] : [];
+}
+
 /** Header candidates in text[from, to) (lines touched by an edit: none means no header changed). */
 export function headersIn(text: string, from: number, to: number): number {
   return headerCandidates(text, from, to).length;
@@ -98,6 +115,8 @@ export function reparseSection(text: string, report: Report, index: number): boo
   // Without a title that names it, the year comes from the text, which any section may change.
   const titleYear = report.title === null ? null : organYear(report.title).year;
   if (titleYear === null && yearFromText(text, report.range) !== report.year) return false;
+  // A table without its section's heading may stand in any section, and an edit may make one.
+  if (![2, 3, 4].every((n) => report.sections.some((x) => x.number === n))) return false;
   if (s.number === 1) {
     // Only the first 一、总体情况 gives the sub-headings (as in a whole parse).
     if (report.sections.find((x) => x.number === 1) !== s) return true;

@@ -1,10 +1,10 @@
 /** One report from its headers and title: sections, year, format, tables, sub-headings. */
-import { forEachLine } from '../text/lines';
+import { forEachLine, lineStartAt } from '../text/lines';
 import type { ParseNote, Range, Report, Section, SubHeading, Table } from '../model';
 import { readActive, readApplications, readReview } from './tables';
-import { type Format } from '../template';
-import { NUMERALS } from '../template/vocabulary';
-import type { HeaderCandidate } from './headers';
+import { type Format, type TableKind } from '../template';
+import { NUMERALS, TABLE_SECTION } from '../template/vocabulary';
+import { proseAfter, tableAnchors, type HeaderCandidate } from './headers';
 import { yearFromText, type TitleInfo } from './title';
 
 export function buildReport(text: string, range: Range, headers: HeaderCandidate[], title: TitleInfo | null): Report {
@@ -21,46 +21,53 @@ export function buildReport(text: string, range: Range, headers: HeaderCandidate
   const year = title?.year ?? yearFromText(text, range);
   const hint: Format = year !== null && year <= 2020 ? '2019' : '2021';
   const sec = (n: number) => sections.find((s) => s.number === n);
-  const s2 = sec(2);
-  const s3 = sec(3);
-  const s4 = sec(4);
+  const contentStart =
+    title && title.range.end > range.start && title.range.end <= range.end ? title.range.end : range.start;
+  const regions = tableRegions(text, range, sections, contentStart, hint);
   let active: Table | null = null;
   let format: Format = hint;
   let formatEvidence: Report['formatEvidence'] = year !== null ? 'year' : 'default';
-  if (s2) {
-    const r = readActive(text, s2.headerRange.end, s2.range.end, hint, notes);
+  const r2 = regions.active;
+  if (r2) {
+    const r = readActive(text, r2.start, r2.end, hint, notes);
     if (r.table.rows.length) active = r.table;
     if (r.format) {
       format = r.format;
       formatEvidence = 'table2-header';
       if (r.format !== hint) {
-        const again = readActive(text, s2.headerRange.end, s2.range.end, r.format, []).table;
+        const again = readActive(text, r2.start, r2.end, r.format, []).table;
         active = again.rows.length ? again : null;
       }
     }
   }
   let applications: Table | null = null;
-  if (s3) {
+  const r3 = regions.applications;
+  if (r3) {
     let notes3: ParseNote[] = [];
-    applications = readApplications(text, s3.headerRange.end, s3.range.end, format, notes3);
+    applications = readApplications(text, r3.start, r3.end, format, notes3);
     if (formatEvidence !== 'table2-header') {
       const f = formatFromTable3(applications, year);
       if (f && f !== format) {
         format = f;
         formatEvidence = 'table3-rows';
         notes3 = [];
-        applications = readApplications(text, s3.headerRange.end, s3.range.end, format, notes3);
+        applications = readApplications(text, r3.start, r3.end, format, notes3);
       }
     }
     for (const n of notes3) notes.push(n);
     if (!applications.rows.length) applications = null;
   }
   let review: Table | null = null;
-  if (s4) {
-    review = readReview(text, s4.headerRange.end, s4.range.end, notes);
+  const r4 = regions.review;
+  if (r4) {
+    review = readReview(text, r4.start, r4.end, notes);
     if (!review.rows.length) review = null;
   }
-  const overviewHeadings = sec(1) ? subHeadings(text, sec(1)!.headerRange.end, sec(1)!.range.end) : [];
+  // 一's sub-headings end where a table without its heading begins.
+  const s1 = sec(1);
+  let s1End = s1?.range.end ?? 0;
+  for (const r of [r2, r3, r4]) if (s1 && r && r.start >= s1.headerRange.end) s1End = Math.min(s1End, r.start);
+  const overviewHeadings = s1 ? subHeadings(text, s1.headerRange.end, s1End) : [];
   return {
     range,
     title: title?.title ?? null,
@@ -74,6 +81,62 @@ export function buildReport(text: string, range: Range, headers: HeaderCandidate
     tables: { active, applications, review },
     notes,
   };
+}
+
+const KINDS = ['active', 'applications', 'review'] as const;
+
+/**
+ * Where each table is read. A section 二, 三 or 四 that has its heading: from the heading's end to
+ * the section's end. A table whose section has no heading (a report without its 一、…六、 headings,
+ * tables right after the preamble): from the line that begins it (headers.ts, tableAnchors) to the
+ * next such line, the next heading or the first line of prose, when that holds a number; a section
+ * with a heading then ends its table where such a table begins. Reports with every heading of
+ * 二–四 read exactly as they always did.
+ */
+export function tableRegions(
+  text: string,
+  range: Range,
+  sections: Section[],
+  contentStart: number,
+  hint: Format,
+): Record<TableKind, Range | null> {
+  const present = (k: TableKind) => sections.find((s) => s.number === TABLE_SECTION[k]);
+  const missing = KINDS.filter((k) => !present(k));
+  const orphans: (Range & { kind: TableKind })[] = [];
+  if (missing.length) {
+    const cands = tableAnchors(text, contentStart, range.end).filter((a) => missing.includes(a.kind));
+    cands.forEach((a, i) => {
+      if (orphans.some((o) => o.kind === a.kind)) return;
+      let limit = Math.min(cands[i + 1]?.start ?? range.end, range.end);
+      for (const s of sections)
+        if (s.headerRange.start > a.start) limit = Math.min(limit, lineStartAt(text, s.headerRange.start));
+      const end = proseAfter(text, a.start, limit);
+      if (holdsNumbers(text, a.kind, a.start, end, hint)) orphans.push({ kind: a.kind, start: a.start, end });
+    });
+  }
+  const out: Record<TableKind, Range | null> = { active: null, applications: null, review: null };
+  for (const k of KINDS) {
+    const s = present(k);
+    const o = orphans.find((x) => x.kind === k);
+    if (o) out[k] = { start: o.start, end: o.end };
+    else if (s) {
+      let end = s.range.end;
+      for (const x of orphans) if (x.start >= s.headerRange.end) end = Math.min(end, x.start);
+      out[k] = { start: s.headerRange.end, end };
+    }
+  }
+  return out;
+}
+
+/** Does text[start, end) read as a table of that kind with at least one number? */
+function holdsNumbers(text: string, kind: TableKind, start: number, end: number, hint: Format): boolean {
+  const t =
+    kind === 'active'
+      ? readActive(text, start, end, hint, []).table
+      : kind === 'applications'
+        ? readApplications(text, start, end, hint, [])
+        : readReview(text, start, end, []);
+  return t.rows.some((r) => r.cells.some((c) => c.kind === 'number'));
 }
 
 /** Table 三 tells the format when table 二 did not: （六） with sub-items is 2021; a single （六）

@@ -1,18 +1,54 @@
 /**
  * section.missing — one of the six sections is absent.
- * Range: the header of the next section present (where the missing one belongs), or the last one.
- * Fix: the canonical header inserted there, with the section's empty table when it has one.
+ * Range: the first line of the section's table when it was found without its heading (a report
+ * without headings), else the header (or such a table) of the next section present, or the last one.
+ * Fix: the canonical header inserted there, with the section's empty table when it has one and
+ * none was found (a table that was found gets its heading alone).
  * The sections after the cut of a truncated text are left to report.truncated.
  */
+import type { Range, Report } from '../model';
 import { SECTIONS } from '../template';
 import { renderTable } from '../features/render';
-import { lineStartAt } from '../text/lines';
+import { lineEndAt, lineStartAt } from '../text/lines';
 import { found, insertAt, type Rule } from './rule';
 import { TABLE_OF_SECTION } from './table-missing';
 import { truncation } from './report-truncated';
 
 /** The missing section and where it goes. */
-type Data = { sectionNumber: number; canonical: string; insertAt: number };
+type Data = { sectionNumber: number; canonical: string; insertAt: number; tableFound: boolean };
+
+/** A place that shows a section: its header, or its table found without one. */
+interface Mark {
+  number: number;
+  range: Range;
+  at: number;
+  table: boolean;
+}
+
+/** The headers of a report and the tables it holds without their heading, in text order. */
+function marks(report: Report, text: string): Mark[] {
+  const out: Mark[] = report.sections.map((s) => ({
+    number: s.number,
+    range: s.headerRange,
+    at: lineStartAt(text, s.headerRange.start),
+    table: false,
+  }));
+  for (const [n, kind] of Object.entries(TABLE_OF_SECTION)) {
+    const t = report.tables[kind];
+    if (!t || report.sections.some((s) => s.number === Number(n))) continue;
+    out.push({ number: Number(n), range: firstLine(text, t.range), at: lineStartAt(text, t.range.start), table: true });
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
+
+/** The first non-blank line of a range, without its surrounding whitespace. */
+function firstLine(text: string, r: Range): Range {
+  let s = r.start;
+  while (s < r.end && /\s/.test(text[s]!)) s++;
+  let e = Math.min(lineEndAt(text, s), r.end);
+  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  return { start: s, end: e };
+}
 
 export const sectionMissing: Rule<'section.missing', Data> = {
   code: 'section.missing',
@@ -23,24 +59,25 @@ export const sectionMissing: Rule<'section.missing', Data> = {
     'section.missing.fix': { 'zh-CN': '插入“{section}”', en: 'Insert “{section}”' },
   },
   check({ report, text }) {
-    if (!report.sections.length) return [];
+    const ms = marks(report, text);
+    if (!ms.length) return [];
     const out = [];
     // The sections after a cut are report.truncated's one finding.
     const cut = truncation(report, text);
     for (const def of SECTIONS) {
       if (report.sections.some((s) => s.number === def.number)) continue;
       if (cut && def.number > cut.section) continue;
-      const next = report.sections.find((s) => s.number > def.number);
-      const last = report.sections[report.sections.length - 1]!;
-      const anchor = next ?? last;
-      const at = next ? lineStartAt(text, next.headerRange.start) : report.range.end;
+      const own = ms.find((m) => m.number === def.number);
+      const next = own ?? ms.find((m) => m.number > def.number);
+      const anchor = next ?? ms[ms.length - 1]!;
+      const at = next ? next.at : report.range.end;
       const canonical = `${def.numeral}、${def.title}`;
       out.push(
         found(
-          anchor.headerRange,
+          anchor.range,
           'section.missing',
           { section: canonical },
-          { sectionNumber: def.number, canonical, insertAt: at },
+          { sectionNumber: def.number, canonical, insertAt: at, tableFound: !!own },
         ),
       );
     }
@@ -50,7 +87,7 @@ export const sectionMissing: Rule<'section.missing', Data> = {
   fix({ data }, { text, report, layout }) {
     if (!data) return [];
     const kind = TABLE_OF_SECTION[data.sectionNumber];
-    const body = kind ? renderTable(kind, report.format, layout) + '\n' : '';
+    const body = kind && !data.tableFound ? renderTable(kind, report.format, layout) + '\n' : '';
     const lead = data.insertAt > 0 && text[data.insertAt - 1] !== '\n' ? '\n' : '';
     return insertAt(data.insertAt, `${lead}${data.canonical}\n${body}`, 'section.missing.fix', {
       section: data.canonical,
