@@ -104,7 +104,7 @@ test('headings typed as Word automatic numbering read with their numerals', () =
   assert.match(text, /^六、其他需要报告的事项$/m);
 });
 
-test('list counters: per list and level, deeper levels restart, start and startOverride, formats', () => {
+test('list counters: shared by the lists of one definition (as Word counts), deeper levels restart, start and startOverride', () => {
   const numbering =
     `<w:abstractNum w:abstractNumId="0">${lvl(0, 'chineseCounting', '%1、')}${lvl(1, 'chineseCounting', '（%2）')}` +
     `${lvl(2, 'decimal', '%3.')}</w:abstractNum>` +
@@ -125,6 +125,8 @@ test('list counters: per list and level, deeper levels restart, start and startO
     p('点', num(2, 1)),
     p('十一', num(3)),
     p('二十', num(3)),
+    p('同一列表', num(1)),
+    p('子项', num(1, 1)),
     p('没有编号', num(0)),
   ].join('');
   const text = textOf(readDocx(docx(body, numbering)));
@@ -142,6 +144,8 @@ test('list counters: per list and level, deeper levels restart, start and startO
       '点',
       '十一、十一',
       '十二、二十',
+      '十三、同一列表',
+      '（一）子项',
       '没有编号',
       '',
     ].join('\n'),

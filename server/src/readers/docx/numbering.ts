@@ -1,7 +1,9 @@
 /**
  * Word's automatic list numbering (numbering.xml): a heading typed as a numbered list has no 一、 in
  * its text; the number comes from the list's level (numFmt, lvlText such as `%1、` or `（%2）`, start)
- * and a counter kept per list instance (numId) and level. Using a level restarts the deeper levels.
+ * and a counter per level. As Word counts, the lists (numId) of one definition (abstractNum) share
+ * their counters: a list continues the sequence, except that a list's first paragraph at a level it
+ * overrides (startOverride) restarts it there. Using a level restarts the deeper levels.
  */
 import { forEachElement, type XmlAttrs } from './xml';
 
@@ -27,7 +29,10 @@ const MAX_LEVEL = 9;
 export class Numbering {
   private readonly abstracts = new Map<string, Map<number, Level>>();
   private readonly lists = new Map<string, List>();
+  /** Running counts per definition (abstractNumId) and level; -1 before the level's first use. */
   private readonly counters = new Map<string, number[]>();
+  /** Lists already seen at a level (`numId/level`): a startOverride applies at the first only. */
+  private readonly seen = new Set<string>();
 
   constructor(xml: string | null) {
     if (xml !== null) this.read(xml);
@@ -87,13 +92,16 @@ export class Numbering {
     if (!list || ilvl < 0 || ilvl >= MAX_LEVEL) return '';
     const here = this.level(list, ilvl);
     if (!here) return '';
-    let counts = this.counters.get(numId);
+    let counts = this.counters.get(list.abstractId);
     if (!counts) {
       counts = new Array<number>(MAX_LEVEL).fill(-1);
-      this.counters.set(numId, counts);
+      this.counters.set(list.abstractId, counts);
     }
     const startOf = (i: number): number => list.starts.get(i) ?? this.level(list, i)?.start ?? 1;
-    counts[ilvl] = counts[ilvl]! < 0 ? startOf(ilvl) : counts[ilvl]! + 1;
+    const first = !this.seen.has(`${numId}/${ilvl}`);
+    this.seen.add(`${numId}/${ilvl}`);
+    const restart = first && list.starts.has(ilvl);
+    counts[ilvl] = counts[ilvl]! < 0 || restart ? startOf(ilvl) : counts[ilvl]! + 1;
     for (let i = ilvl + 1; i < MAX_LEVEL; i++) counts[i] = -1;
     if (here.format === 'bullet' || here.format === 'none') return '';
     const text = here.text.replace(/%([1-9])/g, (_, d: string) => {
