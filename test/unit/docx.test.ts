@@ -264,3 +264,10 @@ test('phonetic guides (w:ruby) and hidden text (w:vanish) are not read into the 
     '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>也可见</w:t></w:r></w:p>';
   assert.equal(textOf(readDocx(docx(body))), '年报告\n可见也可见\n');
 });
+
+test('a document part cut short keeps the text read so far', () => {
+  const files = unzipSync(docx(p('第一段') + '<w:tbl><w:tr><w:tc>' + p('行政许可') + '<w:tc>' + p('3')));
+  const xml = strFromU8(files['word/document.xml']!);
+  files['word/document.xml'] = strToU8(xml.slice(0, xml.indexOf('</w:body>')));
+  assert.equal(textOf(readDocx(zipSync(files))), '第一段\n| 行政许可 | 3 |\n');
+});

@@ -40,6 +40,12 @@ function joinParts(parts: string[]): string {
  *  alternate content, the properties before a tracked change, the phonetic guide over characters (w:rt). */
 const SKIPPED = new Set(['del', 'delText', 'instrText', 'Fallback', 'pPrChange', 'rPrChange', 'moveFrom', 'rt']);
 
+/** A table row as one line, `| a | b |`; null when every cell continues a merge from above. */
+function rowLine(cells: CellState[]): string | null {
+  const kept = cells.filter((c) => !c.continued).map((c) => joinParts(c.parts).replace(/\|/g, '¦'));
+  return kept.length > 0 ? `| ${kept.join(' | ')} |` : null;
+}
+
 const clean = (s: string): string => s.replace(/[\t\u00a0\u3000 ]+/g, ' ').trim();
 
 export function documentLines(xml: string, numbering: Numbering, styles: StyleNumbering): string[] {
@@ -136,8 +142,7 @@ export function documentLines(xml: string, numbering: Numbering, styles: StyleNu
           if (tableDepth !== 1) return;
           if (open) cells = [];
           else {
-            const kept = cells.filter((c) => !c.continued).map((c) => joinParts(c.parts).replace(/\|/g, '¦'));
-            rows.push(kept.length > 0 ? `| ${kept.join(' | ')} |` : null);
+            rows.push(rowLine(cells));
             cells = [];
           }
           return;
@@ -160,5 +165,9 @@ export function documentLines(xml: string, numbering: Numbering, styles: StyleNu
       }
     },
   );
+  // A part cut short: close what is still open, so that nothing read is lost.
+  while (paras.length > 0) closeParagraph(paras.pop()!);
+  if (tableDepth > 0 && cells.length > 0) rows.push(rowLine(cells));
+  for (const r of rows) if (r !== null) lines.push(r);
   return lines;
 }
