@@ -271,3 +271,23 @@ test('a document part cut short keeps the text read so far', () => {
   files['word/document.xml'] = strToU8(xml.slice(0, xml.indexOf('</w:body>')));
   assert.equal(textOf(readDocx(zipSync(files))), '第一段\n| 行政许可 | 3 |\n');
 });
+
+test('lvlRestart: 0 never restarts a level; n restarts it only when level n or a higher one is used', () => {
+  const restart = (ilvl: number, fmt: string, text: string, r: number): string =>
+    lvl(ilvl, fmt, text).replace('</w:lvl>', `<w:lvlRestart w:val="${r}"/></w:lvl>`);
+  const numbering =
+    `<w:abstractNum w:abstractNumId="0">${lvl(0, 'chineseCounting', '%1、')}` +
+    `${restart(1, 'decimal', '%2.', 0)}${restart(2, 'decimal', '(%3)', 1)}</w:abstractNum>` +
+    `<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`;
+  const body = [
+    p('甲', num(1)),
+    p('a', num(1, 1)),
+    p('x', num(1, 2)),
+    p('乙', num(1)),
+    p('b', num(1, 1)),
+    p('y', num(1, 2)),
+    p('c', num(1, 1)),
+    p('z', num(1, 2)),
+  ].join('');
+  assert.equal(textOf(readDocx(docx(body, numbering))), '一、甲\n1.a\n(1)x\n二、乙\n2.b\n(1)y\n3.c\n(2)z\n');
+});

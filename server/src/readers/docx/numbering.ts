@@ -15,6 +15,8 @@ interface Level {
   legal: boolean;
   /** What follows the number: 'tab' (default), 'space' or 'nothing'. */
   suffix: string;
+  /** w:lvlRestart: restart when a level above this 1-based number is used; 0 never; absent: any higher level. */
+  restart?: number;
 }
 
 interface List {
@@ -77,6 +79,7 @@ export class Numbering {
         else if (name === 'numFmt') l.format = val;
         else if (name === 'lvlText') l.text = val;
         else if (name === 'suff') l.suffix = val;
+        else if (name === 'lvlRestart') l.restart = Number(val) || 0;
         else if (name === 'isLgl') l.legal = val !== '0' && val !== 'false';
       } else if (level !== null && name === 'isLgl') (level as Level).legal = true;
     });
@@ -102,7 +105,9 @@ export class Numbering {
     this.seen.add(`${numId}/${ilvl}`);
     const restart = first && list.starts.has(ilvl);
     counts[ilvl] = counts[ilvl]! < 0 || restart ? startOf(ilvl) : counts[ilvl]! + 1;
-    for (let i = ilvl + 1; i < MAX_LEVEL; i++) counts[i] = -1;
+    for (let i = ilvl + 1; i < MAX_LEVEL; i++) {
+      if (ilvl < (this.level(list, i)?.restart ?? i)) counts[i] = -1;
+    }
     if (here.format === 'bullet' || here.format === 'none') return '';
     const text = here.text.replace(/%([1-9])/g, (_, d: string) => {
       const i = Number(d) - 1;
