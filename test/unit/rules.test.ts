@@ -218,9 +218,9 @@ const CASES: Case[] = [
   },
   {
     code: 'text.pinyin-annotation',
-    name: 'pinyin after characters (range: first to last annotation of the line)',
+    name: 'pinyin after characters (one finding per report, range: its first annotation)',
     base: S000,
-    edits: [['一、总体情况\n', '一、总体情况\n文號⟦(hào)與編碼(mǎ)⟧\n']],
+    edits: [['一、总体情况\n', '一、总体情况\n文號⟦(hào)⟧與編碼(mǎ)\n後(hòu)來\n']],
   },
 ];
 

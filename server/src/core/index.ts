@@ -17,7 +17,7 @@ export type { Position } from './text/lines';
 export { LineIndex } from './text/lines';
 export { localize, toLocale, type Locale } from './i18n';
 export type { CompletionEntry } from './features/completion';
-export type { Fix } from './features/fixes';
+export { byEdit, type Fix } from './features/fixes';
 export type { FormatLayout, Refusal, TextEdit } from './features/format';
 export type { InlayHint, OutlineNode } from './features/navigation';
 export { renderSkeleton, type TextLayout } from './features/render';

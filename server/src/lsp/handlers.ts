@@ -13,6 +13,7 @@ import {
   type CodeAction,
   type CodeActionParams,
   type CompletionItem,
+  type Diagnostic,
   type DocumentSymbol,
   type FoldingRange,
   type Hover,
@@ -20,6 +21,7 @@ import {
   type Range as LspRange,
 } from 'vscode-languageserver/node';
 import {
+  byEdit,
   localize,
   normalizeReport,
   renderSkeleton,
@@ -27,6 +29,7 @@ import {
   toMarkdown,
   type CheckOptions,
   type Finding,
+  type Fix,
   type Locale,
   type OutlineNode,
   type Report,
@@ -109,7 +112,8 @@ const sameRange = (a: LspRange, b: LspRange) =>
 /**
  * Code actions. Fix-all: the preferred fixes of every report, report by report. Quick fixes: only
  * for the diagnostics of the request's context, each matched to the server's finding by code and
- * range (and message, where several share both), and labelled with that diagnostic alone.
+ * range (and message, where several share both); fixes making the same edits are one action naming
+ * each of their diagnostics.
  */
 export const codeActions = (d: OpenDoc, params: CodeActionParams, opts: CheckOptions, locale: Locale): CodeAction[] =>
   run(codeActionSteps(d, params, opts, locale));
@@ -144,6 +148,7 @@ export function* codeActionSteps(
   const keyOf = (code: unknown, r: LspRange) =>
     `${String(code)} ${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
   const used = new Set<Finding>();
+  const found: { fix: Fix; diag: Diagnostic }[] = [];
   for (const diag of params.context.diagnostics) {
     yield;
     if (diag.source !== undefined && diag.source !== 'disclosure-report') continue;
@@ -164,15 +169,19 @@ export function* codeActionSteps(
     const target = same.find((f) => localize(f.message, locale) === diag.message) ?? same[0];
     if (!target || !sameRange(toLsp(d, target.range.start, target.range.end), diag.range)) continue;
     used.add(target);
-    for (const fix of d.analysis.quickFixes(i, target, opts)) {
-      out.push({
-        title: localize(fix.title, locale),
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diag],
-        isPreferred: fix.preferred,
-        edit: { changes: { [d.uri]: edits(d, fix.edits) } },
-      });
-    }
+    for (const fix of d.analysis.quickFixes(i, target, opts)) found.push({ fix, diag });
+  }
+  // One wrong cell, one quick fix: fixes making the same edits (several rules on one cell) are one
+  // action, under the clearest title, resolving each of their diagnostics.
+  for (const g of byEdit(found, (x) => x.fix)) {
+    const fix = g[0]!.fix;
+    out.push({
+      title: localize(fix.title, locale),
+      kind: CodeActionKind.QuickFix,
+      diagnostics: g.map((x) => x.diag),
+      isPreferred: g.some((x) => x.fix.preferred),
+      edit: { changes: { [d.uri]: edits(d, fix.edits) } },
+    });
   }
   return out;
 }

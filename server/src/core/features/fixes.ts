@@ -130,6 +130,37 @@ export function fixesFor(
       if (ok) out.push({ title: c.title, edits: c.edits, finding: target, preferred: i === 0 });
     });
   }
+  return byEdit(out, (x) => x).map((g) => ({ ...g[0]!, preferred: g.some((x) => x.preferred) }));
+}
+
+/** The edits a fix makes, whatever their order: two fixes with the same key change the text alike. */
+export function editKey(edits: readonly TextEdit[]): string {
+  const sorted = edits.slice().sort((a, b) => a.start - b.start || a.end - b.end);
+  return sorted.map((e) => `${e.start}:${e.end}:${e.newText}`).join('\u0000');
+}
+
+/**
+ * One wrong cell, one quick fix: items whose fixes make the same edits (row-total, outcome-total and
+ * balance all setting （七）总计's 总计) grouped, groups in order of first appearance, the clearest
+ * title first in each group: the one that says the most (names the row as well as the value), the
+ * earliest of equals.
+ */
+export function byEdit<T>(items: readonly T[], fixOf: (t: T) => Fix): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const t of items) {
+    const k = editKey(fixOf(t).edits);
+    const g = groups.get(k);
+    if (g) g.push(t);
+    else groups.set(k, [t]);
+  }
+  const says = (t: T) => Object.keys(fixOf(t).title.args ?? {}).length;
+  const out: T[][] = [];
+  for (const g of groups.values()) {
+    let best = 0;
+    for (let i = 1; i < g.length; i++) if (says(g[i]!) > says(g[best]!)) best = i;
+    if (best > 0) g.unshift(g.splice(best, 1)[0]!);
+    out.push(g);
+  }
   return out;
 }
 
@@ -139,8 +170,8 @@ export const FIX_ALL_TRIES = 48;
 /**
  * source.fixAll for one report (it runs on save): the preferred candidate of every finding whose rule
  * declares its fix safe (`safeFix`: labels, numbering, headers, pinyin, inserted sections) and whose
- * edits leave every digit run of the text as it was; never a figure. Edits sorted and kept
- * only where they overlap none kept before (one pass), then tried together with one re-read: kept
+ * edits leave every digit run of the text as it was; never a figure. A candidate is kept only where
+ * none of its edits overlaps an edit kept before (one pass), then all are tried with one re-read: kept
  * if every finding they target is gone and nothing appeared. A batch that fails is split in halves,
  * each tried alone and then both together, within FIX_ALL_TRIES re-reads; what the budget does not
  * reach is left out (the user can run fix-all again). `isCancelled` is asked before every re-read.
@@ -172,19 +203,17 @@ export function fixAll(
         ok = false;
     if (ok) cands.push({ finding: f, edits, start: edits[0]!.start, end: edits[edits.length - 1]!.end });
   }
-  // Sorted by first edit, a candidate is kept when all its edits come after the last kept edit
-  // (an insertion at the very point of a kept insertion counts as overlapping).
+  // Sorted by first edit, a candidate is kept when none of its edits overlaps an edit kept before;
+  // its edits may fall between those of another (one fix for all the pinyin of a report spans the
+  // report, the numbering fixes lie between its edits). An insertion at the very point of a kept
+  // insertion counts as overlapping.
   cands.sort((a, b) => a.start - b.start || a.end - b.end);
   const batch: typeof cands = [];
-  let lastEnd = -1;
-  let lastInsertAt = -1;
+  const kept: TextEdit[] = [];
   for (const c of cands) {
-    const first = c.edits[0]!;
-    if (first.start < lastEnd || (first.start === first.end && first.start === lastInsertAt)) continue;
+    if (c.edits.some((e) => overlapsKept(kept, e))) continue;
     batch.push(c);
-    const last = c.edits[c.edits.length - 1]!;
-    lastEnd = last.end;
-    lastInsertAt = last.start === last.end ? last.start : -1;
+    for (const e of c.edits) kept.splice(firstEndingAtOrAfter(kept, e.start, e.start === e.end), 0, e);
   }
   if (!batch.length) return [];
 
@@ -230,5 +259,29 @@ export function fixAll(
   if (cancelled) return null;
   const out: TextEdit[] = [];
   for (const c of chosen) for (const e of c.edits) out.push(e);
-  return out;
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** In `kept` (sorted, non-overlapping, so their ends never decrease), the index of the first edit
+ *  that ends at or after `at` (after it, for an insertion: it goes after a replacement ending there). */
+function firstEndingAtOrAfter(kept: readonly TextEdit[], at: number, insertion = false): number {
+  let lo = 0;
+  let hi = kept.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const e = kept[mid]!;
+    if (e.end < at || (insertion && e.end === at && e.start < e.end)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether `e` overlaps an edit of `kept`: their ranges share a character, or both insert at one point. */
+function overlapsKept(kept: readonly TextEdit[], e: TextEdit): boolean {
+  for (let i = firstEndingAtOrAfter(kept, e.start); i < kept.length && kept[i]!.start <= e.end; i++) {
+    const k = kept[i]!;
+    if (e.start < k.end && k.start < e.end) return true;
+    if (e.start === e.end && k.start === k.end && e.start === k.start) return true;
+  }
+  return false;
 }

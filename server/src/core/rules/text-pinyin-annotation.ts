@@ -1,10 +1,16 @@
 /**
- * text.pinyin-annotation — pinyin left after characters by a converter (`號(hào)`). One finding per
- * line. Range: from the first to the last annotation of the line. Fix: every annotation in the range
- * deleted (they are found again from the text); or every annotation of the report.
+ * text.pinyin-annotation — pinyin left after characters by a converter (`號(hào)`). A habit of the
+ * whole text, so one finding per report: the message counts the annotations, the range is the first
+ * one, the others are related information (at most RELATED_MAX; the last listed one says how many
+ * more there are). Fix: every annotation of the report deleted (found again from the text); it
+ * writes no figure, so fix-all applies it.
  */
-import { lineStartAt } from '../text/lines';
+import type { Range } from '../model';
+import type { Related } from './findings';
 import { found, type Found, type Rule } from './rule';
+
+/** How many other annotations the finding lists as related information. */
+export const RELATED_MAX = 20;
 
 export const textPinyinAnnotation: Rule<'text.pinyin-annotation'> = {
   code: 'text.pinyin-annotation',
@@ -12,50 +18,50 @@ export const textPinyinAnnotation: Rule<'text.pinyin-annotation'> = {
   description: { 'zh-CN': '转换工具残留的拼音注音（`號(hào)`）', en: 'pinyin left by a converter (`號(hào)`)' },
   messages: {
     'text.pinyin-annotation': {
-      'zh-CN': '转换残留的拼音注音（如“{example}”），本行共{count}处',
-      en: 'Pinyin left by a converter (e.g. “{example}”), {count} on this line',
+      'zh-CN': '转换残留的拼音注音（如“{example}”），本报告共{count}处',
+      en: 'Pinyin left by a converter (e.g. “{example}”), {count} in this report',
     },
-    'text.pinyin-annotation.fix': { 'zh-CN': '删除本行的拼音注音', en: 'Remove the pinyin on this line' },
-    'text.pinyin-annotation.fix-all': { 'zh-CN': '删除全部拼音注音', en: 'Remove all pinyin annotations' },
+    'text.pinyin-annotation.related': { 'zh-CN': '拼音注音“{example}”', en: 'Pinyin “{example}”' },
+    'text.pinyin-annotation.related-more': {
+      'zh-CN': '拼音注音“{example}”；另有{more}处未列出',
+      en: 'Pinyin “{example}”; {more} more not listed',
+    },
+    'text.pinyin-annotation.fix': { 'zh-CN': '删除拼音注音', en: 'Remove the pinyin annotation' },
+    'text.pinyin-annotation.fix-all': {
+      'zh-CN': '删除全部{count}处拼音注音',
+      en: 'Remove all {count} pinyin annotations',
+    },
   },
-  check({ model, report, text, source }) {
-    const out: Found<never>[] = [];
-    let line = -1;
-    let cur: Found<never> | null = null;
-    let count = 0;
-    for (const p of model.pinyin) {
-      if (p.start < report.range.start || p.end > report.range.end) continue;
-      const ls = lineStartAt(text, p.start);
-      if (ls !== line || !cur) {
-        if (cur) cur.message.args!.count = count;
-        cur = found(p, 'text.pinyin-annotation', {
-          example: `${source[p.start - 1] ?? ''}${source.slice(p.start, p.end)}`,
-          count: 1,
-        });
-        out.push(cur);
-        line = ls;
-        count = 0;
-      }
-      cur.range.end = p.end;
-      count++;
+  check({ model, report, source }) {
+    const inReport = model.pinyin.filter((p) => p.start >= report.range.start && p.end <= report.range.end);
+    const first = inReport[0];
+    if (!first) return [];
+    const example = (p: Range) => `${source[p.start - 1] ?? ''}${source.slice(p.start, p.end)}`;
+    const f: Found<never> = found(first, 'text.pinyin-annotation', { example: example(first), count: inReport.length });
+    const related: Related[] = [];
+    const listed = Math.min(inReport.length - 1, RELATED_MAX);
+    for (let i = 1; i <= listed; i++) {
+      const p = inReport[i]!;
+      const more = inReport.length - 1 - listed;
+      related.push({
+        range: { start: p.start, end: p.end },
+        message:
+          i === listed && more > 0
+            ? { id: 'text.pinyin-annotation.related-more', args: { example: example(p), more } }
+            : { id: 'text.pinyin-annotation.related', args: { example: example(p) } },
+      });
     }
-    if (cur) cur.message.args!.count = count;
-    return out;
+    if (related.length) f.related = related;
+    return [f];
   },
   safeFix: true,
-  fix(f, { pinyin }) {
-    const inRange = pinyin.filter((p) => p.start >= f.range.start && p.end <= f.range.end);
-    if (!inRange.length) return [];
-    return [
-      {
-        title: { id: 'text.pinyin-annotation.fix' },
-        edits: inRange.map((p) => ({ start: p.start, end: p.end, newText: '' })),
-      },
-      {
-        title: { id: 'text.pinyin-annotation.fix-all' },
-        edits: pinyin.map((p) => ({ start: p.start, end: p.end, newText: '' })),
-        removes: 'code',
-      },
-    ];
+  fix(_f, { pinyin, report }) {
+    const inReport = pinyin.filter((p) => p.start >= report.range.start && p.end <= report.range.end);
+    if (!inReport.length) return [];
+    const title =
+      inReport.length === 1
+        ? { id: 'text.pinyin-annotation.fix' }
+        : { id: 'text.pinyin-annotation.fix-all', args: { count: inReport.length } };
+    return [{ title, edits: inReport.map((p) => ({ start: p.start, end: p.end, newText: '' })) }];
   },
 };
