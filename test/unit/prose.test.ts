@@ -164,6 +164,11 @@ test('a figure whose cell is not known (blank, unknown) is not compared', () => 
   // An item of （三） left blank: the group's total is not known.
   const item = { 'denied.stateSecret': '| 1.属于国家秘密 | 1 | 0 | 0 | 0 | 0 | 0 | |' };
   assert.deepEqual(mismatches(report({ one: '不予公开7件。', t3: item })), []);
+  // A row the reader could not place with certainty (fewer or more cells than the table's columns).
+  const short = { partiallyGranted: '| （二）部分公开 | 1 | 0 | 0 | 0 | 0 | 1 |' };
+  assert.deepEqual(mismatches(report({ one, t3: short })), []);
+  const long = { partiallyGranted: '| （二）部分公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1 | 9 |' };
+  assert.deepEqual(mismatches(report({ one, t3: long })), []);
   // Table 四: a blank total whose results are blank too says nothing; with its results written, their sum.
   const five = '因政府信息公开申请行政复议3件。';
   const review = (block: string) => `| ${block} | 0 | 1 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 |`;

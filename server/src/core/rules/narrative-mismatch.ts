@@ -13,31 +13,34 @@
  * table's value (a quick fix, never fix-all).
  */
 import type { Report, Row } from '../model';
-import { APPLICANT_TOTAL, evaluate } from '../template/arithmetic';
+import { APPLICANT_TOTAL, APPLICANT_WIDTH, evaluate, placed } from '../template/arithmetic';
+import { ACTIVE_2021 } from '../template';
 import type { ProseTopicKey } from '../template/prose';
 import { proseRanges, readProse } from '../parse/prose';
 import { fmt, found, replaceWith, rowOf, type Found, type Rule } from './rule';
 
-/** A cell's value when the reader placed it with certainty: a written number, never blank or unknown. */
-function certain(row: Row | undefined, c: number): number | null {
-  if (!row || row.displaced) return null;
+/** A cell's value when the reader placed it with certainty (template/arithmetic.ts `placed`: not
+ *  recovered from a scrambled order, the row as wide as its table): a written number, never blank or unknown. */
+function certain(row: Row | undefined, c: number, width: number): number | null {
+  if (!row || row.displaced || row.cells.length !== width) return null;
   const cell = row.cells[c];
   return cell?.kind === 'number' ? cell.value : null;
 }
 
-const total = (r: Report, key: string): number | null => certain(rowOf(r.tables.applications, key), APPLICANT_TOTAL);
+const total = (r: Report, key: string): number | null =>
+  certain(rowOf(r.tables.applications, key), APPLICANT_TOTAL, APPLICANT_WIDTH);
 
 /** The 总计 column of a group of table 三 (`denied` …): its items' sum, every one known; a row
  *  keyed as the group itself (2019's （六）其他处理) stands for it. */
 function groupTotal(r: Report, group: string): number | null {
   const rows = r.tables.applications?.rows ?? [];
   const own = rows.find((x) => x.key === group);
-  if (own) return certain(own, APPLICANT_TOTAL);
+  if (own) return certain(own, APPLICANT_TOTAL, APPLICANT_WIDTH);
   let sum = 0;
   let any = false;
   for (const x of rows) {
     if (!x.key.startsWith(group + '.')) continue;
-    const v = certain(x, APPLICANT_TOTAL);
+    const v = certain(x, APPLICANT_TOTAL, APPLICANT_WIDTH);
     if (v === null) return null;
     sum += v;
     any = true;
@@ -52,11 +55,15 @@ function reviewTotal(r: Report, block: number): number | null {
   const e = t && evaluate(t, r.format, { only: ['review-block'] }).find((x) => x.block === block);
   if (!e) return null;
   const cell = e.left.terms[0]?.cell;
-  if (!cell || e.left.terms[0]!.row?.displaced) return null;
+  const row = e.left.terms[0]!.row;
+  if (!cell || !row || !placed(row)) return null;
   if (cell.kind === 'number') return cell.value;
   if (cell.kind !== 'blank' || e.right.terms.some((x) => x.cell?.kind !== 'number')) return null;
   return e.right.sum;
 }
+
+/** Table 二's first caption (规章, 规范性文件): 本年制发, 本年废止, 现行有效. */
+const ACTIVE_WIDTH = ACTIVE_2021.captions[0]!.rows[0]!.values;
 
 const one = (v: number | null): number[] | null => (v === null ? null : [v]);
 
@@ -88,7 +95,7 @@ function expected(r: Report, key: ProseTopicKey, row: string | undefined): numbe
       return a === null || b === null ? null : [a + b];
     }
     case 'activeDocuments':
-      return r.format === '2021' && row ? one(certain(rowOf(r.tables.active, row), 2)) : null;
+      return r.format === '2021' && row ? one(certain(rowOf(r.tables.active, row), 2, ACTIVE_WIDTH)) : null;
   }
 }
 
