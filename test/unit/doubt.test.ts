@@ -51,8 +51,9 @@ test('the balanced report built here has no finding', () => {
 });
 
 test('rows recovered from a scrambled order are not summed: no total says anything about them', () => {
-  // （七）总计 and 四 lose their values to the lines after both labels: the reader gives them in order,
-  // which here swaps them. Summed, （七） 1 ≠ 2 would be a false error.
+  // （七）总计 and 四 lose their values to one line after both labels (fourteen values: not two rows
+  // of their own, which labels-apart.test.ts places): the reader gives them in order, which here
+  // swaps them. Summed, （七） 1 ≠ 2 would be a false error.
   const t0 = build(BALANCED);
   const a = line(t0, '（七）总计');
   const b = line(t0, '四、结转下年度继续办理');
@@ -60,7 +61,7 @@ test('rows recovered from a scrambled order are not summed: no total says anythi
   const t = swap(
     t0,
     `${a}\n${b}`,
-    `${a.slice(0, cut(a))}\n${b.slice(0, cut(b))}\n${a.slice(cut(a) + 3)}\n${b.slice(cut(b) + 3)}`,
+    `${a.slice(0, cut(a))}\n${b.slice(0, cut(b))}\n${a.slice(cut(a) + 3)} ${b.slice(cut(b) + 3)}`,
   );
   const rows = parse(t).reports[0]!.tables.applications!.rows;
   assert.ok(rows.find((r) => r.key === 'totalProcessed')!.displaced, 'the test builds a recovered row');

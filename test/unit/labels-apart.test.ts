@@ -118,3 +118,73 @@ test('a numbering in brackets after a group label is the next row’s, not a not
   assert.equal(granted.numbering, '(一)');
   assert.deepEqual(rows(t, 'applications'), expectedApps());
 });
+
+// ---------------------------------------------------------------------------------------------
+// Item 4: labels and values apart
+
+const cells = (v: string[]) => `| ${v.join(' | ')} |`;
+
+/** Table 三 as a PDF→Markdown copy prints it: rows up to `lastLabelled` with their values; then the
+ *  other labels alone, some broken over two lines; then the other rows' values without labels. */
+function apart(lastLabelled: string, apps: Values = APPS, lose = new Set<string>()): string {
+  const defs = applicationRows('2021');
+  const at = defs.findIndex((d) => d.key === lastLabelled);
+  const out: string[] = [cells(['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '申请人情况'])];
+  out.push(cells(['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']));
+  for (const d of defs.slice(0, at + 1)) out.push(cells(d.values ? [d.label, ...(apps[d.key] ?? zeros)] : [d.label]));
+  for (const d of defs.slice(at + 1)) {
+    if (lose.has(d.key)) continue;
+    // Long labels break after ten characters, as a narrow PDF column breaks them.
+    if (d.label.length > 12) out.push(cells([d.label.slice(0, 10)]), cells([d.label.slice(10)]));
+    else out.push(cells([d.label]));
+  }
+  for (const d of defs.slice(at + 1)) if (d.values) out.push(cells(apps[d.key] ?? zeros));
+  return out.join('\n');
+}
+const zeros = Array<string>(7).fill('0');
+
+function withTable3(table: string): string {
+  const t = build('markdown');
+  const old = renderApplications('2021', APPS, 'markdown');
+  assert.ok(t.includes(old));
+  return t.replace(old, table);
+}
+
+test('label-less rows after a block of labels go to the rows after the last labelled one, as the sums confirm', () => {
+  for (const last of ['carriedOver', 'partiallyGranted', 'notProcessed.confirmation']) {
+    const t = withTable3(apart(last));
+    assert.deepEqual(rows(t, 'applications'), expectedApps(), last);
+    const rs = parse(t).reports[0]!.tables.applications!.rows;
+    assert.ok(!rs.some((r) => r.displaced), `${last}: placed with certainty`);
+    assert.deepEqual(findings(t), [], last);
+  }
+});
+
+test('when the sums do not confirm the order, the label-less values stay unplaced and nothing is called wrong', () => {
+  // （七）总计's 自然人 is 5 where the outcome rows add up to 4: read in template order the column
+  // does not add up, so the reader cannot trust the order, and says only that.
+  const wrong = { ...APPS, totalProcessed: r7(5, 1, 1, 1, 0, 1) };
+  const t = withTable3(apart('carriedOver', wrong));
+  const fs = findings(t);
+  assert.deepEqual(
+    fs.map((f) => [f.code, f.severity]),
+    fs.map(() => ['table.unreadable', 'information']),
+  );
+  assert.ok(fs.length >= 1);
+  const rs = parse(t).reports[0]!.tables.applications!.rows;
+  for (const r of rs.filter((x) => !['newReceived', 'carriedOver'].includes(x.key)))
+    assert.ok(r.cells.every((c) => c.kind !== 'number') || r.displaced, `${r.key} is not given values`);
+});
+
+test('a row whose label was lost (blank first cell) is placed by its neighbours', () => {
+  const t0 = build('markdown');
+  for (const key of ['granted', 'denied.thirdPartyRights', 'notProcessed.repeated']) {
+    const d = applicationRows('2021').find((x) => x.key === key)!;
+    const line = cells([d.label, ...APPS[key]!]);
+    assert.ok(t0.includes(line));
+    const t = t0.replace(line, cells(['', ...APPS[key]!]));
+    assert.deepEqual(rows(t, 'applications'), expectedApps(), key);
+    const row = parse(t).reports[0]!.tables.applications!.rows.find((r) => r.key === key)!;
+    assert.ok(!row.displaced, key);
+  }
+});

@@ -17,6 +17,7 @@ export function readApplications(text: string, start: number, end: number, forma
   const slots = assign(tokens, {
     defs,
     table: 'applications',
+    format,
     notes,
     constraint: () => rowTotal,
     resolve: (t) => {

@@ -6,6 +6,8 @@ import type { Token } from '../tokenize';
 import type { RowDef } from '../../template';
 import { APPLICANT_WIDTH } from '../../template/arithmetic';
 import { fillCells, isLoose, isValue, NUMBERING, type Slot } from './cells';
+import type { Format } from '../../template';
+import { bareLines, confirmApart, placeApart, unplaced, type Placed } from './apart';
 
 /** A text token that looks like a row label (numbering and words) but matched none. */
 function unknownLabel(t: Token): boolean {
@@ -30,6 +32,18 @@ function fuzzyRow(t: Token, defs: RowDef[], taken: Set<string>): RowDef | null {
   return score >= 0.6 ? best : null;
 }
 
+/** An unknown label whose words go on in the next line's cell: joined, it may name its row. */
+function joinBroken(slot: Slot, t: Token, defs: RowDef[], taken: Set<string>): boolean {
+  if (slot.match !== 'unknown' || slot.values.length || t.line !== slot.label.line + 1) return false;
+  const label: Token = { ...slot.label, end: t.end, text: slot.label.text + t.text, line: t.line };
+  const def = fuzzyRow(label, defs, taken);
+  if (!def) return false;
+  const body = compact(label.text).text.replace(NUMBERING, '');
+  Object.assign(slot, { def, label, match: body === compact(def.text).text ? 'exact' : 'fuzzy' });
+  taken.add(def.key);
+  return true;
+}
+
 export interface AssignOptions {
   defs: RowDef[];
   resolve: (t: Token) => { def: RowDef; variant: boolean } | null;
@@ -38,9 +52,67 @@ export interface AssignOptions {
   notes: ParseNote[];
   /** Rows whose amounts are in 万元 (their caption's header says so). */
   wan?: Set<string>;
+  /** Table 三's format: label-less rows are placed by the template's order (apart.ts). */
+  format?: Format;
 }
 
 export function assign(tokens: Token[], o: AssignOptions): Slot[] {
+  // Lines of values alone (labels apart, apart.ts) are read aside; those that cannot be placed are
+  // read again as any values are, after the row before them.
+  const bare = o.format ? bareLines(tokens, APPLICANT_WIDTH) : null;
+  let { slots, orphanRuns } = read(tokens, o, bare?.skip);
+  let apart: Placed[] = [];
+  if (bare?.lines.length) {
+    let r = placeApart(slots, bare.lines, o);
+    if (r.failed.length) {
+      const skip = new Set(bare.skip);
+      for (const l of r.failed) for (const t of l.all) skip.delete(t);
+      ({ slots, orphanRuns } = read(tokens, o, skip));
+      const lines = bare.lines.filter((l) => !r.failed.includes(l));
+      r = lines.length ? placeApart(slots, lines, o) : { placed: [], failed: [] };
+      for (const l of r.failed) unplaced(o, l.tokens);
+    }
+    apart = r.placed;
+  }
+  placeOrphans(slots, orphanRuns, o);
+  for (const s of slots) {
+    const n = s.def?.values ?? APPLICANT_WIDTH;
+    const kinds = s.def?.valueKind;
+    fillCells(
+      s,
+      n,
+      s.def ? o.constraint(s.def) : noConstraint,
+      kinds,
+      !!kinds?.includes('amount'),
+      !!s.def && !!o.wan?.has(s.def.key),
+    );
+  }
+  if (apart.length) confirmApart(slots, apart, o);
+  // Values recovered from a scrambled reading order are kept only if every such row adds up:
+  // one that does not shows the recovery went wrong, and then none of them can be trusted.
+  const displaced = slots.filter((s) => s.displaced);
+  const broken =
+    o.table === 'applications' &&
+    displaced.some((s) => {
+      const v = s.cells!.map((c) => c.value);
+      return v.length === APPLICANT_WIDTH && v.every((x) => x !== null) && !rowTotal(v as number[]);
+    });
+  if (broken)
+    for (const s of displaced) {
+      if (!s.values.length) continue;
+      o.notes.push({
+        kind: 'unplaced-values',
+        range: { start: s.values[0]!.start, end: s.values[s.values.length - 1]!.end },
+        table: o.table,
+        detail: s.values.map((t) => t.text).join(' '),
+      });
+      s.cells = s.cells!.map((c) => ({ ...c, kind: 'unknown' as const, value: null }));
+    }
+  return slots;
+}
+
+/** The row labels and the values after each; values that no row can take are orphans. */
+function read(tokens: Token[], o: AssignOptions, skip?: Set<Token>): { slots: Slot[]; orphanRuns: Token[][] } {
   const slots: Slot[] = [];
   const orphanRuns: Token[][] = [];
   let current: Slot | null = null;
@@ -87,6 +159,7 @@ export function assign(tokens: Token[], o: AssignOptions): Slot[] {
     current = null;
   };
   for (const t of tokens) {
+    if (skip?.has(t)) continue;
     if (t.kind === 'label' && t.hit!.entry.kind === 'row') {
       const r = o.resolve(t);
       finish();
@@ -109,6 +182,8 @@ export function assign(tokens: Token[], o: AssignOptions): Slot[] {
     } else if (isValue(t)) {
       if (current) current.values.push(t);
       else if (t.kind === 'num') run.push(t);
+    } else if (t.kind === 'text' && current && joinBroken(current, t, o.defs, taken)) {
+      // The rest of a label broken over two lines (`1.申请人无正当理由` / `逾期不补正、…`).
     } else if (t.kind === 'text' && t.cell && current) {
       // A separated cell of words in the row's line (`| 1 | abc | 0 |`): it keeps its column, as an
       // invalid value, so that the cells after it keep theirs.
@@ -118,42 +193,7 @@ export function assign(tokens: Token[], o: AssignOptions): Slot[] {
   }
   finish();
   closeRun();
-
-  placeOrphans(slots, orphanRuns, o);
-
-  for (const s of slots) {
-    const n = s.def?.values ?? APPLICANT_WIDTH;
-    const kinds = s.def?.valueKind;
-    fillCells(
-      s,
-      n,
-      s.def ? o.constraint(s.def) : noConstraint,
-      kinds,
-      !!kinds?.includes('amount'),
-      !!s.def && !!o.wan?.has(s.def.key),
-    );
-  }
-  // Values recovered from a scrambled reading order are kept only if every such row adds up:
-  // one that does not shows the recovery went wrong, and then none of them can be trusted.
-  const displaced = slots.filter((s) => s.displaced);
-  const broken =
-    o.table === 'applications' &&
-    displaced.some((s) => {
-      const v = s.cells!.map((c) => c.value);
-      return v.length === APPLICANT_WIDTH && v.every((x) => x !== null) && !rowTotal(v as number[]);
-    });
-  if (broken)
-    for (const s of displaced) {
-      if (!s.values.length) continue;
-      o.notes.push({
-        kind: 'unplaced-values',
-        range: { start: s.values[0]!.start, end: s.values[s.values.length - 1]!.end },
-        table: o.table,
-        detail: s.values.map((t) => t.text).join(' '),
-      });
-      s.cells = s.cells!.map((c) => ({ ...c, kind: 'unknown' as const, value: null }));
-    }
-  return slots;
+  return { slots, orphanRuns };
 }
 
 /** Orphan values go, in order, to the labels that got none. */
