@@ -243,3 +243,25 @@ test('the editor takes a report without headings for a report (auto detection), 
   assert.equal(openDocument(headingless('tab')).looksLikeReport(), true);
   assert.equal(openDocument(`${TITLE}\n${PREAMBLE}申请人情况：自然人申请5件。\n`).looksLikeReport(), false);
 });
+
+test('a table 四 whose values the reader cannot place is found as under its heading (cells unknown)', () => {
+  // Values among the header words (a scrambled PDF copy) whose block totals do not add up.
+  const words = ['行政复议', '行政诉讼', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+  const scrambled = words.map((w, i) => `${w}\n${i + 1}`).join('\n') + '\n' + [9, 9, 9, 9, 9, 9, 9, 9].join('\n');
+  const t2 = renderActive('2021', str(ACTIVE), 'cell-per-line');
+  const t3 = renderApplications('2021', str(APPS), 'cell-per-line');
+  const cells = (text: string) => readTables(text).report.tables.review?.rows[0]!.cells.map((c) => c.kind) ?? null;
+  const headed = cells(
+    `${TITLE}\n${PREAMBLE}一、总体情况\n全年主动公开信息86条。\n二、主动公开政府信息情况\n${t2}\n` +
+      `三、收到和处理政府信息公开申请情况\n${t3}\n四、政府信息公开行政复议、行政诉讼情况\n${scrambled}\n`,
+  );
+  assert.deepEqual(headed, Array(15).fill('unknown'));
+  assert.deepEqual(cells(`${TITLE}\n${PREAMBLE}${t2}\n${t3}\n${scrambled}\n`), headed);
+});
+
+test('many lines that look like a table’s first line but begin none: read within a bound', () => {
+  const text = `${TITLE}\n` + '申请人情况\n\n第二十条第（一）项\n行政复议 行政诉讼\n'.repeat(30000);
+  const t0 = performance.now();
+  assert.deepEqual(parse(text).reports, []);
+  assert.ok(performance.now() - t0 < 6000, `${Math.round(performance.now() - t0)} ms`);
+});

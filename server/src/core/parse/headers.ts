@@ -158,6 +158,8 @@ const T4_WORDS = byLength([...TABLE4_HEADER, ...REVIEW_COLUMNS].map(key));
 const T4_MARKS = new Set([key(TABLE4_HEADER[0]!), key(REVIEW_COLUMNS[0])]);
 /** A sentence's end: a line that holds one is prose, never a table line. */
 const SENTENCE_END = '\u3002';
+/** A line of numbers only (once the layout is gone). */
+const NUMBERS_ONLY = /^[\d.,]+$/;
 
 function titleKeys(n: number): Set<string> {
   const s = SECTIONS[n - 1]!;
@@ -241,6 +243,8 @@ export function tableAnchors(text: string, start: number, end: number): TableAnc
       for (const w of own) r.words.push(w);
       return;
     }
+    // Numbers among the header words (a scrambled copy) do not end them.
+    if (r && NUMBERS_ONLY.test(bare)) return;
     close();
     if (prose) return;
     const t3 = onlyWords(bare, T3_WORDS);

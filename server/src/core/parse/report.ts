@@ -84,6 +84,8 @@ export function buildReport(text: string, range: Range, headers: HeaderCandidate
 }
 
 const KINDS = ['active', 'applications', 'review'] as const;
+/** How many lines that may begin a table without a heading are read, per table, at most. */
+const MAX_TRIES = 8;
 
 /**
  * Where each table is read. A section 二, 三 or 四 that has its heading: from the heading's end to
@@ -105,8 +107,10 @@ export function tableRegions(
   const orphans: (Range & { kind: TableKind })[] = [];
   if (missing.length) {
     const cands = tableAnchors(text, contentStart, range.end).filter((a) => missing.includes(a.kind));
+    const tries: Record<TableKind, number> = { active: 0, applications: 0, review: 0 };
     cands.forEach((a, i) => {
-      if (orphans.some((o) => o.kind === a.kind)) return;
+      // A few lines that look like a table's first line and read as none: the words are not a table.
+      if (orphans.some((o) => o.kind === a.kind) || tries[a.kind]++ >= MAX_TRIES) return;
       let limit = Math.min(cands[i + 1]?.start ?? range.end, range.end);
       for (const s of sections)
         if (s.headerRange.start > a.start) limit = Math.min(limit, lineStartAt(text, s.headerRange.start));
@@ -136,7 +140,7 @@ function holdsNumbers(text: string, kind: TableKind, start: number, end: number,
       : kind === 'applications'
         ? readApplications(text, start, end, hint, [])
         : readReview(text, start, end, []);
-  return t.rows.some((r) => r.cells.some((c) => c.kind === 'number'));
+  return t.rows.some((r) => r.cells.some((c) => c.kind === 'number' || c.kind === 'unknown'));
 }
 
 /** Table 三 tells the format when table 二 did not: （六） with sub-items is 2021; a single （六）
