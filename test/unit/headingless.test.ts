@@ -51,8 +51,10 @@ const tables = (layout: TextLayout) =>
     renderReview(REVIEW.map(String), layout),
   ].join('\n');
 
-function headingless(layout: TextLayout): string {
-  return `${TITLE}\n\n${PREAMBLE}${tables(layout)}\n下一步，我局将进一步提高信息发布质量。\n`;
+/** Our tables in a layout of the renderer, or `space`: a PDF copy's cells apart by spaces. */
+function headingless(layout: TextLayout | 'space'): string {
+  const t = layout === 'space' ? tables('tab').replace(/\t/g, '  ') : tables(layout);
+  return `${TITLE}\n\n${PREAMBLE}${t}\n下一步，我局将进一步提高信息发布质量。\n`;
 }
 
 /** Every finding: code, the text of its range, its message (zh-CN). */
@@ -126,7 +128,7 @@ const missing = (section: string, at: string): [string, string, string] => [
   `缺少“${section}”部分`,
 ];
 
-for (const layout of ['pipe', 'tab', 'markdown', 'cell-per-line'] as const) {
+for (const layout of ['pipe', 'tab', 'markdown', 'cell-per-line', 'space'] as const) {
   test(`no headings at all (${layout}): the three tables, every value, six section.missing`, () => {
     const text = headingless(layout);
     const { n, report } = readTables(text);
@@ -157,6 +159,24 @@ for (const layout of ['pipe', 'tab', 'markdown', 'cell-per-line'] as const) {
     ]);
   });
 }
+
+test('二 has its heading, 三 and 四 none: 二 ends where 三 begins, every value, two section.missing', () => {
+  const text =
+    `${TITLE}\n${PREAMBLE}一、总体情况\n全年主动公开信息86条。\n二、主动公开政府信息情况\n${tables('tab')}\n` +
+    '五、存在的主要问题及改进情况\n信息发布不够及时。\n六、其他需要报告的事项\n本年度未收取信息处理费。\n';
+  const { n, report } = readTables(text);
+  const e = expectedTables();
+  assert.deepEqual(n.active, e.active);
+  assert.deepEqual(n.applications, e.applications);
+  assert.deepEqual(n.review, e.review);
+  assert.equal(report.tables.active!.range.end, report.tables.applications!.range.start);
+  const first = (s: number) => text.slice(s).split('\n')[0]!.trim();
+  const f = findings(text).filter((x) => x[0] === 'section.missing' || x[0] === 'table.missing');
+  assert.deepEqual(f, [
+    missing('三、收到和处理政府信息公开申请情况', first(report.tables.applications!.range.start)),
+    missing('四、政府信息公开行政复议、行政诉讼情况', first(report.tables.review!.range.start)),
+  ]);
+});
 
 test('tables after 一 with no headings of their own, 五 and 六 present: three section.missing', () => {
   const text =
