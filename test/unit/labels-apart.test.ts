@@ -188,3 +188,28 @@ test('a row whose label was lost (blank first cell) is placed by its neighbours'
     assert.ok(!row.displaced, key);
   }
 });
+
+test('a lost label in pipe and tab rows is placed by its neighbours too', () => {
+  for (const layout of ['pipe', 'tab'] as const) {
+    const t0 = build(layout);
+    const d = applicationRows('2021').find((x) => x.key === 'denied.thirdPartyRights')!;
+    const sep = layout === 'tab' ? '\t' : ' | ';
+    const line = `${d.label}${sep}${APPS[d.key]!.join(sep)}`;
+    assert.ok(t0.includes(line), layout);
+    const t = t0.replace(line, `${layout === 'tab' ? '\t' : '| '}${APPS[d.key]!.join(sep)}`);
+    assert.deepEqual(rows(t, 'applications'), expectedApps(), layout);
+    assert.deepEqual(findings(t), [], layout);
+  }
+});
+
+test('label-less rows fewer than the rows they would fill are not placed, and nothing is called wrong', () => {
+  const full = apart('carriedOver');
+  const lines = full.split('\n');
+  const t = withTable3(lines.slice(0, -1).join('\n'));
+  const fs = findings(t);
+  assert.ok(fs.length >= 1);
+  assert.deepEqual(
+    fs.map((f) => [f.code, f.severity]).filter(([, s]) => s !== 'information'),
+    [],
+  );
+});
