@@ -184,7 +184,7 @@ test('an ambiguous clause says nothing', () => {
     '共收到政府信息公开申请数量同比增长3件。', // a change
     '2023年共收到政府信息公开申请7件。', // another year
     '去年共收到政府信息公开申请7件。', // last year
-    '办结率100%，办结11件，共收到申请7件和依申请8件。', // a share, and two figures in one clause
+    '政府信息公开申请办结率100%，办结11件，共收到申请7件和依申请8件。', // a share, and two figures in one clause
     '予以公开及部分公开7件。', // one figure, two rows
     '共收到政府信息公开申请7件，另收到政府信息公开申请8件。', // one row, two figures
     '依据第3条共收到政府信息公开申请10件。', // an ordinal is not a figure: 10 alone is
@@ -194,6 +194,23 @@ test('an ambiguous clause says nothing', () => {
     [[], [], [], [], ['processed=11@11'], [], [], ['received=10@10']],
   );
   for (const one of cases) assert.deepEqual(mismatches(report({ one })), [], one);
+});
+
+test('figures about other matters (licences, working days, reconsideration of other cases) are not the tables', () => {
+  const cases = [
+    '全年受理行政许可申请1200件。',
+    '自收到申请之日起15个工作日内予以答复。',
+    '全年办理行政复议案件12件，行政诉讼案件3件。',
+    '全年办结各类事项300件。',
+    '收到的申请中有3件属于重复申请。',
+  ];
+  assert.deepEqual(
+    cases.map((one) => claims(report({ one }))),
+    cases.map(() => []),
+  );
+  for (const one of cases) assert.deepEqual(mismatches(report({ one })), [], one);
+  // The same figures said of disclosure are read.
+  assert.deepEqual(claims(report({ one: '全年办理政府信息公开行政复议案件12件。' })), ['reconsideration=12@12']);
 });
 
 test('a long sentence of figures is read within a generous bound (no hang)', () => {

@@ -16,6 +16,7 @@ import {
   BREAKDOWN,
   CHANGE,
   CLAUSE_END,
+  DISCLOSURE,
   DATE_UNITS,
   FILING,
   LAST_YEAR,
@@ -142,13 +143,20 @@ function activeSubject(s: string, at: number, named: string | undefined): (typeo
   return ACTIVE_SUBJECTS.every((x) => stretch.includes(x.word)) ? null : best.subject;
 }
 
-/** The prose a report's figures are read from: the preamble and 一 (to 二's header), 五 and 六. */
+/** The prose a report's figures are read from: the preamble (after the title), 一 (to 二's header),
+ *  五 and 六, each after its header, so that a title or a header never joins the sentence after it. */
 export function proseRanges(r: Report): Range[] {
   const s1 = r.sections.find((s) => s.number === 1);
   const s2 = r.sections.find((s) => s.number === 2);
   const end = s2 ? s2.headerRange.start : s1?.range.end;
-  const out: Range[] = end === undefined ? [] : [{ start: r.range.start, end }];
-  for (const s of r.sections) if (s.number === 5 || s.number === 6) out.push(s.range);
+  const out: Range[] = [];
+  if (end === undefined) return out;
+  const start = r.titleRange && r.titleRange.end <= end ? r.titleRange.end : r.range.start;
+  if (s1 && s1.headerRange.start >= start && s1.headerRange.end <= end) {
+    out.push({ start, end: s1.headerRange.start }, { start: s1.headerRange.end, end });
+  } else out.push({ start, end });
+  for (const s of r.sections)
+    if (s.number === 5 || s.number === 6) out.push({ start: s.headerRange.end, end: s.range.end });
   return out;
 }
 
@@ -181,6 +189,7 @@ export function readProse(text: string, ranges: readonly Range[], year: number |
           const gap = m[1] ?? '';
           if (exclude?.test(gap)) continue;
           if (other.test(gap)) continue;
+          if (topic.disclosure && !s.includes(DISCLOSURE)) continue;
           if (topic.needsApplication && !gap.includes(APPLICATION) && !m[3]) continue;
           if (topic.key !== 'carriedOver' && lastYear.test(s.slice(clause.start, clause.end))) continue;
           let row: string | undefined;

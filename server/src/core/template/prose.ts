@@ -34,6 +34,8 @@ export interface ProseTopic {
   /** An outcome's own words (regex source): a clause that names two outcomes before one figure
    *  (`予以公开及部分公开42件`) says nothing. */
   word?: string;
+  /** Said of many matters (申请, 办结, 复议, 诉讼): the sentence must speak of disclosure (DISCLOSURE). */
+  disclosure?: boolean;
   /** A total: after 其中 (a breakdown) it is not this figure. */
   total?: boolean;
 }
@@ -76,9 +78,10 @@ const TOTALS: ProseTopic[] = [
   {
     key: 'received',
     scope: '本年新收',
-    pattern: `(?:收到|受理|接收|收悉|新收)([^\\d。;|]{0,20}?)(?:共计|共|合计|总计)?N(?:件|份|个)(申请)?`,
+    pattern: `(?:收到|受理|接收|收悉|新收)([^\\d。;|]{0,20}?)(?:共计|共|合计|总计)?N(?:件|份)(申请)?`,
     needsApplication: true,
-    exclude: '结转|办结|答复|复议|诉讼|[,]',
+    disclosure: true,
+    exclude: '结转|办结|答复|复议|诉讼|中|[,]',
     total: true,
   },
   {
@@ -86,6 +89,7 @@ const TOTALS: ProseTopic[] = [
     scope: '（七）总计',
     pattern: `(?:办结|答复|办理完毕)([^\\d。;|]{0,15}?)(?:共计|共|合计)?N(?:件|份)`,
     exclude: '[,]|结转|复议|诉讼',
+    disclosure: true,
     total: true,
   },
   {
@@ -98,12 +102,14 @@ const TOTALS: ProseTopic[] = [
     key: 'reconsideration',
     scope: '行政复议总计',
     pattern: `行政复议((?:案件|申请)?(?:共计|共)?)N(?:件|起)`,
+    disclosure: true,
     total: true,
   },
   {
     key: 'litigation',
     scope: '行政诉讼总计',
     pattern: `(?:行政诉讼|(?<!行政)诉讼)((?:案件)?(?:共计|共)?)N(?:件|起)`,
+    disclosure: true,
     total: true,
   },
   {
@@ -134,7 +140,9 @@ export const FILING = '备案';
 /** Begins a breakdown: totals after it are parts. */
 export const BREAKDOWN = '其中';
 /** A gap that names another kind of matter (messages, letters, rates). */
-export const OTHER_MATTER = '留言|咨询|来信|信件|建议|提案|投诉|举报|热线|信访|率';
+export const OTHER_MATTER = '留言|咨询|来信|信件|建议|提案|投诉|举报|热线|信访|率|许可|审批|处罚|强制|事项';
+/** A sentence that speaks of disclosure (not of licences or of every reconsideration case). */
+export const DISCLOSURE = '公开';
 /** A sentence about a wider scope than the office (the table may be the office's own). */
 export const WIDER_SCOPE = '全区|全市|全县|全省|全镇|全乡|各级|各地|各部门|各单位|下属|所属|系统内';
 /** A clause that compares (`同比增长3件`) states a change, not the figure. */
