@@ -1,6 +1,7 @@
 // Builds the three self-contained bundles named in contract.md, and the binary readers apart:
-// dist/readers/pdf.js (pdfjs) and dist/readers/docx.js (fflate) are loaded by server.js and cli.js
+// dist/readers/pdf.mjs (pdfjs) and dist/readers/docx.mjs (fflate) are loaded by server.js and cli.js
 // only when a PDF or Word file is read (server/src/readers/index.ts), so they stay out of startup.
+// ES modules: pdfjs reads import.meta.url; `require` is given to the bundled CommonJS code.
 import { existsSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
@@ -17,20 +18,26 @@ const common = {
 
 const READERS = ['pdf', 'docx'];
 
-/** `import('./pdf')` in readers/index.ts → `import('./readers/pdf.js')` next to the bundle, not inlined. */
+/** `import('./pdf')` in readers/index.ts → `import('./readers/pdf.mjs')` next to the bundle, not inlined. */
 const lazyReaders = {
   name: 'lazy-readers',
   setup(build) {
     build.onResolve({ filter: /^\.\/(pdf|docx)$/ }, (args) =>
       /[\\/]server[\\/]src[\\/]readers$/.test(args.resolveDir)
-        ? { path: `./readers/${args.path.slice(2)}.js`, external: true }
+        ? { path: `./readers/${args.path.slice(2)}.mjs`, external: true }
         : undefined,
     );
   },
 };
 
 const readers = READERS.filter((r) => existsSync(`server/src/readers/${r}/index.ts`)).map((r) =>
-  esbuild.build({ ...common, entryPoints: [`server/src/readers/${r}/index.ts`], outfile: `dist/readers/${r}.js` }),
+  esbuild.build({
+    ...common,
+    format: 'esm',
+    entryPoints: [`server/src/readers/${r}/index.ts`],
+    outfile: `dist/readers/${r}.mjs`,
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  }),
 );
 
 await Promise.all([

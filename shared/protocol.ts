@@ -81,3 +81,22 @@ export function readPreviewMessage(m: unknown): PreviewMessage | null {
   if (o.type === PREVIEW_EXPORT && isExportFormat(o.format)) return { type: PREVIEW_EXPORT, format: o.format };
   return null;
 }
+
+/** A PDF or Word file's bytes, for its text rendering (the client reads them; the server runs the reader). */
+export interface RenderParams {
+  /** The file's name or URI: its extension picks the reader (.pdf, .docx, .doc, .wps). */
+  name: string;
+  /** The file's bytes, base64. */
+  data: string;
+}
+
+/** The rendering's text, or why the file cannot be read (`message` in the user's language). */
+export type RenderResult = { ok: true; text: string } | { ok: false; reason: string; message: string };
+
+/** The text rendering of a PDF or Word report (server/src/readers), shown as a read-only document. */
+export const RenderRequest = request<RenderParams, RenderResult>('disclosureReport/render');
+
+/** The URI scheme of the read-only renderings: `disclosure-rendering:<path>.txt?<the file's URI>`. */
+export const RENDERING_SCHEME = 'disclosure-rendering';
+/** The file extensions opened through their rendering. */
+export const RENDERED_EXTENSIONS = ['.pdf', '.docx', '.doc', '.wps'] as const;

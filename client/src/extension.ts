@@ -17,12 +17,15 @@ import {
   PREVIEW_REVEAL,
   PreviewRequest,
   readPreviewMessage,
+  RENDERING_SCHEME,
+  RenderRequest,
   SkeletonRequest,
   type ExportFormat,
   type ParamsOf,
   type Request,
   type ResultOf,
 } from '../../shared/protocol';
+import { fileOf, isRendered, Renderings, RENDERING_VIEW_TYPE, RenderingEditor } from './rendering';
 
 let client: LanguageClient | undefined;
 
@@ -41,6 +44,11 @@ const SELECTOR: vscode.DocumentSelector = [
   { language: 'plaintext', scheme: 'untitled' },
   { language: 'markdown', scheme: 'file' },
   { language: 'markdown', scheme: 'untitled' },
+  // web pages: analysed only when the server finds a report in them (detection "auto")
+  { language: 'html', scheme: 'file' },
+  { language: 'html', scheme: 'untitled' },
+  // the text rendering of a PDF or Word report (rendering.ts)
+  { scheme: RENDERING_SCHEME },
 ];
 
 function isCandidate(doc: vscode.TextDocument | undefined): doc is vscode.TextDocument {
@@ -94,9 +102,37 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
 
   const cmd = (id: string, f: (...args: unknown[]) => unknown) =>
     context.subscriptions.push(vscode.commands.registerCommand(id, f));
-  /** The document a command is for: the one it was given, else the active editor's. */
+
+  // PDF and Word reports: their text rendering, made by the server once it has started
+  let markStarted: () => void = () => undefined;
+  const started = new Promise<void>((r) => (markStarted = r));
+  const renderings = new Renderings(async (p) => {
+    await started;
+    if (!client) throw new Error('the language server is not running');
+    return send(client, RenderRequest, p);
+  });
+  const binaries = vscode.workspace.createFileSystemWatcher('**/*.{pdf,docx,doc,wps}');
+  binaries.onDidChange((u) => renderings.refresh(u));
+  binaries.onDidDelete((u) => renderings.refresh(u));
+  context.subscriptions.push(
+    renderings,
+    binaries,
+    vscode.workspace.registerTextDocumentContentProvider(RENDERING_SCHEME, renderings),
+    vscode.window.registerCustomEditorProvider(RENDERING_VIEW_TYPE, new RenderingEditor(renderings)),
+  );
+  cmd('disclosureReport.openRendering', async (arg?: unknown) => {
+    const file = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
+    if (file && isRendered(file)) await renderings.open(file);
+    else void vscode.window.showInformationMessage(t('请选择一份 PDF 或 Word 年报。', 'Choose a PDF or Word report.'));
+  });
+
+  /** The document a command is for: the one it was given (a PDF or Word file: its rendering), else the active editor's. */
   const docOf = async (arg: unknown) =>
-    arg instanceof vscode.Uri ? await vscode.workspace.openTextDocument(arg) : vscode.window.activeTextEditor?.document;
+    arg instanceof vscode.Uri
+      ? isRendered(arg)
+        ? (await renderings.open(arg))?.document
+        : await vscode.workspace.openTextDocument(arg)
+      : vscode.window.activeTextEditor?.document;
 
   cmd('disclosureReport.openPreview', async (uri?: unknown) => {
     const doc = await docOf(uri);
@@ -157,6 +193,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   );
 
   await client.start();
+  markStarted();
   updateStatus();
   return { client };
 }
@@ -165,8 +202,10 @@ async function exportTables(doc: vscode.TextDocument, format: ExportFormat): Pro
   if (!client) return;
   const content = await send(client, ExportRequest, { uri: doc.uri.toString(), format });
   const ext = format === 'markdown' ? 'md' : format;
-  const tables = doc.uri.path.replace(/\.[^./]*$/, '') + `.tables.${ext}`;
-  const base = doc.uri.scheme === 'file' ? doc.uri.with({ path: tables }) : undefined;
+  // a rendering's tables go next to its PDF or Word file
+  const source = doc.uri.scheme === RENDERING_SCHEME ? fileOf(doc.uri) : doc.uri;
+  const tables = source.path.replace(/\.[^./]*$/, '') + `.tables.${ext}`;
+  const base = source.scheme === 'file' ? source.with({ path: tables }) : undefined;
   const target = await vscode.window.showSaveDialog({ defaultUri: base, filters: { [format.toUpperCase()]: [ext] } });
   if (!target) return;
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));

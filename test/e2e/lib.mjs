@@ -52,6 +52,13 @@ export function runDir(tag, settings = {}) {
     fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', 'corpus', s), path.join(dirs.ws, `seed-00${i}.txt`)),
   );
   fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', 'corpus', SEEDS[0]), path.join(dirs.ws, 'report.gkbg'));
+  // seed 001 as a web page, a Word file and a PDF (Chromium's), for binary.test.js
+  for (const [from, to] of [
+    ['seed-001.html', 'report.html'],
+    ['seed-001.docx', 'report.docx'],
+    ['seed-001.chrome.pdf', 'report.pdf'],
+  ])
+    fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', 'made', from), path.join(dirs.ws, to));
   fs.mkdirSync(path.join(dirs.ud, 'User'), { recursive: true });
   fs.writeFileSync(
     path.join(dirs.ud, 'User', 'settings.json'),

@@ -1,4 +1,4 @@
-// The built command line (dist/cli.js) on PDF and Word files: read through their text rendering
+// The built command line (dist/cli.js) and the language server's render request on PDF and Word files: read through their text rendering
 // (server/src/readers), an unreadable one is a report.not-found error saying what to do.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -6,6 +6,18 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { PassThrough } from 'node:stream';
+import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import {
+  createProtocolConnection,
+  DidOpenTextDocumentNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { startServer } from '../../server/src/lsp/server';
+import { RENDERING_SCHEME, RenderRequest, type RenderResult } from '../../shared/protocol';
 
 const DIST = join(import.meta.dirname, '..', '..', 'dist');
 const CLI = join(DIST, 'cli.js');
@@ -70,13 +82,102 @@ test('a .doc inside a folder is skipped with a note saying to save it as .docx',
   assert.match(r.stderr, /old\.doc：.*另存为 \.docx/);
 });
 
+const MADE = join(import.meta.dirname, '..', 'fixtures', 'made');
+
+test('a .docx report is checked through its rendering, alone and in a folder', () => {
+  const r = json([join(MADE, 'seed-002.docx'), join(MADE, 'seed-002.numbered.docx')]);
+  assert.equal(r.status, 0, r.stderr);
+  for (const f of r.out.files) {
+    assert.equal(f.reports.length, 1, f.path);
+    assert.deepEqual(f.diagnostics, [], f.path);
+  }
+  const t = run(['tables', '--format', 'json', join(MADE, 'seed-002.docx')]);
+  const report = JSON.parse(t.stdout).files[0].reports[0];
+  assert.ok(report.applications.newReceived.length > 0);
+  const dir = tmp();
+  writeFileSync(join(dir, 'a.docx'), readFileSync(join(MADE, 'seed-001.docx')));
+  const w = json([dir]);
+  assert.equal(w.out.files.length, 1);
+  assert.equal(w.out.files[0]!.reports.length, 1);
+  assert.deepEqual(
+    w.out.files[0]!.diagnostics.map((d) => d.code),
+    ['section.numbering'],
+  );
+});
+
 test('the PDF and Word readers are not part of the startup bundles', () => {
   for (const bundle of ['cli.js', 'server.js']) {
     const text = readFileSync(join(DIST, bundle), 'utf8');
     assert.ok(!text.includes('pdfjs'), `${bundle} holds pdfjs`);
     assert.ok(!text.includes('fflate'), `${bundle} holds fflate`);
     for (const r of ['pdf', 'docx'])
-      if (existsSync(join(DIST, 'readers', `${r}.js`)))
-        assert.ok(text.includes(`./readers/${r}.js`), `${bundle}: ${r}`);
+      if (existsSync(join(DIST, 'readers', `${r}.mjs`)))
+        assert.ok(text.includes(`./readers/${r}.mjs`), `${bundle}: ${r}`);
   }
+});
+
+/** The language server in process, with what it publishes. */
+async function server(locale = 'zh-CN') {
+  const up = new PassThrough();
+  const down = new PassThrough();
+  startServer(createConnection(new StreamMessageReader(up), new StreamMessageWriter(down)));
+  const client = createProtocolConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
+  const published: PublishDiagnosticsParams[] = [];
+  let wake = () => undefined as void;
+  client.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    published.push(p);
+    wake();
+  });
+  client.listen();
+  await client.sendRequest(InitializeRequest.type, {
+    processId: null,
+    rootUri: null,
+    capabilities: {},
+    workspaceFolders: null,
+    locale,
+  });
+  await client.sendNotification(InitializedNotification.type, {});
+  const render = (name: string, bytes: Uint8Array) =>
+    client.sendRequest(RenderRequest.method, {
+      name,
+      data: Buffer.from(bytes).toString('base64'),
+    }) as Promise<RenderResult>;
+  const published1 = async (uri: string) => {
+    for (;;) {
+      const hit = published.find((p) => p.uri === uri);
+      if (hit) return hit;
+      await new Promise<void>((r) => (wake = r));
+    }
+  };
+  return { client, render, published: published1 };
+}
+
+test('the render request answers why a file cannot be read, in the client’s language', async () => {
+  const zh = await server();
+  const r = await zh.render('file:///reports/%E5%B9%B4%E6%8A%A5.doc', OLE);
+  assert.deepEqual(r.ok, false);
+  assert.equal(!r.ok && r.reason, 'legacy-word');
+  assert.match(!r.ok ? r.message : '', /另存为 \.docx/);
+  const bad = await zh.render('/reports/a.pdf', Buffer.from('not a pdf'));
+  assert.equal(!bad.ok && bad.reason, 'corrupt');
+  zh.client.dispose();
+  const en = await server('en');
+  const e = await en.render('/reports/b.WPS', OLE);
+  assert.match(!e.ok ? e.message : '', /save it as \.docx/);
+  en.client.dispose();
+});
+
+test('a rendering is checked whatever its language id, an ordinary plain text only when it reads as a report', async () => {
+  const s = await server();
+  const rendering = `${RENDERING_SCHEME}:/reports/a.pdf.txt?file%3A%2F%2F%2Freports%2Fa.pdf`;
+  const open = (uri: string, t: string) =>
+    s.client.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'plaintext', version: 1, text: t },
+    });
+  // one section: a report, but not enough for detection to take a plain text for one
+  await open(rendering, '一、总体情况\n');
+  await open('file:///notes.txt', '一、总体情况\n');
+  assert.ok((await s.published(rendering)).diagnostics.length > 0);
+  assert.equal((await s.published('file:///notes.txt')).diagnostics.length, 0);
+  s.client.dispose();
 });

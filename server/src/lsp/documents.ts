@@ -5,6 +5,7 @@
  * rebuilt, the ones after it move by the number of lines the edit added or removed.
  */
 import type { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
+import { RENDERING_SCHEME } from '../../../shared/protocol';
 import { openDocument, type CheckOptions, type Locale, type ReportDocument } from '../core';
 import { toDiagnostic } from './convert';
 import type { Settings } from './settings';
@@ -152,6 +153,8 @@ export class DocumentStore {
 /** Is this document analysed as a report? */
 export function analysed(d: OpenDoc, settings: Settings): boolean {
   if (d.languageId === 'disclosure-report') return true;
+  // the rendering of a PDF or Word file, opened to be checked
+  if (d.uri.startsWith(`${RENDERING_SCHEME}:`)) return true;
   if (settings.detect === 'never') return false;
   if (settings.detect === 'always') return true;
   // auto: the text reads as a report (two sections or more).

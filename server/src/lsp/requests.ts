@@ -1,15 +1,23 @@
 /**
  * The requests that answer about one document: the editor features (completion, code actions,
  * outline, folding, hover, inlay hints, formatting) and the custom requests of shared/protocol.ts
- * (tables, preview, export, skeleton). server.ts owns the connection's state and gives each
+ * (tables, preview, export, skeleton, render). server.ts owns the connection's state and gives each
  * request what it needs through a Context.
  */
 import type { CancellationToken, Connection, ResponseError } from 'vscode-languageserver/node';
-import { ExportRequest, PreviewRequest, SkeletonRequest, TablesRequest, type Request } from '../../../shared/protocol';
+import {
+  ExportRequest,
+  PreviewRequest,
+  RenderRequest,
+  SkeletonRequest,
+  TablesRequest,
+  type Request,
+} from '../../../shared/protocol';
 import type { CheckOptions, Locale } from '../core';
 import type { OpenDoc } from './documents';
 import * as h from './handlers';
 import * as check from './params';
+import { render, renderParams } from './render';
 import type { Settings } from './settings';
 
 export interface Context {
@@ -107,4 +115,6 @@ export function registerRequests(c: Context): void {
     const layout = c.layout();
     return h.skeleton(format, layout === 'markdown' ? 'markdown' : layout);
   });
+
+  onCustom(RenderRequest, 'render', (p) => render(renderParams(RenderRequest.method, p), locale()));
 }

@@ -45,10 +45,10 @@ type Reader = (bytes: Uint8Array) => ReadResult | Promise<ReadResult>;
 // The readers, each loaded on first use (a separate bundle in dist/readers/, see esbuild.mjs).
 let pdf: Promise<Reader> | undefined;
 let docx: Promise<Reader> | undefined;
-// Until the readers land (issue 11), each answers `corrupt`; then: import('./pdf').then((m) => m.readPdf).
-const pending: Reader = () => ({ ok: false, reason: 'corrupt', detail: 'reader not available' });
+// Until the PDF reader lands (issue 11) it answers `corrupt`; then: import('./pdf').then((m) => m.readPdf).
+const pending: Reader = () => ({ ok: false, reason: 'corrupt', detail: 'the PDF reader is not available yet' });
 const loadPdf = (): Promise<Reader> => (pdf ??= Promise.resolve(pending));
-const loadDocx = (): Promise<Reader> => (docx ??= Promise.resolve(pending));
+const loadDocx = (): Promise<Reader> => (docx ??= import('./docx').then((m) => m.readDocx));
 
 /** Reads a PDF or Word report; never throws (a reader that fails reads as `corrupt`). */
 export async function readBinaryReport(bytes: Uint8Array, ext: string): Promise<ReadResult> {
@@ -57,7 +57,8 @@ export async function readBinaryReport(bytes: Uint8Array, ext: string): Promise<
   if (kind === 'unknown') return { ok: false, reason: 'corrupt' };
   try {
     const read = await (kind === 'pdf' ? loadPdf() : loadDocx());
-    return await read(bytes);
+    // a plain Uint8Array, of its own: pdfjs refuses a node Buffer, and a small Buffer shares its memory
+    return await read(bytes.constructor === Uint8Array ? bytes : new Uint8Array(bytes));
   } catch (e) {
     return { ok: false, reason: 'corrupt', detail: (e as Error)?.message ?? String(e) };
   }
