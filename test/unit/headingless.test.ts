@@ -285,3 +285,16 @@ test('many lines that look like a table’s first line but begin none: read with
   assert.deepEqual(parse(text).reports, []);
   assert.ok(performance.now() - t0 < 6000, `${Math.round(performance.now() - t0)} ms`);
 });
+
+test('prose broken over lines after the last table (no sentence end on its first line) is not read into it', () => {
+  const tail = '2024 年，我局政府信息公开工作取得一定成绩，但对照上\n级要求，仍存在一些不足。\n';
+  const text = `${TITLE}\n${PREAMBLE}${tables('tab').replace(/\t/g, '  ')}\n${tail}`;
+  const { n, report } = readTables(text);
+  assert.deepEqual(n.review, expectedTables().review);
+  assert.deepEqual(report.notes, []);
+  const f = findings(text);
+  assert.deepEqual(
+    f.map((x) => x[0]),
+    Array(6).fill('section.missing'),
+  );
+});

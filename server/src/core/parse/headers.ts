@@ -262,11 +262,39 @@ export function tableAnchors(text: string, start: number, end: number): TableAnc
   return out;
 }
 
-/** The start of the first line of text[from, to) that holds a sentence's end (prose), or `to`. */
+/** The start of the first line of text[from, to) that is prose, or `to`: a line that holds a
+ *  sentence's end, or two commas, semicolons or colons next to Chinese outside brackets (a PDF
+ *  copy breaks sentences over lines; a label's notes stand in brackets) and begins no table. */
 export function proseAfter(text: string, from: number, to: number): number {
   let at = to;
   forEachLine(text, from, to, (ls, le) => {
-    if (at === to && le > ls && text.slice(ls, le).includes(SENTENCE_END)) at = ls;
+    if (at !== to || le === ls) return;
+    const line = text.slice(ls, le);
+    if (line.includes(SENTENCE_END)) at = ls;
+    else if (clauses(line) >= 2) {
+      const bare = compact(line).text.replace(LAYOUT, '');
+      if (!strongAnchor(bare)) at = ls;
+    }
   });
   return at;
+}
+
+const HAN = /[\u4e00-\u9fff]/;
+
+/** Commas, semicolons and colons next to a Chinese character, outside brackets. */
+function clauses(line: string): number {
+  let depth = 0;
+  let n = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (c === '(') depth++;
+    else if (c === ')') {
+      // A bracket closed that opened on an earlier line: what came before stood inside it.
+      if (depth === 0) n = 0;
+      else depth--;
+    } else if (depth === 0 && (c === ',' || c === ';' || c === ':')) {
+      if (HAN.test(line[i - 1] ?? '') || HAN.test(line[i + 1] ?? '')) n++;
+    }
+  }
+  return n;
 }
