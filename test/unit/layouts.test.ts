@@ -217,3 +217,13 @@ test('one cell per line: a mid-table header of row keywords yields no row', () =
   assertEveryValue(t);
   assert.deepEqual(codes(t), []);
 });
+
+test('one cell per line: a label broken over two lines, then empty lines for its blank cells', () => {
+  const v3 = { ...V3, partiallyGranted: ['', '', '', '', '', '', '0'], granted: withTotal([3, 1, 0, 0, 0, 0]) };
+  const t0 = build('cell-per-line', v3);
+  const label = applicationRows('2021').find((d) => d.key === 'partiallyGranted')!.label;
+  const cut = label.indexOf('，') + 1;
+  const t = swap(t0, `${label}\n`, `${label.slice(0, cut)}\n${label.slice(cut)}\n`);
+  assertEveryValue(t, v3);
+  assert.deepEqual([...new Set(codes(t))], ['table.cell-blank']);
+});

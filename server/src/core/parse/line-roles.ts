@@ -137,6 +137,8 @@ export function emptyLineCells(tokens: Token[], lines: LineInfo[]): Token[] {
         break;
       }
       const ts = onLine[ln]!;
+      // The rest of a label broken over lines (words only, right after it) is not a cell.
+      if (info.kind === 'content' && !seq.length && ts.length && ts.every((x) => x.kind === 'text')) continue;
       if (info.kind === 'content' && !(ts.length === 1 && (ts[0]!.kind === 'num' || ts[0]!.kind === 'na'))) break;
       seq.push(ln);
       if (info.kind === 'content') {
