@@ -142,12 +142,12 @@ test('blank cells: one finding per report, the count, the first row, the other r
   assert.deepEqual(f.range, at(text, '行政强制'));
   assert.equal(
     localize(f.message),
-    '4个单元格为空，分布在3行：空白不等于0，没有数据应填0（首处“行政强制”的本年处理决定数量，其余见相关信息）',
+    '4个单元格为空，分布在3行：空白不等于0，没有数据应填0（首处“行政强制”的本年处理决定数量）',
   );
   assert.equal(
     localize(f.message, 'en'),
     'Blank cells: 4, in 3 rows. Blank is not 0: write 0 where there is nothing' +
-      ' (first “行政强制”: 本年处理决定数量; the others are listed as related information)',
+      ' (first “行政强制”: 本年处理决定数量)',
   );
   assert.deepEqual(
     f.related!.map((r) => [r.range, localize(r.message)]),

@@ -23,11 +23,10 @@ export const tableCellBlank: Rule<'table.cell-blank'> = {
       en: 'Blank cells: {count}. Blank is not 0: write 0 where there is nothing (“{row}”: {columns})',
     },
     'table.cell-blank.rows': {
-      'zh-CN':
-        '{count}个单元格为空，分布在{rows}行：空白不等于0，没有数据应填0（首处“{row}”的{columns}，其余见相关信息）',
+      'zh-CN': '{count}个单元格为空，分布在{rows}行：空白不等于0，没有数据应填0（首处“{row}”的{columns}）',
       en:
         'Blank cells: {count}, in {rows} rows. Blank is not 0: write 0 where there is nothing' +
-        ' (first “{row}”: {columns}; the others are listed as related information)',
+        ' (first “{row}”: {columns})',
     },
     'table.cell-blank.related': { 'zh-CN': '“{row}”的{columns}为空', en: '“{row}” is blank in {columns}' },
     'table.cell-blank.related-more': {
