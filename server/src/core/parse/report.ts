@@ -91,9 +91,9 @@ const MAX_TRIES = 8;
  * Where each table is read. A section 二, 三 or 四 that has its heading: from the heading's end to
  * the section's end. A table whose section has no heading (a report without its 一、…六、 headings,
  * tables right after the preamble): from the line that begins it (headers.ts, tableAnchors) to the
- * next such line, the next heading or the first line of prose, when that holds a number; a section
- * with a heading then ends its table where such a table begins. Reports with every heading of
- * 二–四 read exactly as they always did.
+ * next such line, the next heading or the first line of prose, when that holds a value (a number,
+ * or one the reader could not place); a section with a heading then ends its table where such a
+ * table begins. Reports with every heading of 二–四 read exactly as they always did.
  */
 export function tableRegions(
   text: string,
