@@ -188,7 +188,7 @@ test('one wrong cell flagged by three rules gets one quick fix, under the title 
 });
 
 test(
-  'in process: the code actions on that cell are one quick fix naming its three diagnostics',
+  'in process: one quick fix naming the cell’s three diagnostics; the pinyin is one diagnostic with related places',
   { timeout: 20_000 },
   async () => {
     const up = new PassThrough();
@@ -223,6 +223,37 @@ test(
         actions.map((a) => [a.title, a.diagnostics?.length, a.edit?.changes?.[uri]?.map((e) => e.newText)]),
         [['将“(七)总计”改为 2', 3, ['2']]],
       );
+
+      // The Problems panel: the pinyin is one diagnostic, its other places related, in the same file.
+      const other = 'file:///tmp/habits-pinyin.txt';
+      const text = build(BALANCED, PINYIN);
+      const doc = { uri: other, languageId: 'plaintext', version: 1, text };
+      await client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: doc });
+      const items = (
+        (await client.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: other } })) as {
+          items: Diagnostic[];
+        }
+      ).items.filter((d) => d.code === 'text.pinyin-annotation');
+      const line = text.slice(0, text.indexOf('(yuè)')).split('\n').length - 1;
+      const lineStart = text.lastIndexOf('\n', text.indexOf('(yuè)')) + 1;
+      const col = (s: string) => text.indexOf(s) - lineStart;
+      assert.deepEqual(
+        items.map((d) => [d.message, d.relatedInformation?.map((r) => [r.location.uri, r.message])]),
+        [
+          [
+            '转换残留的拼音注音（如“檔(dàng)”），本报告共4处',
+            [
+              [other, '拼音注音“閱(yuè)”'],
+              [other, '拼音注音“務(wù)”'],
+              [other, '拼音注音“說(shuō)”'],
+            ],
+          ],
+        ],
+      );
+      assert.deepEqual(items[0]!.relatedInformation![0]!.location.range, {
+        start: { line, character: col('(yuè)') },
+        end: { line, character: col('(yuè)') + 5 },
+      });
     } finally {
       client.dispose();
       server.dispose();
