@@ -110,31 +110,51 @@ for (const name of made) {
   });
 }
 
-/** A one-page PDF whose page draws a filled box and no text (a scan without its image). */
-function pdfWithoutText(): Uint8Array {
+/** A one-page PDF drawing `content` (Helvetica as /F1), with more trailer entries and objects. */
+function makePdf(content: string, trailer = '', extra: string[] = []): Uint8Array {
   const objs = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R ' +
+      '/Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    ...extra,
   ];
-  const stream = '0 0 0 rg 100 100 395 642 re f';
   let out = '%PDF-1.4\n';
   const offsets: number[] = [];
   objs.forEach((o, i) => {
     offsets.push(out.length);
     out += `${i + 1} 0 obj\n${o}\nendobj\n`;
   });
-  offsets.push(out.length);
-  out += `4 0 obj\n<< /Length ${stream.length} >>\nstream\n${stream}\nendstream\nendobj\n`;
   const xref = out.length;
-  out += `xref\n0 5\n0000000000 65535 f \n`;
+  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n`;
   for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R ${trailer} >>\nstartxref\n${xref}\n%%EOF\n`;
   return new TextEncoder().encode(out);
 }
 
+test('a table drawn without lines keeps its rows apart and its cells spaced', async () => {
+  const row = (y: number, cells: string[]): string =>
+    `BT /F1 12 Tf 72 ${y} Td (${cells[0]}) Tj 200 0 Td (${cells[1]}) Tj 100 0 Td (${cells[2]}) Tj ET`;
+  const content = [row(700, ['Alpha', '5', '6']), row(685, ['Beta', '7', '8']), 'BT /F1 12 Tf 72 650 Td (Note) Tj ET'];
+  const r = await readPdf(makePdf(content.join('\n')));
+  assert.ok(r.ok);
+  assert.deepEqual(r.rendering.text.split('\n').filter(Boolean), ['Alpha 5 6', 'Beta 7 8', 'Note']);
+});
+
+test('a PDF that needs a password is "encrypted"', async () => {
+  const encrypt = `<< /Filter /Standard /V 1 /R 2 /O <${'ab'.repeat(32)}> /U <${'cd'.repeat(32)}> /P -4 >>`;
+  const id = `<${'01'.repeat(16)}>`;
+  const r = await readPdf(
+    makePdf('BT /F1 12 Tf 72 700 Td (Secret) Tj ET', `/Encrypt 6 0 R /ID [${id} ${id}]`, [encrypt]),
+  );
+  assert.deepEqual(r, { ok: false, reason: 'encrypted' });
+});
+
 test('a PDF without text is "scanned"; random bytes, an empty file and a cut PDF are "corrupt" or read', async () => {
-  assert.deepEqual(await readPdf(pdfWithoutText()), { ok: false, reason: 'scanned' });
+  // a page that fills a box and writes nothing (a scan without its image)
+  assert.deepEqual(await readPdf(makePdf('0 0 0 rg 100 100 395 642 re f')), { ok: false, reason: 'scanned' });
   let seed = 7;
   const random = new Uint8Array(4096).map(() => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) & 0xff);
   const r = await readPdf(random);

@@ -5,7 +5,7 @@
  */
 import type { Table } from './grid';
 import { groupLines } from './grid';
-import { isPageNumber, joinLine, type Item } from './text';
+import { hasWideGap, isPageNumber, joinLine, type Item } from './text';
 
 export interface PageContent {
   height: number;
@@ -19,6 +19,8 @@ export interface ProseLine {
   top: number;
   bottom: number;
   size: number;
+  /** A row of a table drawn without lines (wide gaps between its pieces): a line of its own. */
+  row: boolean;
 }
 
 export function proseLines(items: Item[]): ProseLine[] {
@@ -38,7 +40,7 @@ export function proseLines(items: Item[]): ProseLine[] {
       bottom = Math.max(bottom, it.y);
       size = Math.max(size, it.size);
     }
-    out.push({ text, left, right, top, bottom, size });
+    out.push({ text, left, right, top, bottom, size, row: hasWideGap(l) });
   }
   return out;
 }
@@ -107,7 +109,7 @@ export function render(pages: PageContent[]): { text: string; pages: { page: num
         const gap = samePage ? l.top - prev.line.bottom : 0;
         const full = prev.line.right >= prev.right - prev.line.size * 2;
         cont = full && !indent && gap < l.size * 1.2 && (!samePage || pitch(prev.line, l) <= typical * 1.25);
-        if (NUMBERED.test(l.text)) cont = false;
+        if (NUMBERED.test(l.text) || l.row || prev.line.row) cont = false;
       }
       if (!cont) flush();
       start(length + para.length);
