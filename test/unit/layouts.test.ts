@@ -12,6 +12,7 @@ import { lineIndex, normalizeReport } from '../../server/src/core/export';
 import {
   renderActive,
   renderApplications,
+  renderReview,
   renderSkeleton,
   type TextLayout,
   type Values,
@@ -225,5 +226,17 @@ test('one cell per line: a label broken over two lines, then empty lines for its
   const cut = label.indexOf('，') + 1;
   const t = swap(t0, `${label}\n`, `${label.slice(0, cut)}\n${label.slice(cut)}\n`);
   assertEveryValue(t, v3);
+  assert.deepEqual([...new Set(codes(t))], ['table.cell-blank']);
+});
+
+test('one cell per line: empty lines among table 四’s values are its blank cells', () => {
+  const review = ['1', '0', '', '0', '1', '', '', '', '', '', '0', '0', '0', '0', '0'];
+  const t0 = build('cell-per-line');
+  const t = swap(t0, renderReview(undefined, 'cell-per-line'), renderReview(review, 'cell-per-line'));
+  const r = openDocument(t).model().reports[0]!;
+  assert.deepEqual(
+    r.tables.review!.rows[0]!.cells.map((c) => c.value),
+    review.map(num),
+  );
   assert.deepEqual([...new Set(codes(t))], ['table.cell-blank']);
 });

@@ -108,7 +108,7 @@ function rowWidths(t: Token): number[] {
  * separate it from the next row). Where the row has its values, or the lines do not add up (a
  * blank line after every cell, a page break), empty lines are only separators.
  */
-export function emptyLineCells(tokens: Token[], lines: LineInfo[]): Token[] {
+export function emptyLineCells(tokens: Token[], lines: LineInfo[], headerRow = 0): Token[] {
   // Double spaced (an empty line after most lines): empty lines separate cells, none is a cell.
   let content = 0;
   let spaced = 0;
@@ -121,8 +121,13 @@ export function emptyLineCells(tokens: Token[], lines: LineInfo[]): Token[] {
   const onLine: Token[][] = lines.map(() => []);
   for (const t of tokens) onLine[t.line]?.push(t);
   const gaps: Token[] = [];
+  // A row without a label of its own (table 四): its values follow the last header word.
+  const firstValue = tokens.findIndex((t) => t.kind === 'num' || t.kind === 'na');
+  let anchor: Token | undefined;
+  if (headerRow && firstValue > 0)
+    for (let i = firstValue - 1; i >= 0 && !anchor; i--) if (tokens[i]!.kind === 'label') anchor = tokens[i];
   for (const t of tokens) {
-    const widths = rowWidths(t);
+    const widths = t === anchor ? [headerRow] : rowWidths(t);
     const own = onLine[t.line]!;
     if (!widths.length || own[own.length - 1] !== t) continue;
     // The lines after the label: a value alone on its line ('v') or empty ('e'), up to anything else.
@@ -157,7 +162,7 @@ export function emptyLineCells(tokens: Token[], lines: LineInfo[]): Token[] {
         const ln = seq[i]!;
         if (lines[ln]!.kind === 'empty') {
           const at = lines[ln]!.start;
-          gaps.push({ kind: 'blank', start: at, end: at, text: '', line: ln, cell: true });
+          gaps.push({ kind: 'blank', start: at, end: at, text: '', line: ln, cell: true, emptyLine: true });
         }
       }
       break;

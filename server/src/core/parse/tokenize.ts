@@ -34,6 +34,8 @@ export interface Token {
   /** The token is the whole content of a separated cell (pipe or tab field): one value, or an
    *  invalid one. */
   cell?: true;
+  /** For 'blank': an empty line that stands for a cell (one cell per line, line-roles.ts). */
+  emptyLine?: true;
   hit?: LabelHit;
   /** Index of the source line (0-based within the region). */
   line: number;
@@ -113,7 +115,8 @@ interface RawCell {
 }
 
 /** Tokens of text[start, end). */
-export function tokenize(text: string, start: number, end: number, matcher: LabelMatcher): StreamResult {
+/** `headerRow`: the width of a row that has no label and follows the last header word (table 四). */
+export function tokenize(text: string, start: number, end: number, matcher: LabelMatcher, headerRow = 0): StreamResult {
   const tokens: Token[] = [];
   const votes: Record<string, number> = {};
   // A lone `|` line is an empty cell where cells end in ` |` (one cell per line); where cells
@@ -144,7 +147,7 @@ export function tokenize(text: string, start: number, end: number, matcher: Labe
   const layout = layoutOf(votes, tokens);
   const kept = valuelessRepeats(tokens);
   // One cell per line (no `|` lines): empty lines may be the row's empty cells.
-  if (layout === 'cell-per-line' && !votes.pipe) return { tokens: emptyLineCells(kept, lines), layout };
+  if (layout === 'cell-per-line' && !votes.pipe) return { tokens: emptyLineCells(kept, lines, headerRow), layout };
   return { tokens: kept, layout };
 }
 

@@ -9,9 +9,10 @@ import { fillCells, isLoose, toRow, tokensLayout, type Slot } from './cells';
 
 /** Table 四: its numbers (blocks × columns, see template/arithmetic.ts) after its header. */
 export function readReview(text: string, start: number, end: number, notes: ParseNote[]): Table {
-  const { tokens, layout } = tokenize(text, start, end, table4Matcher());
+  const { tokens, layout } = tokenize(text, start, end, table4Matcher(), REVIEW_WIDTH);
   const firstHeader = tokens.findIndex((t) => t.kind === 'label');
-  // Blank fields count only on lines that hold numbers (header lines are full of empty fields).
+  // Blank fields count only on lines that hold numbers (header lines are full of empty fields), and
+  // empty lines where they stand for cells (one cell per line).
   const numLines = new Set(tokens.filter((t) => t.kind === 'num').map((t) => t.line));
   // Separated cells of words among the numbers keep their columns (invalid values).
   let values = tokens
@@ -20,7 +21,8 @@ export function readReview(text: string, start: number, end: number, notes: Pars
       (t) =>
         t.kind === 'num' ||
         t.kind === 'na' ||
-        ((t.kind === 'blank' || (t.kind === 'text' && t.cell)) && numLines.has(t.line)),
+        ((t.kind === 'blank' || (t.kind === 'text' && t.cell)) && numLines.has(t.line)) ||
+        (t.kind === 'blank' && t.emptyLine),
     );
   let last = values.length;
   while (last > REVIEW_WIDTH && isLoose(values[last - 1]!)) last--;
