@@ -240,3 +240,13 @@ test('one cell per line: empty lines among table 四’s values are its blank ce
   );
   assert.deepEqual([...new Set(codes(t))], ['table.cell-blank']);
 });
+
+test('one cell per line and spaced columns: a header repeated before every row yields no value', () => {
+  const words = ['类别', '数据1', '数据2', '数据3', '数据4', '数据5', '数据6', '总计'];
+  const c = headerBeforeEveryRow(build('cell-per-line', BLANKS), words.join('\n'), '');
+  assertEveryValue(c, BLANKS);
+  assert.deepEqual([...new Set(codes(c))], ['table.cell-blank']);
+  const s = headerBeforeEveryRow(build('tab'), words.join('   '), '').replace(/\t/g, '   ');
+  assertEveryValue(s);
+  assert.deepEqual(codes(s), []);
+});
