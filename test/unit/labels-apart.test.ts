@@ -213,3 +213,15 @@ test('label-less rows fewer than the rows they would fill are not placed, and no
     [],
   );
 });
+
+test('a note broken over two lines names no other row, on either line', () => {
+  const broken: Record<string, [string, string][]> = {
+    markdown: [['| 行政许可 | 7 |', '| 行政许可（不含行政处罚、 |\n| 行政强制） | 7 |']],
+    pipe: [['行政许可 | 7 |', '行政许可（不含行政处罚、\n行政强制） | 7 |']],
+  };
+  for (const [layout, edits] of Object.entries(broken)) {
+    const t = build(layout as TextLayout, edits);
+    assert.deepEqual(rows(t, 'active'), expectedActive(), layout);
+    assert.deepEqual(findings(t), [], layout);
+  }
+});

@@ -85,7 +85,22 @@ function noteEnd(t: string, j: number): number {
       if (--depth === 0) return NUMBERING_ONLY.test(t.slice(j, k + 1)) || digitRuns > 2 ? -1 : k + 1;
     } else if (ch >= '0' && ch <= '9' && !(t[k - 1]! >= '0' && t[k - 1]! <= '9')) digitRuns++;
   }
-  return -1;
+  // A note that goes on in the next line (the cell ends inside it, with no figure in it).
+  return max === t.length && digitRuns === 0 && t.length - j > 2 ? t.length : -1;
+}
+
+/** Whether a label found at t[i, e) is words of a note opened on an earlier line (`行政强制)`, the end
+ *  of `行政许可(不含行政处罚、` / `行政强制)`): a closing bracket follows it before any opening one,
+ *  with no figure between, and no bracket before it in the text (`firstBracket`: the first one's index). */
+function endOfNote(t: string, firstBracket: number, i: number, e: number): boolean {
+  if (firstBracket < i) return false;
+  const max = Math.min(t.length, e + MAX_NOTE);
+  for (let k = e; k < max; k++) {
+    const ch = t[k]!;
+    if (ch === ')') return true;
+    if (ch === '(' || (ch >= '0' && ch <= '9')) return false;
+  }
+  return false;
 }
 
 /**
@@ -155,6 +170,9 @@ export class LabelMatcher {
   scan(src: string, start: number, end: number, c: Compact = compact(src, start, end)): LabelHit[] {
     const out: LabelHit[] = [];
     const t = c.text;
+    const open = t.indexOf('(');
+    const close = t.indexOf(')');
+    const firstBracket = Math.min(open < 0 ? t.length : open, close < 0 ? t.length : close);
     let i = 0;
     while (i < t.length) {
       const cands = this.byFirst.get(t[i]!);
@@ -169,6 +187,10 @@ export class LabelMatcher {
           if (!best || L > best.len || (L === best.len && full && !best.full))
             best = { e, len: L, used, full, num: num ?? '' };
         }
+      }
+      if (best && best.e.kind === 'row' && !best.num && endOfNote(t, firstBracket, i, i + best.used)) {
+        i += best.used;
+        continue;
       }
       if (best) {
         const s = c.map[i - best.num.length]!;
