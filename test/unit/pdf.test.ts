@@ -111,11 +111,11 @@ for (const name of made) {
 }
 
 /** A one-page PDF drawing `content` (Helvetica as /F1), with more trailer entries and objects. */
-function makePdf(content: string, trailer = '', extra: string[] = []): Uint8Array {
+function makePdf(content: string, trailer = '', extra: string[] = [], size = 842): Uint8Array {
   const objs = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R ' +
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${size} ${size}] /Contents 4 0 R ` +
       '/Resources << /Font << /F1 5 0 R >> >> >>',
     `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
@@ -141,6 +141,19 @@ test('a table drawn without lines keeps its rows apart and its cells spaced', as
   const r = await readPdf(makePdf(content.join('\n')));
   assert.ok(r.ok);
   assert.deepEqual(r.rendering.text.split('\n').filter(Boolean), ['Alpha 5 6', 'Beta 7 8', 'Note']);
+});
+
+test('a page ruled like graph paper (four million grid cells) is read within a bound, not as a table', async () => {
+  const lines: string[] = ['0.1 w'];
+  for (let i = 0; i < 1900; i++) {
+    const p = 40 + i * 3;
+    lines.push(`40 ${p} m 5740 ${p} l S`, `${p} 40 m ${p} 5740 l S`);
+  }
+  lines.push('BT /F1 12 Tf 72 5800 Td (Graph) Tj ET');
+  const t0 = Date.now();
+  const r = await readPdf(makePdf(lines.join('\n'), '', [], 6000));
+  assert.ok(Date.now() - t0 < 20_000, `took ${Date.now() - t0} ms`);
+  assert.ok(r.ok && r.rendering.text.includes('Graph'));
 });
 
 test('a PDF that needs a password is "encrypted"', async () => {

@@ -17,6 +17,9 @@ export interface Table {
 }
 
 const TOL = 2.5;
+/** Grid cells a table may have (the national tables have a few hundred). */
+const MAX_CELLS = 20_000;
+const MAX_LINES = 5_000;
 const FIGURE = /^[-+]?[\d,，]+(\.\d+)?$/;
 
 class UnionFind {
@@ -116,6 +119,7 @@ function joinCollinear(segs: { at: number; a: number; b: number; i: number }[], 
 }
 
 function buildGrid(h: HLine[], v: VLine[]): Grid | null {
+  if (h.length + v.length > MAX_LINES) return null;
   const xs = cluster(v.map((l) => l.x));
   const ys = cluster(h.map((l) => l.y));
   // a table cut by the page's end (or continued at its top) has vertical lines past its last rule
@@ -132,6 +136,7 @@ function buildGrid(h: HLine[], v: VLine[]): Grid | null {
   if (xs.length < 2 || ys.length < 2) return null;
   const nr = ys.length - 1;
   const nc = xs.length - 1;
+  if (nr * nc > MAX_CELLS) return null; // a hatching or a chart, not a table
   const vAt = (x: number, y: number): boolean =>
     v.some((l) => Math.abs(l.x - x) <= TOL && l.y1 - TOL <= y && l.y2 + TOL >= y);
   const hAt = (y: number, x: number): boolean =>
