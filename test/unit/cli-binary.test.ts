@@ -105,6 +105,29 @@ test('a .docx report is checked through its rendering, alone and in a folder', (
   );
 });
 
+/** A PDF whose one page has no text (what a scan without OCR looks like to a reader). */
+const TEXTLESS_PDF = [
+  '%PDF-1.4',
+  '1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj',
+  '2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj',
+  '3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>> endobj',
+  'trailer <</Root 1 0 R>>',
+  '%%EOF',
+].join('\n');
+
+test('a .pdf report is checked through its rendering; a PDF without text says it may be a scan', () => {
+  const r = json([join(MADE, 'seed-002.chrome.pdf')]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.out.files[0]!.reports.length, 1);
+  assert.deepEqual(r.out.files[0]!.diagnostics, []);
+  const dir = tmp();
+  writeFileSync(join(dir, 'scan.pdf'), TEXTLESS_PDF);
+  const s = json([join(dir, 'scan.pdf')]);
+  assert.equal(s.status, 1);
+  assert.equal(s.out.files[0]!.diagnostics[0]!.code, 'report.not-found');
+  assert.match(s.out.files[0]!.diagnostics[0]!.message, /扫描件/);
+});
+
 test('the PDF and Word readers are not part of the startup bundles', () => {
   for (const bundle of ['cli.js', 'server.js']) {
     const text = readFileSync(join(DIST, bundle), 'utf8');

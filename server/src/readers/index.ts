@@ -45,9 +45,7 @@ type Reader = (bytes: Uint8Array) => ReadResult | Promise<ReadResult>;
 // The readers, each loaded on first use (a separate bundle in dist/readers/, see esbuild.mjs).
 let pdf: Promise<Reader> | undefined;
 let docx: Promise<Reader> | undefined;
-// Until the PDF reader lands (issue 11) it answers `corrupt`; then: import('./pdf').then((m) => m.readPdf).
-const pending: Reader = () => ({ ok: false, reason: 'corrupt', detail: 'the PDF reader is not available yet' });
-const loadPdf = (): Promise<Reader> => (pdf ??= Promise.resolve(pending));
+const loadPdf = (): Promise<Reader> => (pdf ??= import('./pdf').then((m) => m.readPdf));
 const loadDocx = (): Promise<Reader> => (docx ??= import('./docx').then((m) => m.readDocx));
 
 /** Reads a PDF or Word report; never throws (a reader that fails reads as `corrupt`). */
