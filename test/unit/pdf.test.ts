@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
 import { readPdf } from '../../server/src/readers/pdf/index';
 import { LineIndex, localize, normalizeReport, openDocument } from '../../server/src/core/index';
 import { FIXTURES, completeFiles } from './helpers';
@@ -110,15 +111,17 @@ for (const name of made) {
   });
 }
 
+const HELVETICA = ['<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'];
+
 /** A one-page PDF drawing `content` (Helvetica as /F1), with more trailer entries and objects. */
-function makePdf(content: string, trailer = '', extra: string[] = [], size = 842): Uint8Array {
+function makePdf(content: string, trailer = '', extra: string[] = [], size = 842, font = HELVETICA): Uint8Array {
   const objs = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${size} ${size}] /Contents 4 0 R ` +
       '/Resources << /Font << /F1 5 0 R >> >> >>',
     `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    ...font,
     ...extra,
   ];
   let out = '%PDF-1.4\n';
@@ -154,6 +157,20 @@ test('a page ruled like graph paper (four million grid cells) is read within a b
   const r = await readPdf(makePdf(lines.join('\n'), '', [], 6000));
   assert.ok(Date.now() - t0 < 20_000, `took ${Date.now() - t0} ms`);
   assert.ok(r.ok && r.rendering.text.includes('Graph'));
+});
+
+test('a PDF whose Chinese font is not embedded (STSong-Light, UniGB-UCS2-H) is read with the character maps', async () => {
+  const font = [
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>',
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light ' +
+      '/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R >>',
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0 ' +
+      '/Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+  ];
+  const pdf = makePdf('BT /F1 12 Tf 72 700 Td <4E004E8C> Tj ET', '', [], 842, font);
+  const cMapUrl = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'cmaps/');
+  const r = await readPdf(pdf, { cMapUrl });
+  assert.equal(r.ok ? r.rendering.text : r.reason, '一二\n');
 });
 
 test('a PDF that needs a password is "encrypted"', async () => {

@@ -39,7 +39,16 @@ function cutVertical(raw: RawItem, next: RawItem | undefined, size: number): boo
   return (next.height ?? 0) > size * 3;
 }
 
-export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
+/**
+ * Where pdfjs finds its data files, as a directory path or URL ending in '/'. PDFs that use a font
+ * the file does not carry (STSong-Light with UniGB-UCS2-H, common in Chinese PDFs) need the
+ * character maps (`pdfjs-dist/cmaps/`) to be read at all; without them their text is lost.
+ */
+export interface PdfOptions {
+  cMapUrl?: string;
+}
+
+export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Promise<ReadResult> {
   let doc: Awaited<ReturnType<typeof pdfjs.getDocument>['promise']> | undefined;
   try {
     // pdfjs takes ownership of (detaches) the buffer it is given: hand it a copy
@@ -49,6 +58,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
       useSystemFonts: false,
       disableFontFace: true,
       verbosity: 0,
+      ...(options.cMapUrl ? { cMapUrl: options.cMapUrl, cMapPacked: true } : {}),
     });
     doc = await task.promise;
   } catch (e) {
