@@ -43,7 +43,7 @@ const readers = READERS.filter((r) => existsSync(`server/src/readers/${r}/index.
 await Promise.all([
   esbuild.build({
     ...common,
-    entryPoints: ['client/src/extension.ts'],
+    entryPoints: ['client/src/node.ts'],
     outfile: 'dist/extension.js',
     external: ['vscode'],
   }),

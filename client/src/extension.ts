@@ -1,15 +1,11 @@
 /**
- * The VS Code client: starts the language server, contributes the commands, the status item and
- * the preview panel. No analysis here: everything it shows comes from the server.
+ * The VS Code client, shared by the desktop and the web extension: the commands, the status item and
+ * the preview panel. No analysis here: everything it shows comes from the server. How the server is
+ * started is the entry's: node.ts (a Node process, dist/extension.js) or browser.ts (a Web Worker,
+ * dist/web/extension.js); so nothing here imports node: modules or vscode-languageclient/node.
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import {
-  LanguageClient,
-  TransportKind,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
+import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import {
   ExportRequest,
   FIX_ALL_KIND,
@@ -27,10 +23,14 @@ import {
 } from '../../shared/protocol';
 import { fileOf, isRendered, Renderings, RENDERING_VIEW_TYPE, RenderingEditor } from './rendering';
 
-let client: LanguageClient | undefined;
+let client: BaseLanguageClient | undefined;
 
 /** A custom request to the server, typed by shared/protocol.ts. */
-function send<T extends Request<unknown, unknown>>(c: LanguageClient, r: T, params: ParamsOf<T>): Promise<ResultOf<T>> {
+function send<T extends Request<unknown, unknown>>(
+  c: BaseLanguageClient,
+  r: T,
+  params: ParamsOf<T>,
+): Promise<ResultOf<T>> {
   return c.sendRequest(r.method, params) as Promise<ResultOf<T>>;
 }
 const previews = new Map<string, vscode.WebviewPanel>();
@@ -55,12 +55,13 @@ function isCandidate(doc: vscode.TextDocument | undefined): doc is vscode.TextDo
   return !!doc && vscode.languages.match(SELECTOR, doc) > 0;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient | undefined }> {
-  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
+/** Makes the language client of an entry (node.ts, browser.ts): the same id, name and options, its own transport. */
+export type ClientFactory = (id: string, name: string, options: LanguageClientOptions) => BaseLanguageClient;
+
+export async function activateWith(
+  context: vscode.ExtensionContext,
+  create: ClientFactory,
+): Promise<{ client: BaseLanguageClient | undefined }> {
   const clientOptions: LanguageClientOptions = {
     documentSelector: SELECTOR as never,
     // report files on disk (last year's reports for the cross-year check): the server re-reads them when they change
@@ -71,7 +72,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     initializationOptions: { locale: vscode.env.language },
   };
   const name = t('政府信息公开年报', 'Disclosure Report');
-  client = new LanguageClient('disclosureReport', name, serverOptions, clientOptions);
+  client = create('disclosureReport', name, clientOptions);
 
   const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 100);
   status.command = 'disclosureReport.openPreview';
@@ -181,7 +182,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   });
 
   cmd('disclosureReport.restartServer', async () => {
-    await client?.restart();
+    await client?.stop();
+    await client?.start();
   });
 
   cmd('disclosureReport.showOutput', () => client?.outputChannel.show());
@@ -246,7 +248,7 @@ async function openPreview(context: vscode.ExtensionContext, doc: vscode.TextDoc
   } else {
     panel = vscode.window.createWebviewPanel(
       'disclosureReport.preview',
-      `${t('表格预览', 'Tables')}: ${path.basename(doc.uri.path)}`,
+      `${t('表格预览', 'Tables')}: ${doc.uri.path.slice(doc.uri.path.lastIndexOf('/') + 1)}`,
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       { enableScripts: true, localResourceRoots: [] },
     );
