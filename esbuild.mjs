@@ -2,7 +2,7 @@
 // dist/readers/pdf.mjs (pdfjs) and dist/readers/docx.mjs (fflate) are loaded by server.js and cli.js
 // only when a PDF or Word file is read (server/src/readers/index.ts), so they stay out of startup.
 // ES modules: pdfjs reads import.meta.url; `require` is given to the bundled CommonJS code.
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -43,7 +43,7 @@ const readers = READERS.filter((r) => existsSync(`server/src/readers/${r}/index.
 await Promise.all([
   esbuild.build({
     ...common,
-    entryPoints: ['client/src/node.ts'],
+    entryPoints: ['client/src/extension.ts'],
     outfile: 'dist/extension.js',
     external: ['vscode'],
   }),
@@ -62,3 +62,9 @@ await Promise.all([
   }),
   ...readers,
 ]);
+
+// pdfjs's character maps for Chinese fonts that are not embedded (server/src/node/cmaps.ts).
+const cmaps = 'node_modules/pdfjs-dist/cmaps';
+mkdirSync('dist/readers/cmaps', { recursive: true });
+for (const f of readdirSync(cmaps))
+  if (/GB|^Identity/.test(f)) copyFileSync(`${cmaps}/${f}`, `dist/readers/cmaps/${f}`);

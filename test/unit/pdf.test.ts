@@ -2,7 +2,9 @@
 // their text copies; PDFs it cannot read say why.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { readPdf } from '../../server/src/readers/pdf/index';
@@ -159,7 +161,7 @@ test('a page ruled like graph paper (four million grid cells) is read within a b
   assert.ok(r.ok && r.rendering.text.includes('Graph'));
 });
 
-test('a PDF whose Chinese font is not embedded (STSong-Light, UniGB-UCS2-H) is read with the character maps', async () => {
+function songPdf(): Uint8Array {
   const font = [
     '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>',
     '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light ' +
@@ -167,10 +169,31 @@ test('a PDF whose Chinese font is not embedded (STSong-Light, UniGB-UCS2-H) is r
     '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0 ' +
       '/Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
   ];
-  const pdf = makePdf('BT /F1 12 Tf 72 700 Td <4E004E8C> Tj ET', '', [], 842, font);
+  return makePdf('BT /F1 12 Tf 72 700 Td <4E004E8C> Tj ET', '', [], 842, font);
+}
+
+test('a PDF whose Chinese font is not embedded (STSong-Light, UniGB-UCS2-H) is read with the character maps', async () => {
+  const pdf = songPdf();
   const cMapUrl = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'cmaps/');
   const r = await readPdf(pdf, { cMapUrl });
   assert.equal(r.ok ? r.rendering.text : r.reason, '一二\n');
+});
+
+test('the built CLI reads a PDF whose Chinese font is not embedded (its character maps ship with the readers)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cmap-'));
+  const file = join(dir, 'song.pdf');
+  writeFileSync(file, songPdf());
+  let out = '';
+  try {
+    execFileSync(process.execPath, [join(__dirname, '..', '..', 'dist', 'cli.js'), 'check', file], {
+      encoding: 'utf8',
+    });
+  } catch (e) {
+    out = String((e as { stdout?: string }).stdout);
+  }
+  // text was found (一二 is no report), not a page without text
+  assert.match(out, /report\.not-found/);
+  assert.doesNotMatch(out, /扫描件/);
 });
 
 test('a PDF that needs a password is "encrypted"', async () => {

@@ -1,4 +1,8 @@
 import { main } from './main';
+import { configureReaders } from '../readers';
+import { pdfCMapDir } from '../node/cmaps';
+
+configureReaders({ cMapUrl: pdfCMapDir() });
 
 const chunks: string[] = [];
 void main(

@@ -5,6 +5,10 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
+import { configureReaders } from '../readers';
+import { pdfCMapDir } from '../node/cmaps';
+
+configureReaders({ cMapUrl: pdfCMapDir() });
 
 const connection = createConnection(ProposedFeatures.all);
 const errorText = (e: unknown) => (e as Error)?.stack ?? String(e);

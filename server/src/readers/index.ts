@@ -40,7 +40,16 @@ export function kindOf(bytes: Uint8Array, ext: string): Kind {
   return pdf ? 'pdf' : 'unknown';
 }
 
-type Reader = (bytes: Uint8Array) => ReadResult | Promise<ReadResult>;
+type Reader = (bytes: Uint8Array, options?: ReaderOptions) => ReadResult | Promise<ReadResult>;
+
+/** Set once by the Node entry points (server, CLI): where pdfjs finds its character maps. */
+export interface ReaderOptions {
+  cMapUrl?: string;
+}
+let options: ReaderOptions = {};
+export function configureReaders(o: ReaderOptions): void {
+  options = o;
+}
 
 // The readers, each loaded on first use (a separate bundle in dist/readers/, see esbuild.mjs).
 let pdf: Promise<Reader> | undefined;
@@ -56,7 +65,7 @@ export async function readBinaryReport(bytes: Uint8Array, ext: string): Promise<
   try {
     const read = await (kind === 'pdf' ? loadPdf() : loadDocx());
     // a plain Uint8Array, of its own: pdfjs refuses a node Buffer, and a small Buffer shares its memory
-    return await read(bytes.constructor === Uint8Array ? bytes : new Uint8Array(bytes));
+    return await read(bytes.constructor === Uint8Array ? bytes : new Uint8Array(bytes), options);
   } catch (e) {
     return { ok: false, reason: 'corrupt', detail: (e as Error)?.message ?? String(e) };
   }
