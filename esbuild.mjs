@@ -30,6 +30,19 @@ const lazyReaders = {
   },
 };
 
+/** `import('./office')` in cli/review → `import('./office.mjs')` next to cli.js: fflate and
+ *  write-excel-file are loaded by `review` only (dist/office.mjs). */
+const lazyOffice = {
+  name: 'lazy-office',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/office$/ }, (args) =>
+      /[\\/]server[\\/]src[\\/]cli[\\/]review$/.test(args.resolveDir)
+        ? { path: './office.mjs', external: true }
+        : undefined,
+    );
+  },
+};
+
 const readers = READERS.filter((r) => existsSync(`server/src/readers/${r}/index.ts`)).map((r) =>
   esbuild.build({
     ...common,
@@ -43,7 +56,7 @@ const readers = READERS.filter((r) => existsSync(`server/src/readers/${r}/index.
 await Promise.all([
   esbuild.build({
     ...common,
-    entryPoints: ['client/src/extension.ts'],
+    entryPoints: ['client/src/node.ts'],
     outfile: 'dist/extension.js',
     external: ['vscode'],
   }),
@@ -58,7 +71,14 @@ await Promise.all([
     entryPoints: ['server/src/cli/index.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [lazyReaders],
+    plugins: [lazyReaders, lazyOffice],
+  }),
+  esbuild.build({
+    ...common,
+    format: 'esm',
+    entryPoints: ['server/src/cli/review/office.ts'],
+    outfile: 'dist/office.mjs',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   }),
   ...readers,
 ]);

@@ -40,6 +40,7 @@ import {
 import { decodeBytes } from '../node/decode';
 import { isFailure, problemMessage, readRegular, readRegularSync, walkFolder, type Problem } from '../node/files';
 import { isBinaryReport, readBinaryReport } from '../readers';
+import { runReview } from './review';
 
 /** Walked in folders: text reports, and PDF and Word files (read by server/src/readers, loaded on first use). */
 export const EXTENSIONS: ReadonlySet<string> = new Set([
@@ -422,10 +423,11 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
       return 0;
     }
     if (!command) throw new UsageError({ id: 'cli.no-path' });
-    if (command !== 'tables' && command !== 'check')
+    if (command !== 'tables' && command !== 'check' && command !== 'review')
       throw new UsageError({ id: 'cli.unknown-command', args: { value: safe(command) } });
-    let format = command === 'check' ? 'text' : 'json';
+    let format = command === 'tables' ? 'json' : 'text';
     let localeArg: string | undefined;
+    let outDir: string | undefined;
     const paths: string[] = [];
     for (let i = 0; i < rest.length; i++) {
       const a = rest[i]!;
@@ -433,10 +435,13 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
       else if (a.startsWith('--format=')) format = a.slice(9);
       else if (a === '--locale') localeArg = rest[++i] ?? '';
       else if (a.startsWith('--locale=')) localeArg = a.slice(9);
+      else if (a === '--out' && command === 'review') outDir = rest[++i] ?? '';
+      else if (a.startsWith('--out=') && command === 'review') outDir = a.slice(6);
       else if (a.startsWith('--')) throw new UsageError({ id: 'cli.unknown-option', args: { value: safe(a) } });
       else paths.push(a);
     }
-    const formats = command === 'check' ? ['text', 'json', 'sarif'] : ['json', 'csv', 'markdown'];
+    const formats =
+      command === 'check' ? ['text', 'json', 'sarif'] : command === 'review' ? ['text'] : ['json', 'csv', 'markdown'];
     if (!formats.includes(format))
       throw new UsageError({ id: 'cli.bad-format', args: { allowed: formats.join(', '), value: safe(format) } });
     if (localeArg !== undefined && localeArg !== 'zh-CN' && localeArg !== 'en')
@@ -450,8 +455,10 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     const items = toItems(collected, note);
     for (const n of notes) err(n + '\n');
     const failed = collected.failed ? 2 : 0;
-    if (command === 'check') {
+    if (command === 'check' || command === 'review') {
       const results = runCheck(items);
+      // review: the check's text on stdout, the folder written (and where) on stderr
+      if (command === 'review' && !(await runReview(results, outDir, locale, err, err))) return 2;
       out(
         format === 'json'
           ? formatJson(results, locale)

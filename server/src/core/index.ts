@@ -31,3 +31,4 @@ export {
   type PreviewTable,
 } from './features/preview';
 export { normalizeReport, toCsv, toMarkdown, type NormalizedReport } from './export';
+export { tablePlace, type TablePlace } from './features/locate';

@@ -1,0 +1,238 @@
+// `disclosure-report review` (contract.md), through the built command line (dist/cli.js): the
+// dashboard, summary.csv, summary.xlsx and a 审核意见 per report; the dashboard read in Chromium.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { strFromU8, unzipSync } from 'fflate';
+import { readDocx } from '../../server/src/readers/docx';
+import { FIXTURES, byPrefix, readCorpus } from './helpers';
+
+const CLI = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
+const run = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+const tmp = () => mkdtempSync(join(tmpdir(), 'review-test-'));
+
+const R008 = byPrefix('real-008');
+const R010 = byPrefix('real-010');
+const S000 = byPrefix('000');
+
+/** Seed 000 with a wrong （七）总计 in the 自然人 column (5 where the outcome rows add up to 1). */
+const wrongTotal = () => {
+  const text = readCorpus(S000);
+  const edited = text.replace('(七)总计 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |', '(七)总计 | 5 | 0 | 0 | 0 | 0 | 0 | 5 |');
+  assert.notEqual(edited, text);
+  return edited;
+};
+
+/** A folder of reports: real 008 and 010, seed 000 with a wrong total, and a file with no report. */
+function folder(): string {
+  const dir = tmp();
+  const reports = join(dir, 'reports');
+  mkdirSync(reports);
+  for (const f of [R008, R010]) copyFileSync(join(FIXTURES, 'corpus', f), join(reports, f));
+  writeFileSync(join(reports, 'wrong-total.txt'), wrongTotal());
+  writeFileSync(join(reports, 'notes.txt'), '会议纪要\n今天讨论了明年的工作安排。\n');
+  return dir;
+}
+
+const review = (dir: string, ...extra: string[]) => {
+  const out = join(dir, 'out');
+  const r = run(['review', '--out', out, ...extra, join(dir, 'reports')]);
+  return { ...r, out };
+};
+
+/** The CSV's rows as arrays of fields (no field of these fixtures holds a quote or a comma). */
+const csvRows = (csv: string) =>
+  csv
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n')
+    .map((l) => l.split(','));
+
+test('review writes the dashboard, summary.csv, summary.xlsx and a memo per report, and exits as check', () => {
+  const dir = folder();
+  const r = review(dir);
+  assert.equal(r.status, 1, r.stderr); // errors found, as check
+  assert.match(r.stderr, /审核结果已写入/);
+  assert.deepEqual(readdirSync(r.out).sort(), ['index.html', 'memos', 'summary.csv', 'summary.xlsx']);
+  assert.deepEqual(readdirSync(join(r.out, 'memos')).sort(), [
+    'real-008_hongze-district-2023_pdf-layout.docx',
+    'real-008_hongze-district-2023_pdf-layout.md',
+    'real-010_hongze-district-2024_pdf-layout.docx',
+    'real-010_hongze-district-2024_pdf-layout.md',
+    'wrong-total.docx',
+    'wrong-total.md',
+  ]);
+
+  // summary.csv: a BOM, the header, one row per report (the file without a report is not one)
+  const csv = readFileSync(join(r.out, 'summary.csv'), 'utf8');
+  assert.ok(csv.startsWith('\uFEFF'), 'BOM');
+  const rows = csvRows(csv);
+  const header = rows[0]!;
+  assert.deepEqual(header.slice(0, 4), ['文件', '机关', '年度', '格式']);
+  for (const h of ['错误', '警告', '本年新收', '上年结转', '（七）总计', '结转下年度', '复议', '诉讼', '审核意见'])
+    assert.ok(header.includes(h), h);
+  assert.equal(rows.length, 4);
+  const row008 = rows.find((x) => x[0]!.endsWith(R008))!;
+  const col = (row: string[], h: string) => row[header.indexOf(h)];
+  assert.equal(col(row008, '机关'), '洪泽区人民政府');
+  assert.equal(col(row008, '年度'), '2023');
+  assert.equal(col(row008, '错误'), '3');
+  assert.equal(col(row008, '本年新收'), '21');
+  assert.equal(col(row008, '复议'), '0');
+  assert.equal(col(row008, '审核意见'), 'memos/real-008_hongze-district-2023_pdf-layout.md');
+
+  // summary.xlsx: the same rows in the sheet, the strings shared
+  const xlsx = unzipSync(readFileSync(join(r.out, 'summary.xlsx')));
+  const sheet = strFromU8(xlsx['xl/worksheets/sheet1.xml']!);
+  const strings = strFromU8(xlsx['xl/sharedStrings.xml']!);
+  assert.equal(sheet.match(/<row /g)?.length, 4);
+  assert.match(strings, /洪泽区人民政府/);
+  assert.match(strings, /（七）总计/);
+  assert.match(sheet, /<v>21<\/v>/);
+
+  // index.html: one row per report, nothing fetched from anywhere
+  const html = readFileSync(join(r.out, 'index.html'), 'utf8');
+  assert.equal(html.match(/<tr class=/g)?.length, 3);
+  assert.doesNotMatch(html, /\b(src|href)="(https?:)?\/\//);
+  assert.doesNotMatch(html, /<link|@import|url\(/);
+  assert.match(html, /Content-Security-Policy" content="default-src 'none'/);
+});
+
+test('the memo names each problem by 表 / 行 / 列 with its numbers (real/008 table 四, a wrong （七）总计)', async () => {
+  const dir = folder();
+  const r = review(dir);
+  const md = readFileSync(join(r.out, 'memos', 'real-008_hongze-district-2023_pdf-layout.md'), 'utf8');
+  assert.deepEqual(md.split('\n').slice(0, 5), [
+    '# 关于《洪泽区人民政府2023年政府信息公开工作年度报告》的审核意见',
+    '',
+    '洪泽区人民政府：',
+    '',
+    '经审核，你单位报送的《洪泽区人民政府2023年政府信息公开工作年度报告》存在以下问题：',
+  ]);
+  const items = md.split('\n').filter((l) => /^\d+\. /.test(l));
+  assert.deepEqual(items, [
+    '1. 表三“（三）不予公开”下“2.其他法律行政法规禁止公开”行：行名“2.其他法律行政止公开”与格式不符，应为“2.其他法律行政法规禁止公开”。',
+    '2. 表三“（六）其他处理”行：“（六）其他处理”写成了一行；2021年格式应分为1至3三个子项。',
+    '3. 表四“行政复议”栏“总计”列填报为0，按四项结果之和应为11。',
+    '4. 表四“行政诉讼（复议后起诉）”栏“总计”列填报为0，按四项结果之和应为5。',
+  ]);
+  assert.match(md, /请对照上述问题逐项核实，更正后重新报送。/);
+
+  const own = readFileSync(join(r.out, 'memos', 'wrong-total.md'), 'utf8');
+  assert.ok(own.includes('表三“（七）总计”行“自然人”列填报为5，按各项办理结果之和应为1。'), own);
+  assert.ok(own.includes('表三“（七）总计”行“总计”列填报为5，按各项办理结果之和应为1。'), own);
+  // the balance names the cell and says any of the four may be wrong: no value is asserted
+  assert.match(own, /表三“（七）总计”行“自然人”列：第一项加第二项之和1 ≠ 第三项加第四项之和5/);
+
+  // the .docx says the same, read back by the project's own Word reader
+  const docx = await readDocx(
+    new Uint8Array(readFileSync(join(r.out, 'memos', 'real-008_hongze-district-2023_pdf-layout.docx'))),
+  );
+  assert.ok(docx.ok);
+  const text = docx.ok ? docx.rendering.text : '';
+  assert.ok(text.includes('3. 表四“行政复议”栏“总计”列填报为0，按四项结果之和应为11。'), text);
+  assert.ok(text.includes('洪泽区人民政府：'), text);
+});
+
+test('review --locale en writes the memo in English; a clean report gets a memo that says so', () => {
+  const dir = tmp();
+  mkdirSync(join(dir, 'reports'));
+  copyFileSync(join(FIXTURES, 'corpus', S000), join(dir, 'reports', 'clean.txt'));
+  writeFileSync(join(dir, 'reports', 'wrong-total.txt'), wrongTotal());
+  const en = review(dir, '--locale', 'en');
+  assert.equal(en.status, 1, en.stderr);
+  const md = readFileSync(join(en.out, 'memos', 'wrong-total.md'), 'utf8');
+  assert.ok(
+    md.includes(
+      'Table 三, row “（七）总计”, column “自然人”: reported as 5; by the sum of the outcome rows it should be 1.',
+    ),
+    md,
+  );
+  const clean = readFileSync(join(en.out, 'memos', 'clean.md'), 'utf8');
+  assert.match(clean, /we found nothing that needs correcting/);
+  assert.match(readFileSync(join(en.out, 'summary.csv'), 'utf8'), /^\uFEFFFile,Organ,Year,Format,Errors/);
+
+  const zh = run(['review', '--out', join(dir, 'zh'), join(dir, 'reports', 'clean.txt')]);
+  assert.equal(zh.status, 0, zh.stderr); // no error: exit 0, as check
+  assert.match(readFileSync(join(dir, 'zh', 'memos', 'clean.md'), 'utf8'), /未发现需要更正的问题。/);
+});
+
+test('review: usage and write failures exit 2; a named file with no report is report.not-found', () => {
+  const dir = folder();
+  const bad = run(['review', '--format', 'json', join(dir, 'reports')]);
+  assert.equal(bad.status, 2);
+  assert.equal(bad.stdout, '');
+  // the output folder cannot be made: a file is in the way
+  writeFileSync(join(dir, 'blocked'), 'x');
+  const blocked = run(['review', '--out', join(dir, 'blocked'), join(dir, 'reports')]);
+  assert.equal(blocked.status, 2);
+  assert.match(blocked.stderr, /无法写入/);
+  const none = run(['review', '--out', join(dir, 'none'), join(dir, 'reports', 'notes.txt')]);
+  assert.equal(none.status, 1);
+  const rows = csvRows(readFileSync(join(dir, 'none', 'summary.csv'), 'utf8'));
+  assert.equal(rows.length, 2);
+  assert.equal(rows[1]![4], '1'); // one error: report.not-found
+  assert.deepEqual(readdirSync(join(dir, 'none', 'memos')), []);
+});
+
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+test('the dashboard in Chromium: its rows, sorting and filtering', async (t) => {
+  if (!existsSync(CHROMIUM)) {
+    t.skip(`Chromium not found at ${CHROMIUM} (set CHROMIUM, or run test/e2e/setup.sh)`);
+    return;
+  }
+  const { chromium } = await import('playwright-core');
+  const dir = folder();
+  const r = review(dir);
+  assert.equal(r.status, 1, r.stderr);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--headless'] });
+  try {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    page.on('request', (q) => !q.url().startsWith('file:') && problems.push(`request ${q.url()}`));
+    await page.goto(pathToFileURL(join(r.out, 'index.html')).href);
+    const cells = () =>
+      page.$$eval('#reports tbody tr:not([hidden])', (trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('td')].map((c) => c.textContent!.trim())),
+      );
+    const heads = await page.$$eval('#reports thead th', (ths) => ths.map((th) => th.textContent!.trim()));
+    const at = (h: string) => heads.indexOf(h);
+    let rows = await cells();
+    assert.equal(rows.length, 3);
+    const r008 = rows.find((x) => x[at('文件')]!.endsWith(R008))!;
+    assert.equal(r008[at('机关')], '洪泽区人民政府');
+    assert.equal(r008[at('年度')], '2023');
+    assert.equal(r008[at('本年新收')], '21');
+    assert.match(r008[at('主要问题')]!, /行政复议的总计为0/);
+
+    // sort by 错误, descending on the second click
+    await page.click('th[data-col=error]');
+    await page.click('th[data-col=error]');
+    rows = await cells();
+    const errors = rows.map((x) => Number(x[at('错误')]));
+    assert.deepEqual(
+      errors,
+      [...errors].sort((a, b) => b - a),
+    );
+
+    // filter by organ, then only the reports with errors
+    await page.fill('#filter', '洪泽');
+    rows = await cells();
+    assert.equal(rows.length, 2);
+    assert.equal(await page.textContent('#shown'), '2 / 3');
+    await page.fill('#filter', '');
+    await page.check('#only-errors');
+    rows = await cells();
+    assert.ok(rows.every((x) => Number(x[at('错误')]) > 0));
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+  }
+});
