@@ -185,18 +185,38 @@ function side(terms: Term[], value: Valuation): Side {
   return { terms: valued, sum };
 }
 
+const hasBlank = (s: Side) => s.terms.some((t) => t.cell?.kind === 'blank');
+
+/** Whether an equation that fails with its blank cells read as 0 fails whatever counts they hold:
+ *  blanks only add, so the side with blanks must already be the larger one (or none is blank). */
+function mustFail(left: Side, right: Side): boolean {
+  const l = left.sum!;
+  const r = right.sum!;
+  if (hasBlank(left) && hasBlank(right)) return false;
+  if (hasBlank(left)) return l > r;
+  if (hasBlank(right)) return r > l;
+  return true;
+}
+
 /** Values the equations: both sides, whether every cell was known, whether they are equal. */
 export function valueEquation(e: Equation, value: Valuation = cellValue): Evaluation {
   const left = side(e.left, value);
   const right = side(e.right, value);
-  const known = left.sum !== null && right.sum !== null;
+  let known = left.sum !== null && right.sum !== null;
+  let holds = known ? left.sum === right.sum : null;
+  // A blank cell is not 0 (table.cell-blank says so): it stands for a count the report did not
+  // give. An equation with blank cells fails only when no count in them could make it hold.
+  if (holds === false && value === cellValue && !mustFail(left, right)) {
+    known = false;
+    holds = null;
+  }
   const out: Evaluation = {
     equation: e.equation,
     column: e.column,
     left,
     right,
     known,
-    holds: known ? left.sum === right.sum : null,
+    holds,
   };
   if (e.row) out.row = e.row;
   if (e.block !== undefined) out.block = e.block;
