@@ -10,7 +10,7 @@
  */
 import { checkReport, type CheckOptions } from '../rules/check';
 import type { Finding } from '../rules/findings';
-import type { DocumentModel, Range, Report } from '../model';
+import type { DocumentModel, Range, Report, Row } from '../model';
 import {
   analysisFragment,
   analysisText,
@@ -18,7 +18,7 @@ import {
   isTraditional,
   scriptMayChange,
 } from '../text/normalize';
-import { headersIn, htmlKind, parse, parseReports, reparseSection } from '../parse';
+import { headersIn, htmlKind, parse, parseReports, reparseSection, tableAnchors } from '../parse';
 import { TITLE_PATTERN } from '../template';
 import { countLines, lastAtOrBefore, lineEndAt, LineIndex, lineStartAt, num, type Position } from '../text/lines';
 import { clone, shiftInPlace } from './shift';
@@ -153,13 +153,22 @@ export class DocumentAnalysis {
     return this.whole ? Math.max(1, this.whole.reports.length) : this.pieces.length;
   }
 
-  /** Some report of the document has two sections or more. */
+  /** Some report of the document has two tables, or two sections and a table or a table's caption. */
   looksLikeReport(): boolean {
-    // Two sections, or two tables (a report without its headings, found by its tables).
-    const shows = (r: Report | null) =>
-      !!r && (r.sections.length >= 2 || Object.values(r.tables).filter((t) => t).length >= 2);
-    if (this.whole) return this.whole.reports.some(shows);
-    return this.pieces.some((p) => shows(p.report));
+    // Section names alone (a notice or a README listing them) are no report. A table counts when it
+    // holds a header word or a template row with a figure; two sections need one, or a line that
+    // begins one (table 二's caption, table 三's corner note: a report cut short after them).
+    const heldRow = (x: Row) => !!x.key && x.cells.some((c) => c.kind === 'number');
+    const shows = (r: Report | null, atext: string | null) => {
+      if (!r) return false;
+      let tables = 0;
+      for (const t of Object.values(r.tables)) if (t && (t.headerWords.length || t.rows.some(heldRow))) tables++;
+      if (tables >= 2) return true;
+      if (r.sections.length < 2) return false;
+      return tables >= 1 || (atext !== null && tableAnchors(atext, r.range.start, r.range.end).length > 0);
+    };
+    if (this.whole) return this.whole.reports.some((r) => shows(r, null));
+    return this.pieces.some((p) => shows(p.report, p.atext));
   }
 
   get reportCount(): number {

@@ -17,6 +17,7 @@ import { chooseHeaders, headerCandidates, tableAnchors } from './headers';
 import { findTitle, organYear, yearFromText, type TitleInfo } from './title';
 import { buildReport, formatFromTable3, subHeadings } from './report';
 export { findTitle } from './title';
+export { tableAnchors } from './headers';
 
 /** The reports of a text, read once (no findings): for indexes of other documents. */
 export function readReports(text: string): Report[] {
