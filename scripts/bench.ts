@@ -15,9 +15,13 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
+import { openDocument, normalizeReport, type ReportRef } from '../server/src/core';
 import { parse } from '../server/src/core/parse';
 import { analysisText } from '../server/src/core/text/normalize';
 import { checkDocument } from '../server/src/core/rules/check';
+
+// `node dist/bench.mjs --floor`: the do-nothing server the keystrokes are compared with.
+if (process.argv.includes('--floor')) await floorServer();
 
 const root = process.cwd();
 const dir = join(root, 'test', 'fixtures', 'corpus');
@@ -91,15 +95,43 @@ measure('check (parse + rules): 5 MB compilation', [compilation], 9, check);
 // ---------------------------------------------------------------------------------------------
 // Keystroke → diagnostics over stdio.
 
-async function latency(label: string, text: string, target: number, keystrokes: number): Promise<void> {
-  const proc = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+const SERVER = [join(root, 'dist', 'server.js'), '--stdio'];
+const FLOOR = [join(root, 'dist', 'bench.mjs'), '--floor', '--stdio'];
+
+/** Asks a server started with `--expose-gc` and the MEMORY preload for its heap after a gc. */
+const MEMORY =
+  'data:text/javascript,' +
+  encodeURIComponent('process.on("message",()=>{globalThis.gc();process.send(process.memoryUsage().heapUsed)})');
+
+interface Latency {
+  median: number;
+  p95: number;
+  diagnostics: number;
+  heap?: { before: number; after: number };
+}
+
+async function latency(
+  label: string,
+  text: string,
+  target: number,
+  keystrokes: number,
+  server: string[] = SERVER,
+  heap = false,
+): Promise<Latency> {
+  const args = heap ? ['--expose-gc', '--import', MEMORY, ...server] : server;
+  const proc = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit', ...(heap ? ['ipc' as const] : [])] });
+  const heapUsed = () =>
+    new Promise<number>((r) => {
+      proc.once('message', (m) => r(Number(m)));
+      proc.send!('heap');
+    });
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const waiting = new Map<number, () => void>();
+  let diagnostics = 0;
   conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
     const w = waiting.get(p.version ?? -1);
     if (w) {
+      diagnostics = p.diagnostics.length;
       waiting.delete(p.version!);
       w();
     }
@@ -112,6 +144,7 @@ async function latency(label: string, text: string, target: number, keystrokes: 
     workspaceFolders: null,
   });
   await conn.sendNotification(InitializedNotification.type, {});
+  const before = heap ? await heapUsed() : 0;
   const uri = 'file:///bench/report.txt';
   const opened = new Promise<void>((r) => waiting.set(1, r));
   const t0 = performance.now();
@@ -120,9 +153,10 @@ async function latency(label: string, text: string, target: number, keystrokes: 
   });
   await opened;
   const openMs = performance.now() - t0;
-  const before = text.slice(0, target);
-  const line = before.split('\n').length - 1;
-  const character = target - (before.lastIndexOf('\n') + 1);
+  const after = heap ? await heapUsed() : 0;
+  const prefix = text.slice(0, target);
+  const line = prefix.split('\n').length - 1;
+  const character = target - (prefix.lastIndexOf('\n') + 1);
   const times: number[] = [];
   let version = 1;
   for (let k = 0; k < keystrokes; k++) {
@@ -138,11 +172,32 @@ async function latency(label: string, text: string, target: number, keystrokes: 
     if (k >= 5) times.push(performance.now() - s);
   }
   const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  const r: Latency = {
+    median: median(times),
+    p95: p95(times),
+    diagnostics,
+    ...(heap ? { heap: { before, after } } : {}),
+  };
   console.log(
-    `${label.padEnd(40)} ${(bytes(text) / 1e6).toFixed(2).padStart(6)} MB  open ${openMs.toFixed(0)} ms  keystroke median ${median(times).toFixed(2)} ms  p95 ${p95(times).toFixed(2)} ms  server RSS ${rss.toFixed(0)} MB  (${times.length} keystrokes)`,
+    `${label.padEnd(40)} ${(bytes(text) / 1e6).toFixed(2).padStart(6)} MB  open ${openMs.toFixed(0)} ms  keystroke median ${r.median.toFixed(2)} ms  p95 ${r.p95.toFixed(2)} ms  ${diagnostics} diagnostics  server RSS ${rss.toFixed(0)} MB  (${times.length} keystrokes)`,
   );
   conn.dispose();
   proc.kill();
+  return r;
+}
+
+/** The floor: a server that answers every change with an empty publishDiagnostics, over the same
+ *  transport (vscode-languageserver, stdio) and the same client as the real one. */
+async function floorServer(): Promise<never> {
+  const { createConnection, TextDocumentSyncKind } = await import('vscode-languageserver/node');
+  const conn = createConnection();
+  conn.onInitialize(() => ({ capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental } }));
+  const empty = (p: { textDocument: { uri: string; version: number } }) =>
+    void conn.sendDiagnostics({ uri: p.textDocument.uri, version: p.textDocument.version, diagnostics: [] });
+  conn.onDidOpenTextDocument(empty);
+  conn.onDidChangeTextDocument(empty);
+  conn.listen();
+  return new Promise<never>(() => undefined);
 }
 
 // One ~20 KB report: seed 000 with its 总体情况 written out at length.
@@ -159,3 +214,115 @@ const middle = clean.indexOf('(七)总计 | 1', clean.length / 2) + 8;
 
 await latency('keystroke: one 20 KB report', report20, cellIn(report20, 0), 60);
 await latency('keystroke: 5 MB compilation, middle', clean, middle, 60);
+
+// ---------------------------------------------------------------------------------------------
+// Issue 12: the figures against their floors, in one run.
+
+/** A single regex pass over the same bytes: the floor of any reading of the text. */
+function regexPass(texts: string[]): number {
+  let n = 0;
+  const re = /\d+|[一二三四五六七八九十]+、|\n/g;
+  for (const t of texts) {
+    re.lastIndex = 0;
+    while (re.exec(t)) n++;
+  }
+  return n;
+}
+
+/** What `check` does with its inputs (cli/main.ts runCheck): one document per file, every report of
+ *  every file the others' previous years. */
+function cliCheck(texts: string[]): number {
+  const docs = texts.map((t) => openDocument(t));
+  const refs: ReportRef[] = [];
+  docs.forEach((d, k) => {
+    for (const report of d.model().reports)
+      refs.push({ source: String(k), organ: report.organ, year: report.year, report });
+  });
+  let n = 0;
+  for (const d of docs) n += d.allFindings({ others: refs }).length;
+  return n;
+}
+
+/** What `tables` does: every report read and normalized. */
+function cliTables(texts: string[]): number {
+  let n = 0;
+  for (const t of texts) {
+    const d = openDocument(t);
+    for (const r of d.model().reports) n += JSON.stringify(normalizeReport(r, (o) => d.positionAt(o).line)).length;
+  }
+  return n;
+}
+
+function time(runs: number, work: () => void): number {
+  work();
+  const ts: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    work();
+    ts.push(performance.now() - t0);
+  }
+  return median(ts);
+}
+
+/** Files of real reports (each file one report), each organ made distinct by a prefix per copy. */
+const realFiles = readdirSync(dir)
+  .sort()
+  .filter((f) => /^real-0(0\d|1[0-2]|29)/.test(f))
+  .map((f) => readFileSync(join(dir, f), 'utf8'));
+const DISTINCT = '东南西北中上下前后左';
+function reportFiles(n: number): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < n; k++) {
+    const t = realFiles[k % realFiles.length]!;
+    const organ = parse(t).reports[0]?.organ;
+    let tag = '';
+    for (let x = Math.floor(k / realFiles.length) + 1; x > 0; x = Math.floor(x / 10)) tag += DISTINCT[x % 10];
+    out.push(organ ? t.split(organ).join(tag + organ) : t);
+  }
+  return out;
+}
+
+async function issue12(): Promise<void> {
+  console.log('\nissue 12: against the floors');
+  const files5 = reportFiles(Math.ceil(5_000_000 / (realFiles.reduce((n, t) => n + bytes(t), 0) / realFiles.length)));
+  const size5 = files5.reduce((n, t) => n + bytes(t), 0);
+  const rx = time(5, () => void regexPass(files5));
+  const ck = time(3, () => void cliCheck(files5));
+  const tb = time(3, () => void cliTables(files5));
+  console.log(
+    `  ${files5.length} real report files, ${(size5 / 1e6).toFixed(2)} MB: regex pass ${rx.toFixed(1)} ms, check ${ck.toFixed(0)} ms (${(ck / rx).toFixed(1)}×), tables ${tb.toFixed(0)} ms (${(tb / rx).toFixed(1)}×)`,
+  );
+  const small = reportFiles(1_000);
+  const large = reportFiles(10_000);
+  const once = (work: () => void) => {
+    const t0 = performance.now();
+    work();
+    return performance.now() - t0;
+  };
+  const t1 = time(1, () => void cliCheck(small));
+  const t2 = once(() => void cliCheck(large));
+  console.log(
+    `  check growth: 1,000 reports ${t1.toFixed(0)} ms, 10,000 reports ${t2.toFixed(0)} ms: exponent ${(Math.log(t2 / t1) / Math.log(10)).toFixed(2)}`,
+  );
+
+  const floor = await latency('floor: do-nothing server', read('003'), 0, 60, FLOOR);
+  const seed3 = read('003');
+  const seedAt = seed3.indexOf('\n60435') + 2;
+  const s3 = await latency('keystroke: seed 003', seed3, seedAt, 60);
+  const real = read('real-011');
+  const realAt = real.indexOf('2932') + 1;
+  const r11 = await latency('keystroke: real-011', real, realAt, 60);
+  const synth = await latency('keystroke: 5 MB synthetic, middle', clean, middle, 60);
+  const realCompilation = compilationOf(realFiles, 5_000_000);
+  const realMiddle = realCompilation.indexOf('2932', realCompilation.length / 2) + 1;
+  const big = await latency('keystroke: 5 MB real reports, middle', realCompilation, realMiddle, 60, SERVER, true);
+  const heap = big.heap!;
+  console.log(
+    `  keystroke / floor: seed 003 ${(s3.median / floor.median).toFixed(2)}×, real-011 ${(r11.median / floor.median).toFixed(2)}× (target ≤ 2×); 5 MB synthetic ${synth.median.toFixed(2)} ms (≤ 10); 5 MB real ${big.median.toFixed(2)} ms (≤ 20)`,
+  );
+  console.log(
+    `  server heap after gc: ${(heap.before / 1e6).toFixed(0)} MB empty, ${(heap.after / 1e6).toFixed(0)} MB with 5 MB open: ${((heap.after - heap.before) / bytes(realCompilation)).toFixed(2)} bytes per text byte (target ≤ 4)`,
+  );
+}
+
+await issue12();
