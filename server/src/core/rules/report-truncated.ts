@@ -3,10 +3,12 @@
  * section after the last one present is absent, and either the text stops inside that section's
  * table (its later rows absent, nothing after its last row) or the report stops before its third
  * table. One finding instead of one table.row-missing per row after the cut and one
- * section.missing per later section: those two rules leave out what `truncation` says is cut.
+ * section.missing per later section: those two rules leave out what `truncation` says is cut; the
+ * row the text stops in (`cutRow`: a label cut short, a row with its last values gone) is left out
+ * by table.row-unknown and table.cell-count, and the section it stops in by table.missing.
  * Range: the report's last non-blank line. No fix (the rest of the text is the author's).
  */
-import type { Report, Table } from '../model';
+import type { Report, Row, Table } from '../model';
 import { activeTable, applicationRows, SECTIONS, TABLE_NAMES, type TableKind } from '../template';
 import { lineStartAt } from '../text/lines';
 import { found, type Rule } from './rule';
@@ -39,6 +41,23 @@ function blank(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (!/\s/.test(text[i]!)) return false;
   return true;
 }
+
+/** The row a truncated report's text stops in: the last row of the last table, when nothing but
+ *  whitespace and cell separators follow it to the report's end. null when the text is whole. */
+export function cutRow(report: Report, text: string): Row | null {
+  if (!truncation(report, text)) return null;
+  let last: Row | null = null;
+  for (const t of [report.tables.active, report.tables.applications, report.tables.review])
+    for (const r of t?.rows ?? []) {
+      const end = r.cells.length ? r.cells[r.cells.length - 1]!.range.end : r.labelRange.end;
+      if (!last || end > lastEnd(last)) last = r;
+    }
+  if (!last) return null;
+  for (let i = lastEnd(last); i < report.range.end; i++) if (!/[\s|｜]/.test(text[i]!)) return null;
+  return last;
+}
+
+const lastEnd = (r: Row) => Math.max(r.labelRange.end, r.cells.length ? r.cells[r.cells.length - 1]!.range.end : 0);
 
 /** The cut of a report, or null when its text is whole (see the module doc). */
 export function truncation(report: Report, text: string): Truncation | null {

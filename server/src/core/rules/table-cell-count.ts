@@ -6,6 +6,8 @@
  * `table.unreadable` (rules/table-unreadable.ts), never as an error of the report.
  * Too many values: the numbers past the row's last column on the same separated line (the parser
  * leaves them unplaced), or table 四's numbers past its fifteenth on the line of its values.
+ * The row a truncated text stops in, short of values, is left to report.truncated (its last values
+ * were cut with the rest of the text).
  * Range: the row label (table 四: the extra numbers). No fix: which value is missing or extra is the
  * author's to say.
  */
@@ -14,6 +16,7 @@ import { activeTable, applicationRows } from '../template';
 import { APPLICANT_WIDTH, REVIEW_WIDTH } from '../template/arithmetic';
 import { REVIEW_ROW_LABEL } from '../template/vocabulary';
 import { found, type Found, type Rule } from './rule';
+import { cutRow } from './report-truncated';
 
 /** The number of values a row of a table should have (0: not a row with values). */
 export function widthOf(report: Report, t: Table, key: string): number {
@@ -97,7 +100,9 @@ export const tableCellCount: Rule<'table.cell-count'> = {
   },
   check({ report, text }) {
     const out: Found<never>[] = [];
+    const cut = cutRow(report, text);
     for (const v of visibleCounts(report, text)) {
+      if (v.row === cut && v.found < v.expected) continue;
       const args = { row: v.row.label || REVIEW_ROW_LABEL, found: v.found, expected: v.expected };
       const range = v.table.kind === 'review' && v.note ? v.note.range : v.row.labelRange;
       out.push(found(range, 'table.cell-count', args));

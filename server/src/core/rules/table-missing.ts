@@ -1,10 +1,12 @@
 /**
- * table.missing — section 二, 三 or 四 has no table. Range: the section header.
+ * table.missing — section 二, 三 or 四 has no table. Range: the section header. Not the section a
+ * truncated text stops in (its table cut off with the rest: report.truncated).
  * Fix: an empty table of the format (zeros) after the header, laid out as the report's other tables.
  */
 import type { TableKind } from '../template';
 import { renderTable } from '../features/render';
 import { found, insertAt, type Rule } from './rule';
+import { truncation } from './report-truncated';
 
 /** The table each section holds. */
 export const TABLE_OF_SECTION: Readonly<Record<number, TableKind>> = { 2: 'active', 3: 'applications', 4: 'review' };
@@ -31,11 +33,12 @@ export const tableMissing: Rule<'table.missing', Data> = {
     },
     'table.missing.fix': { 'zh-CN': '插入空白表格', en: 'Insert an empty table' },
   },
-  check({ report }) {
+  check({ report, text }) {
     const out = [];
+    const cut = truncation(report, text);
     for (const s of report.sections) {
       const kind = TABLE_OF_SECTION[s.number];
-      if (kind && !report.tables[kind]) {
+      if (kind && !report.tables[kind] && cut?.section !== s.number) {
         out.push(
           found(s.headerRange, `table.missing.${kind}`, {}, { sectionNumber: s.number, insertAt: s.headerRange.end }),
         );

@@ -2,10 +2,11 @@
  * table.row-unknown — a row label that is not in the format: a typo (`2.其他法律行政止公开`, read as
  * the nearest template row), a label of the other format (`规范性文件` in a 2021-format report), or
  * a numbered label that matches no row. Range: the label. Fix: the canonical label (not for a label
- * that matches no row).
+ * that matches no row). Not the label a truncated text stops in (cut short with it: report.truncated).
  */
 import { activeTable, applicationRows, type Format } from '../template';
 import { found, replaceWith, type Found, type Rule } from './rule';
+import { cutRow } from './report-truncated';
 
 /** The canonical label. */
 type Data = { replacement: string };
@@ -29,9 +30,10 @@ export const tableRowUnknown: Rule<'table.row-unknown', Data> = {
     },
     'table.row-unknown.fix': { 'zh-CN': '改为“{text}”', en: 'Change to “{text}”' },
   },
-  check({ report }) {
+  check({ report, text }) {
     const out: Found<Data>[] = [];
     const { active, applications } = report.tables;
+    const cut = cutRow(report, text);
     const activeDefs = activeTable(report.format).captions.flatMap((c) => c.rows);
     for (const row of active?.rows ?? []) {
       const def = activeDefs.find((d) => d.key === row.key);
@@ -42,6 +44,7 @@ export const tableRowUnknown: Rule<'table.row-unknown', Data> = {
     }
     for (const t of [active, applications]) {
       for (const row of t?.rows ?? []) {
+        if (row === cut) continue;
         if (row.match === 'fuzzy') {
           const label =
             (t === active ? activeDefs : []).find((d) => d.key === row.key)?.label ??
