@@ -12,6 +12,7 @@ import {
   type Locale,
   type PreviewCell,
   type PreviewGrid,
+  type PreviewNote,
   type PreviewRow,
   type PreviewTable,
   type Report,
@@ -46,9 +47,14 @@ export function cspSource(s: string): string {
 
 const attr = (name: string, v: string | number | undefined) => (v === undefined ? '' : ` ${name}="${escapeHtml(v)}"`);
 
-function cellHtml(c: PreviewCell): string {
+/** The columns of the labels' area (table 三's two group columns and its labels) that stay in view
+ *  when a table scrolls sideways: a cell starting there is sticky at its column (class c0, c1, c2). */
+const STICKY_COLUMNS = 3;
+
+function cellHtml(c: PreviewCell, column: number): string {
   const colspan = attr('colspan', c.colspan);
   const rowspan = attr('rowspan', c.rowspan);
+  const sticky = column < STICKY_COLUMNS ? ` sticky c${column}` : '';
   switch (c.kind) {
     case 'caption':
       return `<th class="caption"${colspan}>${escapeHtml(c.text)}</th>`;
@@ -57,9 +63,11 @@ function cellHtml(c: PreviewCell): string {
     case 'corner':
       return `<th${colspan}${rowspan} class="corner">${escapeHtml(c.text)}</th>`;
     case 'group':
-      return `<th class="group"${rowspan}>${escapeHtml(c.text)}</th>`;
-    case 'label':
-      return `<th class="label"${colspan}${attr('data-offset', c.offset)}>${escapeHtml(c.text)}</th>`;
+      return `<th class="group${sticky}"${rowspan}>${escapeHtml(c.text)}</th>`;
+    case 'label': {
+      const title = attr('title', c.text);
+      return `<th class="label${sticky}"${title}${colspan}${attr('data-offset', c.offset)}>${escapeHtml(c.text)}</th>`;
+    }
     case 'absent':
       return `<td${colspan} class="absent"></td>`;
     case 'value': {
@@ -73,16 +81,46 @@ function cellHtml(c: PreviewCell): string {
   }
 }
 
-function rowHtml(r: PreviewRow): string {
+/** The column each cell of each row starts at, with the row and column spans of the rows above. */
+function startColumns(rows: readonly PreviewRow[]): number[][] {
+  const taken: Set<number>[] = rows.map(() => new Set());
+  return rows.map((r, y) => {
+    let x = 0;
+    return r.cells.map((c) => {
+      while (taken[y]!.has(x)) x++;
+      const at = x;
+      for (let dy = 0; dy < (c.rowspan ?? 1) && y + dy < rows.length; dy++) {
+        for (let dx = 0; dx < (c.colspan ?? 1); dx++) taken[y + dy]!.add(at + dx);
+      }
+      x += c.colspan ?? 1;
+      return at;
+    });
+  });
+}
+
+function rowHtml(r: PreviewRow, columns: readonly number[]): string {
   const open = r.missing === undefined ? '<tr>' : `<tr class="${r.missing ? 'missing' : ''}">`;
-  return `${open}${r.cells.map(cellHtml).join('')}</tr>`;
+  return `${open}${r.cells.map((c, i) => cellHtml(c, columns[i]!)).join('')}</tr>`;
 }
 
 const TABLE_CLASS = { active: 't2', applications: 't3', review: 't4' } as const;
 
 function tableHtml(t: PreviewTable): string {
-  const lines = [`<table class="${TABLE_CLASS[t.kind]}">`, ...t.rows.map(rowHtml), '</table>'];
+  const columns = startColumns(t.rows);
+  const rows = t.rows.map((r, i) => rowHtml(r, columns[i]!));
+  const lines = [`<div class="scroll"><table class="${TABLE_CLASS[t.kind]}">`, ...rows, '</table></div>'];
   return `<h2>${escapeHtml(t.heading)}</h2>${lines.join('\n')}`;
+}
+
+/** The findings on no cell, each one clickable to its place. */
+function notesHtml(notes: readonly PreviewNote[], heading: string): string {
+  if (!notes.length) return '';
+  const items = notes.map(
+    (n) =>
+      `<li class="${escapeHtml(n.severity)}" data-offset="${escapeHtml(n.offset)}">` +
+      `<span class="severity">${escapeHtml(n.severityText)}</span>${escapeHtml(n.message)}</li>`,
+  );
+  return `\n<h2>${escapeHtml(heading)}</h2>\n<ul class="notes">\n${items.join('\n')}\n</ul>`;
 }
 
 export interface PageOptions {
@@ -96,7 +134,14 @@ background: var(--vscode-editor-background, #fff); padding: 0 1em 2em; }
 table { border-collapse: collapse; margin: .5em 0 1.5em; font-size: 13px; }
 th, td { border: 1px solid var(--vscode-panel-border, #999); padding: 2px 6px; }
 th { font-weight: normal; background: var(--vscode-editorWidget-background, #f3f3f3); }
-th.label { text-align: left; cursor: pointer; }
+th.label { text-align: left; cursor: pointer; min-width: 12em; max-width: 26em; white-space: normal; }
+th.group { box-sizing: border-box; width: 5em; min-width: 5em; max-width: 5em; }
+.scroll { overflow-x: auto; margin: .5em 0 1.5em; }
+.scroll table { margin: 0; }
+th.sticky { position: sticky; z-index: 1; }
+th.c0 { left: 0; }
+th.c1 { left: 5em; }
+th.c2 { left: 10em; }
 td { text-align: right; min-width: 2.5em; cursor: pointer; font-variant-numeric: tabular-nums; }
 td.bad { background: var(--vscode-inputValidation-errorBackground, #fdd); \
 outline: 1px solid var(--vscode-inputValidation-errorBorder, #c00); }
@@ -104,7 +149,14 @@ td.blank { background: var(--vscode-inputValidation-warningBackground, #ffe9b3);
 td.unknown { color: var(--vscode-disabledForeground, #888); }
 tr.missing th, tr.missing td { opacity: .45; }
 .expected { color: var(--vscode-errorForeground, #c00); margin-left: .4em; font-size: 12px; }
-.format { font-size: 12px; opacity: .7; margin-left: .5em; }
+.summary { margin: -.3em 0 .8em; }
+.summary.errors { color: var(--vscode-errorForeground, #c00); }
+.summary.warnings { color: var(--vscode-editorWarning-foreground, #a60); }
+ul.notes { padding-left: 1.2em; }
+ul.notes li { cursor: pointer; margin: .2em 0; }
+.severity { display: inline-block; min-width: 3em; margin-right: .5em; font-size: 12px; opacity: .8; }
+li.error .severity { color: var(--vscode-errorForeground, #c00); }
+li.warning .severity { color: var(--vscode-editorWarning-foreground, #a60); }
 .toolbar { position: sticky; top: 0; padding: .4em 0; background: var(--vscode-editor-background, #fff); }
 button { color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: none; \
 padding: 3px 10px; margin-right: 4px; cursor: pointer; }`;
@@ -124,12 +176,15 @@ export function renderPreview(grid: PreviewGrid, o: PageOptions): string {
   const body = grid.reports.length
     ? grid.reports
         .map((r) => {
-          const head = `${escapeHtml(r.title)} <span class="format">${escapeHtml(r.format)}</span>`;
+          const head = escapeHtml(r.title);
+          const state = r.errors ? 'errors' : r.warnings ? 'warnings' : 'clean';
+          const line = `\n<p class="summary ${state}">${escapeHtml(r.summary)}</p>`;
           const tables = r.tables.map((t) => `\n${tableHtml(t)}`).join('');
-          return `<section class="report"><h1 data-offset="${escapeHtml(r.offset)}">${head}</h1>${tables}</section>`;
+          const notes = notesHtml(r.notes, grid.notesHeading);
+          return `<section class="report"><h1 data-offset="${escapeHtml(r.offset)}">${head}</h1>${line}${tables}${notes}</section>`;
         })
-        .join('\n')
-    : `<p class="empty">${escapeHtml(grid.empty)}</p>`;
+        .join('\n') + notesHtml(grid.notes, grid.notesHeading)
+    : `<p class="empty">${escapeHtml(grid.empty)}</p>${notesHtml(grid.notes, grid.notesHeading)}`;
   const nonce = escapeHtml(cspNonce(o.nonce));
   const source = escapeHtml(cspSource(o.cspSource));
   const csp = `default-src 'none'; style-src ${source} 'nonce-${nonce}'; script-src 'nonce-${nonce}';`;

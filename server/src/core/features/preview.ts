@@ -8,19 +8,21 @@
  * diagnostics say (a code turned off, or a total left unevaluated, marks nothing), and the total
  * rules take their expected values from template/arithmetic.ts.
  */
-import type { Finding } from '../rules/findings';
+import type { Finding, Severity } from '../rules/findings';
 import { localize, type Locale } from '../i18n';
 import type { Cell, CellKind, Report, Row, Table } from '../model';
 import {
   activeTable,
   APPLICANT_COLUMNS,
   applicationRows,
+  GROUP_LABELS,
   REVIEW_BLOCKS,
   REVIEW_COLUMNS,
   TABLE3_CORNER_NOTE,
   TABLE3_HEADER,
   TABLE4_HEADER,
   type Format,
+  type RowDef,
   type TableKind,
 } from '../template';
 import { APPLICANT_WIDTH, REVIEW_WIDTH } from '../template/arithmetic';
@@ -81,6 +83,9 @@ export interface PreviewTable {
 export interface PreviewNote {
   offset: number;
   message: string;
+  severity: Severity;
+  /** The severity in the grid's language (错误, Warning …). */
+  severityText: string;
 }
 
 export interface PreviewReport {
@@ -88,6 +93,10 @@ export interface PreviewReport {
   title: string;
   /** `2021年格式`, `2021 format`. */
   format: string;
+  /** One line: the format, the organ, the year, and how many errors and warnings the report has. */
+  summary: string;
+  errors: number;
+  warnings: number;
   offset: number;
   tables: PreviewTable[];
   /** Findings within the report that sit on no cell. */
@@ -101,6 +110,8 @@ export interface PreviewGrid {
   empty: string;
   /** Findings outside every report. */
   notes: PreviewNote[];
+  /** The heading of the list of findings on no cell. */
+  notesHeading: string;
 }
 
 interface Marks {
@@ -169,10 +180,26 @@ function active(format: Format, t: Table | null, m: Marks): PreviewRow[] {
   return rows;
 }
 
+/** The rows of table 三 to draw: the format's, but a 2021 report that prints （六）其他处理 as one row
+ *  (the 2019 layout) gets that row with its values, and its three items only where it has them. */
+function applicationDefs(format: Format, t: Table | null): RowDef[] {
+  const defs = applicationRows(format);
+  const single = format === '2021' ? t?.rows.find((r) => r.key === 'other') : undefined;
+  if (!single) return defs;
+  const other = applicationRows('2019').find((d) => d.key === 'other')!;
+  const has = new Set(t!.rows.map((r) => r.key));
+  const out: RowDef[] = [];
+  for (const d of defs) {
+    if (d.group === other.key && !has.has(d.key)) continue;
+    out.push(!d.values && d.label === other.label ? other : d);
+  }
+  return out;
+}
+
 /** Table 三: the applicant header block, then each row with numbers; the outcome rows (from
  *  三、本年度办理结果 up to （七）总计) under one group cell, each group of items under its own. */
 function applications(format: Format, t: Table | null, m: Marks): PreviewRow[] {
-  const defs = applicationRows(format);
+  const defs = applicationDefs(format, t);
   const total = APPLICANT_COLUMNS[APPLICANT_WIDTH - 1]!;
   const rows: PreviewRow[] = [
     {
@@ -193,28 +220,21 @@ function applications(format: Format, t: Table | null, m: Marks): PreviewRow[] {
   // 三、本年度办理结果 is the table's first row without numbers; its rows run to the end of the
   // table but for 四、结转下年度继续办理.
   const outcomeHead = defs.findIndex((d) => !d.values);
-  const outcomeRows = defs.filter((d, i) => i > outcomeHead && d.key !== 'carriedForward');
+  const outcomeRows = defs.filter((d, i) => i > outcomeHead && d.values && d.key !== 'carriedForward');
   let groupLeft = 0;
-  let outcomeStarted = false;
-  defs.forEach((d, i) => {
-    if (!d.values) return;
+  for (const d of defs) {
+    if (!d.values) continue;
     const row = t?.rows.find((r) => r.key === d.key);
     const cells: PreviewCell[] = [];
     const inOutcome = outcomeRows.includes(d);
-    if (inOutcome && !outcomeStarted) {
-      outcomeStarted = true;
-      const rowspan = outcomeRows.filter((x) => x.values).length;
-      cells.push({ kind: 'group', text: defs[outcomeHead]!.label, rowspan });
+    if (d === outcomeRows[0]) {
+      cells.push({ kind: 'group', text: defs[outcomeHead]!.label, rowspan: outcomeRows.length });
     }
     if (d.group) {
       if (groupLeft === 0) {
         const members = defs.filter((x) => x.group === d.group);
-        // The group's own row: the nearest row above without numbers (（三）不予公开 …).
-        const g = defs
-          .slice(0, i)
-          .reverse()
-          .find((x) => !x.values);
-        cells.push({ kind: 'group', text: g?.label ?? '', rowspan: members.length });
+        // The group's own row: （三）不予公开 …
+        cells.push({ kind: 'group', text: GROUP_LABELS[d.group] ?? '', rowspan: members.length });
         groupLeft = members.length;
       }
       groupLeft--;
@@ -222,7 +242,7 @@ function applications(format: Format, t: Table | null, m: Marks): PreviewRow[] {
     } else cells.push(label(row, d.label, inOutcome ? 2 : 3));
     for (let c = 0; c < APPLICANT_WIDTH; c++) cells.push(valueCell(row?.cells[c], m));
     rows.push({ cells, missing: !row });
-  });
+  }
   return rows;
 }
 
@@ -245,15 +265,40 @@ function review(t: Table | null, m: Marks): PreviewRow[] {
   ];
 }
 
+/** The report's one-line summary: format · organ · year · errors and warnings. */
+function summary(r: Report, format: string, errors: number, warnings: number, locale: Locale): string {
+  const say = (id: string, args: Record<string, string | number> = {}) => localize({ id, args }, locale);
+  return [
+    format,
+    r.organ ?? say('preview.summary.no-organ'),
+    r.year !== null ? say('preview.summary.year', { year: r.year }) : say('preview.summary.no-year'),
+    errors + warnings ? say('preview.summary.counts', { errors, warnings }) : say('preview.summary.clean'),
+  ].join(' · ');
+}
+
 /** The grid of every report, marked with the findings (of every report of the document). */
 export function previewGrid(reports: readonly Report[], findings: readonly Finding[], locale: Locale): PreviewGrid {
   const m = marksOf(findings, locale);
+  const owner = (f: Finding) =>
+    reports.findIndex((x) => x.range.start <= f.range.start && f.range.start <= x.range.end);
+  const errors = reports.map(() => 0);
+  const warnings = reports.map(() => 0);
+  for (const f of findings) {
+    const r = owner(f);
+    if (r < 0) continue;
+    if (f.severity === 'error') errors[r]!++;
+    else if (f.severity === 'warning') warnings[r]!++;
+  }
   const out: PreviewReport[] = reports.map((r, i) => {
     const title = r.title ?? r.organ ?? localize({ id: 'preview.report', args: { n: i + 1 } }, locale);
     const heading = (id: string) => localize({ id }, locale);
+    const format = localize({ id: 'preview.format', args: { format: r.format } }, locale);
     return {
       title,
-      format: localize({ id: 'preview.format', args: { format: r.format } }, locale),
+      format,
+      summary: summary(r, format, errors[i]!, warnings[i]!, locale),
+      errors: errors[i]!,
+      warnings: warnings[i]!,
       offset: r.range.start,
       tables: [
         { kind: 'active', heading: heading('preview.active'), rows: active(r.format, r.tables.active, m) },
@@ -270,9 +315,20 @@ export function previewGrid(reports: readonly Report[], findings: readonly Findi
   const notes: PreviewNote[] = [];
   for (const f of findings) {
     if (m.placed.has(f.range.start)) continue;
-    const note = { offset: f.range.start, message: localize(f.message, locale) };
-    const r = reports.findIndex((x) => x.range.start <= f.range.start && f.range.start <= x.range.end);
+    const note: PreviewNote = {
+      offset: f.range.start,
+      message: localize(f.message, locale),
+      severity: f.severity,
+      severityText: localize({ id: `preview.severity.${f.severity}` }, locale),
+    };
+    const r = owner(f);
     (r >= 0 ? out[r]!.notes : notes).push(note);
   }
-  return { locale, reports: out, empty: localize({ id: 'preview.empty' }, locale), notes };
+  return {
+    locale,
+    reports: out,
+    empty: localize({ id: 'preview.empty' }, locale),
+    notes,
+    notesHeading: localize({ id: 'preview.notes' }, locale),
+  };
 }
