@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { activateWith } from './extension';
+import { registerReview } from './review';
 
 export { deactivate } from './extension';
 
@@ -15,5 +16,6 @@ export function activate(context: vscode.ExtensionContext): ReturnType<typeof ac
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
+  registerReview(context); // the reviewer's task and commands: they run dist/cli.js (desktop only)
   return activateWith(context, (id, name, options) => new LanguageClient(id, name, serverOptions, options));
 }

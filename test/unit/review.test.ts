@@ -236,3 +236,35 @@ test('the dashboard in Chromium: its rows, sorting and filtering', async (t) => 
     await browser.close();
   }
 });
+
+test('the problem matchers read every finding line of check’s text output, with its severity', () => {
+  const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8'));
+  const matchers: { name: string; severity: string; pattern: { regexp: string; file: number; line: number } }[] =
+    pkg.contributes.problemMatchers;
+  assert.deepEqual(
+    matchers.map((m) => m.name),
+    ['disclosure-report-error', 'disclosure-report-warning', 'disclosure-report-info'],
+  );
+  assert.equal(pkg.contributes.taskDefinitions[0].type, 'disclosure-report');
+  const dir = folder();
+  for (const locale of ['zh-CN', 'en']) {
+    const text = run(['check', '--locale', locale, join(dir, 'reports')]);
+    const json = JSON.parse(run(['check', '--format', 'json', join(dir, 'reports')]).stdout);
+    const expected: string[] = [];
+    for (const f of json.files)
+      for (const d of f.diagnostics)
+        expected.push(`${f.path}:${d.range.start.line + 1} ${d.severity === 'hint' ? 'information' : d.severity}`);
+    const seen: string[] = [];
+    for (const line of text.stdout.split('\n')) {
+      const hits = matchers.filter((m) => new RegExp(m.pattern.regexp).test(line));
+      assert.ok(hits.length <= 1, line);
+      const m = hits[0];
+      if (!m) continue;
+      const g = new RegExp(m.pattern.regexp).exec(line)!;
+      assert.ok(existsSync(g[m.pattern.file]!), line);
+      seen.push(`${g[m.pattern.file]}:${g[m.pattern.line]} ${m.severity === 'info' ? 'information' : m.severity}`);
+    }
+    assert.deepEqual(seen.sort(), expected.sort(), locale);
+    assert.ok(seen.length >= 8, `${seen.length} findings read`);
+  }
+});

@@ -1,0 +1,60 @@
+// The reviewer's commands in the extension host (client/src/review.ts): 检查文件夹中的全部年报 runs
+// the `disclosure-report` task, whose problem matchers fill the Problems panel for files no editor
+// has opened; 打开审核汇总 shows the review's dashboard in a webview. Waits on events, never on delays.
+const assert = require('assert');
+const fs = require('fs');
+const vscode = require('vscode');
+
+const EXT_ID = 'disclosure-report.disclosure-report';
+
+/** Resolves once `get()` gives a value: now, or after one of the events. A bound guards against hanging. */
+function when(events, get, what) {
+  return new Promise((resolve, reject) => {
+    const subs = [];
+    const timer = setTimeout(() => {
+      for (const s of subs) s.dispose();
+      reject(new Error(`timed out waiting for ${what}`));
+    }, 45000);
+    const check = () => {
+      const v = get();
+      if (!v) return;
+      for (const s of subs) s.dispose();
+      clearTimeout(timer);
+      resolve(v);
+    };
+    for (const e of events) subs.push(e(check));
+    check();
+  });
+}
+
+suite('review', () => {
+  suiteSetup(async () => {
+    await vscode.extensions.getExtension(EXT_ID).activate();
+  });
+
+  test('检查文件夹中的全部年报: the task’s matchers put a closed file’s findings in the Problems panel', async () => {
+    const folder = vscode.workspace.workspaceFolders[0].uri;
+    // seed 001 (one section.numbering warning) under a name no other test opens
+    const seed = fs.readFileSync(vscode.Uri.joinPath(folder, 'seed-001.txt').fsPath, 'utf8');
+    const uri = vscode.Uri.joinPath(folder, 'review-only.txt');
+    fs.writeFileSync(uri.fsPath, seed);
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()));
+    await vscode.commands.executeCommand('disclosureReport.checkWorkspace');
+    const found = await when(
+      [vscode.languages.onDidChangeDiagnostics],
+      () => vscode.languages.getDiagnostics(uri).find((d) => d.code === 'section.numbering'),
+      'the task’s diagnostics on review-only.txt',
+    );
+    assert.equal(found.severity, vscode.DiagnosticSeverity.Warning);
+    assert.ok(found.range.start.line > 0);
+  });
+
+  test('打开审核汇总 shows the dashboard in a webview', async () => {
+    const isReview = (tab) =>
+      tab.input instanceof vscode.TabInputWebview && /disclosureReport\.review/.test(tab.input.viewType);
+    const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    await vscode.commands.executeCommand('disclosureReport.openReview');
+    const tab = await when([vscode.window.tabGroups.onDidChangeTabs], () => tabs().find(isReview), 'the review tab');
+    assert.ok(tab.label.length > 0);
+  });
+});
