@@ -16,7 +16,8 @@ export interface CheckOptions {
   /** Per-code severity; 'off' drops the code. */
   severity?: Partial<Record<Code, Severity | 'off'>>;
   /** Other reports (or a function giving them, called only if a rule asks: reading a workspace
-   *  is not free). */
+   *  is not free). The list may hold the report checked itself; rules look reports up by organ and
+   *  year through `reportsOf` (an index), never by scanning the list for every report. */
   others?: ReportRef[] | (() => ReportRef[]);
 }
 
@@ -60,21 +61,50 @@ export function checkReport(
   opts: CheckOptions = {},
 ): Finding[] {
   let others: ReportRef[] | undefined;
-  const ctx = {
+  const ctx: RuleContext = {
     text,
     source,
     model,
     report,
     options: { narrativeChecks: opts.narrativeChecks !== false },
+    // As given (not a copy without this report: that would cost every other report per report).
     get others(): ReportRef[] {
-      if (!others) {
-        const o = typeof opts.others === 'function' ? opts.others() : (opts.others ?? []);
-        others = o.filter((x) => x.report !== report);
-      }
-      return others;
+      return (others ??= typeof opts.others === 'function' ? opts.others() : (opts.others ?? NONE));
     },
   };
   return applySeverity(runRules(RULE_LIST, ctx), opts.severity);
+}
+
+const NONE: ReportRef[] = [];
+
+/** Reports by organ and year, built once per list and extended when the list grows (the command
+ *  line appends the reports of each file it reads). */
+interface ReportIndex {
+  indexed: number;
+  byKey: Map<string, ReportRef[]>;
+}
+const INDEXES = new WeakMap<readonly ReportRef[], ReportIndex>();
+const keyOf = (organ: string, year: number) => `${year}\u0000${organ}`;
+
+/** The reports of `organ` for `year` among `others`, in their order: a map lookup, the list is
+ *  read once whatever the number of reports checked against it. */
+export function reportsOf(others: readonly ReportRef[], organ: string, year: number): readonly ReportRef[] {
+  let index = INDEXES.get(others);
+  if (!index || index.indexed > others.length) {
+    index = { indexed: 0, byKey: new Map() };
+    INDEXES.set(others, index);
+  }
+  for (; index.indexed < others.length; index.indexed++) {
+    const r = others[index.indexed]!;
+    const o = r.organ;
+    const y = r.year;
+    if (!o || y === null) continue;
+    const k = keyOf(o, y);
+    const list = index.byKey.get(k);
+    if (list) list.push(r);
+    else index.byKey.set(k, [r]);
+  }
+  return index.byKey.get(keyOf(organ, year)) ?? NONE;
 }
 
 export function applySeverity(findings: Finding[], severity: CheckOptions['severity']): Finding[] {

@@ -4,6 +4,7 @@
  * Range: the 上年结转 cell. Fix: last year's value.
  */
 import { APPLICANT_COLUMNS } from '../template';
+import { reportsOf } from './check';
 import { fmt, found, num, replaceWith, rowOf, written, type Found, type Rule } from './rule';
 
 /** Last year's value, written as the fix writes it. */
@@ -27,8 +28,9 @@ export const crossyearCarryOver: Rule<'crossyear.carry-over', Data> = {
   },
   check({ report, others }) {
     if (!report.organ || report.year === null || !rowOf(report.tables.applications, 'carriedOver')) return [];
-    const prev = others.find(
-      (o) => o.organ === report.organ && o.year === report.year! - 1 && o.report.tables.applications,
+    // The first of last year's reports of the organ (in the order given) that has table 三.
+    const prev = reportsOf(others, report.organ, report.year - 1).find(
+      (o) => o.report !== report && o.report.tables.applications,
     );
     const cur = rowOf(report.tables.applications, 'carriedOver');
     const last = rowOf(prev?.report.tables.applications ?? null, 'carriedForward');

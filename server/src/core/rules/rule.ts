@@ -28,7 +28,8 @@ export interface RuleContext {
   model: DocumentModel;
   report: Report;
   options: { narrativeChecks: boolean };
-  /** Other reports known (open documents, workspace files, CLI inputs), for cross-year checks. */
+  /** Other reports known (open documents, workspace files, CLI inputs), for cross-year checks; the
+   *  list may hold this report itself. Look reports up with check.ts `reportsOf` (an index). */
   others: ReportRef[];
 }
 

@@ -1,0 +1,77 @@
+// Issue 12, item 2: the command line at scale. The cross-document lookups go through an index (the
+// cost of checking a report does not grow with the number of other reports), and the output of a
+// file is written before the next input is read.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkDocument } from '../../server/src/core/rules/check';
+import { parse } from '../../server/src/core/parse';
+import { analysisText } from '../../server/src/core/text/normalize';
+import type { ReportRef } from '../../server/src/core/rules/rule';
+import type { Report } from '../../server/src/core/model';
+import { byPrefix, readCorpus } from './helpers';
+
+const S002 = readCorpus(byPrefix('002'));
+const TITLE = '克井镇人民政府 2024 年政府信息公开工作年度报告';
+const CARRIED_OVER = '二、上年结转政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0';
+const CARRIED_FORWARD = '四、结转下年度继续办理\t\t0\t0\t0\t0\t0\t0\t0';
+
+/** A report of `organ` for `year` whose 结转下年度 (自然人 and 总计) is `carried`. */
+function report(organ: string, year: number, carried = 0): string {
+  assert.ok(S002.includes(TITLE) && S002.includes(CARRIED_FORWARD) && S002.includes(CARRIED_OVER));
+  return S002.replace(TITLE, `${organ} ${year} 年政府信息公开工作年度报告`).replace(
+    CARRIED_FORWARD,
+    `四、结转下年度继续办理\t\t${carried}\t0\t0\t0\t0\t0\t${carried}`,
+  );
+}
+
+const ORGANS = '甲乙丙丁戊己庚辛壬癸';
+const organ = (k: number) =>
+  `${String(k)
+    .split('')
+    .map((d) => ORGANS[Number(d)])
+    .join('')}镇人民政府`;
+
+/** A ref whose reads of `organ`, `year` and `report` are counted. */
+function counted(ref: ReportRef, reads: { n: number }): ReportRef {
+  return {
+    source: ref.source,
+    get organ() {
+      reads.n++;
+      return ref.organ;
+    },
+    get year() {
+      reads.n++;
+      return ref.year;
+    },
+    get report(): Report {
+      reads.n++;
+      return ref.report;
+    },
+  };
+}
+
+test('crossyear.carry-over looks last year up in an index: checking N reports reads each other report O(1) times', () => {
+  // Last year's reports of 2,000 organs (one of them carries 3 forward), this year's of 40.
+  const last = parse(report(organ(7), 2024, 3)).reports[0]!;
+  const plain = parse(report(organ(8), 2024)).reports[0]!;
+  const reads = { n: 0 };
+  const refs: ReportRef[] = [];
+  for (let k = 0; k < 2000; k++) {
+    const r: Report = k === 7 ? last : { ...plain, organ: organ(k) };
+    refs.push(counted({ source: `prev-${k}.txt`, organ: organ(k), year: 2024, report: r }, reads));
+  }
+  const parts: string[] = [];
+  for (let k = 0; k < 40; k++) parts.push(report(organ(k), 2025));
+  const text = parts.join('\n\n');
+  const model = parse(text);
+  assert.equal(model.reports.length, 40);
+  const found = checkDocument(analysisText(text).text, text, model, { others: refs }).filter(
+    (f) => f.code === 'crossyear.carry-over',
+  );
+  // The one organ whose last year differs: its 自然人 and 总计 cells.
+  assert.equal(found.length, 2);
+  assert.ok(
+    found.every((f) => f.range.start > model.reports[7]!.range.start && f.range.end <= model.reports[7]!.range.end),
+  );
+  assert.ok(reads.n <= 4 * refs.length, `${reads.n} reads of ${refs.length} refs for 40 reports`);
+});
