@@ -268,3 +268,19 @@ test('the problem matchers read every finding line of check’s text output, wit
     assert.ok(seen.length >= 8, `${seen.length} findings read`);
   }
 });
+
+test('review: report text and file names are escaped in the dashboard and made safe as memo names', () => {
+  const dir = tmp();
+  mkdirSync(join(dir, 'reports'));
+  const name = 'a<img src=x onerror=alert(1)>"b".txt';
+  writeFileSync(join(dir, 'reports', name), wrongTotal());
+  const r = review(dir);
+  assert.equal(r.status, 1, r.stderr);
+  const html = readFileSync(join(r.out, 'index.html'), 'utf8');
+  assert.ok(!html.includes('<img'), 'no markup from a file name');
+  assert.ok(html.includes('a&lt;img src=x onerror=alert(1)&gt;&quot;b&quot;.txt'));
+  assert.deepEqual(readdirSync(join(r.out, 'memos')).sort(), [
+    'a_img src=x onerror=alert(1)__b_.docx',
+    'a_img src=x onerror=alert(1)__b_.md',
+  ]);
+});
