@@ -284,3 +284,22 @@ test('review: report text and file names are escaped in the dashboard and made s
     'a_img src=x onerror=alert(1)__b_.md',
   ]);
 });
+
+test('review: a file holding two reports gives two rows and two memos, each with its own findings', () => {
+  const dir = tmp();
+  mkdirSync(join(dir, 'reports'));
+  writeFileSync(join(dir, 'two.txt'), `${readCorpus(S000)}\n\n${wrongTotal()}`);
+  const r = run(['review', '--out', join(dir, 'out'), join(dir, 'two.txt')]);
+  assert.equal(r.status, 1, r.stderr);
+  const rows = csvRows(readFileSync(join(dir, 'out', 'summary.csv'), 'utf8'));
+  assert.equal(rows.length, 3);
+  assert.deepEqual(
+    rows.slice(1).map((x) => [x[4], x[x.length - 1]]),
+    [
+      ['0', 'memos/two-1.md'],
+      ['4', 'memos/two-2.md'],
+    ],
+  );
+  assert.match(readFileSync(join(dir, 'out', 'memos', 'two-1.md'), 'utf8'), /未发现需要更正的问题/);
+  assert.match(readFileSync(join(dir, 'out', 'memos', 'two-2.md'), 'utf8'), /“（七）总计”行“自然人”列填报为5/);
+});
