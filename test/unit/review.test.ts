@@ -303,3 +303,17 @@ test('review: a file holding two reports gives two rows and two memos, each with
   assert.match(readFileSync(join(dir, 'out', 'memos', 'two-1.md'), 'utf8'), /未发现需要更正的问题/);
   assert.match(readFileSync(join(dir, 'out', 'memos', 'two-2.md'), 'utf8'), /“（七）总计”行“自然人”列填报为5/);
 });
+
+test('the memo lists the rows a table lacks as one problem, not as problems of the row the finding sits on', () => {
+  const dir = tmp();
+  const text = readCorpus(S000).replace('行政处罚 | 161 | ||\n', '').replace('行政强制 | 19 | ||\n', '');
+  writeFileSync(join(dir, 'rows.txt'), text);
+  const r = run(['review', '--out', join(dir, 'out'), join(dir, 'rows.txt')]);
+  assert.equal(r.status, 1, r.stderr);
+  const md = readFileSync(join(dir, 'out', 'memos', 'rows.md'), 'utf8');
+  const items = md.split('\n').filter((l) => /^\d+\. /.test(l));
+  assert.deepEqual(
+    items.filter((l) => l.includes('缺少')),
+    ['1. 表二缺少2行：“行政处罚”、“行政强制”。'],
+  );
+});

@@ -201,6 +201,10 @@ const OWN: Record<string, Record<Locale, string>> = {
   'review.memo.at-row': { 'zh-CN': '表{table}{row}：{message}。', en: 'Table {table}, {row}: {message}.' },
   'review.memo.at-table': { 'zh-CN': '表{table}：{message}。', en: 'Table {table}: {message}.' },
   'review.memo.at-line': { 'zh-CN': '第{line}行：{message}。', en: 'Line {line}: {message}.' },
+  'review.memo.rows-missing': {
+    'zh-CN': '表{table}缺少{count}行：{rows}。',
+    en: 'Table {table} lacks {count} rows: {rows}.',
+  },
   'review.memo.basis.table3.outcome-total': { 'zh-CN': '按各项办理结果之和', en: 'by the sum of the outcome rows' },
   'review.memo.basis.table3.row-total': { 'zh-CN': '按六类申请人之和', en: 'by the sum of the six applicant columns' },
   'review.memo.basis.table4.total': { 'zh-CN': '按四项结果之和', en: 'by the sum of its four results' },

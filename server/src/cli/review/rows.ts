@@ -216,13 +216,40 @@ export function problemLine(row: ReviewRow, f: Finding, locale: Locale): string 
   return localize({ id: 'review.memo.at-line', args: { line, message: text } }, locale);
 }
 
-/** The memo's two lists: problems (errors and warnings) and notes (information), in line order. */
+/** The memo's two lists: problems (errors and warnings) and notes (information), in line order. The
+ *  rows a table lacks are one item per table (the range of table.row-missing is a row of the table
+ *  that is there, not the row that is missing). */
 export function memoItems(row: ReviewRow, locale: Locale): { problems: string[]; notes: string[] } {
   const problems: string[] = [];
   const notes: string[] = [];
+  const missing = new Map<string, { list: string[]; at: number; table: string; rows: string[] }>();
   for (const f of row.findings) {
     if (DOUBT.has(f.code) || f.severity === 'hint') continue;
-    (f.severity === 'information' ? notes : problems).push(problemLine(row, f, locale));
+    const list = f.severity === 'information' ? notes : problems;
+    const name = f.message.args?.['row'];
+    const table =
+      f.message.id === 'table.row-missing' && typeof name === 'string' && row.report
+        ? tablePlace(row.report, f.range.start)?.numeral
+        : undefined;
+    if (table && typeof name === 'string') {
+      const key = `${f.severity === 'information' ? 'n' : 'p'}${table}`;
+      const group = missing.get(key);
+      if (group) group.rows.push(clean(name));
+      else {
+        missing.set(key, { list, at: list.length, table, rows: [clean(name)] });
+        list.push('');
+      }
+      continue;
+    }
+    list.push(problemLine(row, f, locale));
+  }
+  for (const { list, at, table, rows } of missing.values()) {
+    const message = clean(localize({ id: 'table.row-missing', args: { row: rows[0]! } }, locale));
+    const names = rows.map((r) => `“${r}”`).join(locale === 'en' ? ', ' : '、');
+    list[at] =
+      rows.length > 1
+        ? localize({ id: 'review.memo.rows-missing', args: { table, count: rows.length, rows: names } }, locale)
+        : localize({ id: 'review.memo.at-table', args: { table, message } }, locale);
   }
   return { problems, notes };
 }
