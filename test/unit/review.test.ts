@@ -317,3 +317,17 @@ test('the memo lists the rows a table lacks as one problem, not as problems of t
     ['1. 表二缺少2行：“行政处罚”、“行政强制”。'],
   );
 });
+
+test('the memo names blank cells by table (one finding for all of them), not by the first blank cell', () => {
+  const dir = tmp();
+  const text = readCorpus(S000).replace('2.重复申请 | 0 | 0 |', '2.重复申请 |  |  |');
+  writeFileSync(join(dir, 'blank.txt'), text);
+  const r = run(['review', '--out', join(dir, 'out'), join(dir, 'blank.txt')]);
+  assert.equal(r.status, 0, r.stderr);
+  const md = readFileSync(join(dir, 'out', 'memos', 'blank.md'), 'utf8');
+  const items = md.split('\n').filter((l) => /^\d+\. /.test(l));
+  assert.deepEqual(
+    items.filter((l) => l.includes('为空')),
+    ['1. 表三：2个单元格为空：空白不等于0，没有数据应填0（“2.重复申请”的自然人、商业企业）。'],
+  );
+});

@@ -183,13 +183,15 @@ function rowWords(p: { row: string; group: string | null; block: boolean }, loca
 }
 
 const BASIS = new Set(['table3.outcome-total', 'table3.row-total', 'table4.total']);
+/** Findings that stand for many cells (their range is the first one): named by table only. */
+const WHOLE_TABLE = new Set(['table.cell-blank']);
 
 /** One problem of a memo: by 表 / 行 / 列 with its numbers where the finding is on a cell, else by
  *  row, table or line. */
 export function problemLine(row: ReviewRow, f: Finding, locale: Locale): string {
   const text = message(f, locale).replace(/[。.]+$/, '');
   const place = row.report ? tablePlace(row.report, f.range.start) : null;
-  if (place?.row) {
+  if (place?.row && !WHOLE_TABLE.has(f.code)) {
     const args = { table: place.numeral, row: rowWords({ ...place, row: place.row }, locale) };
     if (place.column && place.cell) {
       const expected = f.data?.['expected'];
