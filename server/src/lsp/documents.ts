@@ -9,6 +9,7 @@ import { RENDERING_SCHEME } from '../../../shared/protocol';
 import { openDocument, type CheckOptions, type Locale, type ReportDocument } from '../core';
 import { toDiagnostic } from './convert';
 import type { Settings } from './settings';
+import { fragmentOf, withFragments } from './transport';
 
 export interface OpenDoc {
   uri: string;
@@ -17,6 +18,8 @@ export interface OpenDoc {
   analysis: ReportDocument;
   /** LSP diagnostics per piece (report), null where they must be rebuilt. */
   diags: (Diagnostic[] | null)[];
+  /** The JSON (UTF-8) of each piece's diagnostics, joined by commas; null where it must be written again. */
+  json?: (Uint8Array | null)[];
 }
 
 /** Offset of an LSP position in plain text, as LSP counts lines (`\r\n`, `\r`, `\n`): a line past
@@ -48,7 +51,7 @@ export class DocumentStore {
   constructor(private readonly log: (message: string) => void = () => undefined) {}
 
   open(uri: string, languageId: string, version: number, text: string): OpenDoc {
-    const d: OpenDoc = { uri, languageId, version, analysis: openDocument(text), diags: [] };
+    const d: OpenDoc = { uri, languageId, version, analysis: openDocument(text), diags: [], json: [] };
     this.docs.set(uri, d);
     return d;
   }
@@ -82,6 +85,7 @@ export class DocumentStore {
       if (change.range === undefined || change.range === null) {
         d.analysis = openDocument(text);
         d.diags = [];
+        d.json = [];
         continue;
       }
       const { start: a, end: b } = change.range;
@@ -96,15 +100,19 @@ export class DocumentStore {
         let end = d.analysis.offsetAt(b);
         if (end < start) [start, end] = [end, start];
         const r = d.analysis.edit(start, end, text);
-        if (r.scope === 'document') d.diags = [];
-        else {
+        if (r.scope === 'document') {
+          d.diags = [];
+          d.json = [];
+        } else {
           d.diags[r.report] = null;
+          if (d.json) d.json[r.report] = null;
           if (r.lineDelta)
-            for (let j = r.report + 1; j < d.diags.length; j++)
-              for (const g of d.diags[j] ?? []) {
-                g.range.start.line += r.lineDelta;
-                g.range.end.line += r.lineDelta;
-              }
+            for (let j = r.report + 1; j < d.diags.length; j++) {
+              const list = d.diags[j];
+              if (!list?.length) continue;
+              if (d.json) d.json[j] = null;
+              for (const g of list) moveLines(g, r.lineDelta);
+            }
         }
       } catch (e) {
         this.log(
@@ -116,6 +124,7 @@ export class DocumentStore {
         if (end < start) [start, end] = [end, start];
         d.analysis = openDocument(old.slice(0, start) + text + old.slice(end));
         d.diags = [];
+        d.json = [];
       }
     }
     return d;
@@ -126,16 +135,21 @@ export class DocumentStore {
     for (const d of this.docs.values()) {
       d.analysis.invalidateFindings();
       d.diags = [];
+      d.json = [];
     }
   }
 
+  /** The document's diagnostics, report by report (null when cancelled). With `json`, the list
+   *  carries each report's JSON (transport.ts), written only for reports that changed or moved. */
   diagnostics(
     d: OpenDoc,
     opts: CheckOptions,
     locale: Locale,
     isCancelled: () => boolean = () => false,
+    json = false,
   ): Diagnostic[] | null {
     const out: Diagnostic[] = [];
+    const parts: Uint8Array[] = [];
     const n = Math.max(1, d.analysis.count);
     for (let i = 0; i < n; i++) {
       if (isCancelled()) return null;
@@ -143,10 +157,21 @@ export class DocumentStore {
       if (!list) {
         list = d.analysis.findings(i, opts).map((f) => toDiagnostic(f, (o) => d.analysis.positionAt(o), locale, d.uri));
         d.diags[i] = list;
+        if (d.json) d.json[i] = null;
       }
       for (const g of list) out.push(g);
+      if (json) parts.push(((d.json ??= [])[i] ??= fragmentOf(list)));
     }
-    return out;
+    return json ? withFragments(out, parts) : out;
+  }
+}
+
+function moveLines(g: Diagnostic, by: number): void {
+  g.range.start.line += by;
+  g.range.end.line += by;
+  for (const x of g.relatedInformation ?? []) {
+    x.location.range.start.line += by;
+    x.location.range.end.line += by;
   }
 }
 

@@ -238,7 +238,9 @@ export function startServer(connection: Connection): void {
   function publish(d: OpenDoc): void {
     const uri = d.uri;
     if (!store.get(uri)) return;
-    const diagnostics = analysed(d, settings) ? (store.diagnostics(d, checkOptions(uri), locale()) ?? []) : [];
+    const diagnostics = analysed(d, settings)
+      ? (store.diagnostics(d, checkOptions(uri), locale(), undefined, true) ?? [])
+      : [];
     void connection.sendDiagnostics({ uri, version: d.version, diagnostics });
   }
 

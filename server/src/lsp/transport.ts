@@ -1,0 +1,60 @@
+/**
+ * Publishing diagnostics without re-serialising them. LSP sends the whole list of a document on
+ * every change; a compilation of reports has thousands of diagnostics, and JSON.stringify of all of
+ * them was most of a keystroke's cost. documents.ts keeps each report's diagnostics as a JSON
+ * fragment (remade only when that report changed or moved) and hangs the fragments on the list it
+ * returns, under a symbol JSON.stringify does not see; the stdio writer (main.ts) builds the
+ * notification by concatenation. Any other writer (node-ipc, the tests' streams) serialises the
+ * list itself, with the same result.
+ */
+import type { ContentTypeEncoder, ContentTypeEncoderOptions, Message } from 'vscode-languageserver/node';
+
+const FRAGMENTS = Symbol('disclosure-report.json-fragments');
+
+type WithFragments = { [FRAGMENTS]?: readonly Uint8Array[] };
+
+/** `list` with its JSON already written: the fragments (UTF-8) joined by commas are the inside of its array. */
+export function withFragments<T extends object>(list: T[], fragments: readonly Uint8Array[]): T[] {
+  Object.defineProperty(list, FRAGMENTS, { value: fragments, enumerable: false });
+  return list;
+}
+
+/** The JSON fragment of a list of values, in UTF-8. */
+export const fragmentOf = (values: readonly unknown[]): Uint8Array =>
+  Buffer.from(values.map((x) => JSON.stringify(x)).join(','), 'utf8');
+
+const COMMA = Buffer.from(',');
+
+/** The JSON of `v` in UTF-8, where a list carrying fragments is written from them (a copy of bytes:
+ *  neither serialised nor encoded again). */
+export function toJsonBytes(v: unknown): Buffer {
+  const params = (v as { params?: { diagnostics?: WithFragments } } | null)?.params;
+  const parts = params?.diagnostics?.[FRAGMENTS];
+  if (!parts) return Buffer.from(JSON.stringify(v, undefined, 0), 'utf8');
+  // The message with an empty list, the list's bytes put inside its brackets (its last "[]":
+  // diagnostics is the last key of the params, and params the last of the message).
+  const marker = '"diagnostics":[]';
+  const head = JSON.stringify({ ...(v as object), params: { ...params, diagnostics: [] } }, undefined, 0);
+  const at = head.lastIndexOf(marker);
+  if (at < 0 || at + marker.length !== head.length - 2) return Buffer.from(JSON.stringify(v, undefined, 0), 'utf8');
+  const out: Uint8Array[] = [Buffer.from(head.slice(0, at + marker.length - 1), 'utf8')];
+  for (const p of parts) {
+    if (!p.length) continue;
+    if (out.length > 1) out.push(COMMA);
+    out.push(p);
+  }
+  out.push(Buffer.from(head.slice(at + marker.length - 1), 'utf8'));
+  return Buffer.concat(out);
+}
+
+/** The JSON encoder of the stdio writer (the charset is always UTF-8). */
+export const jsonEncoder: ContentTypeEncoder = {
+  name: 'application/json',
+  encode(msg: Message, _options: ContentTypeEncoderOptions): Promise<Uint8Array> {
+    try {
+      return Promise.resolve(toJsonBytes(msg));
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  },
+};
