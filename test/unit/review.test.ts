@@ -331,3 +331,16 @@ test('the memo names blank cells by table (one finding for all of them), not by 
     ['1. 表三：2个单元格为空：空白不等于0，没有数据应填0（“2.重复申请”的自然人、商业企业）。'],
   );
 });
+
+test('review again into a folder inside the reviewed one: the previous dashboard and memos are not reviewed', () => {
+  const dir = folder();
+  // real/028's memo quotes enough of its report to read as one
+  copyFileSync(join(FIXTURES, 'corpus', byPrefix('real-028')), join(dir, 'reports', 'r028.txt'));
+  const out = join(dir, 'reports', 'review');
+  const first = run(['review', '--out', out, join(dir, 'reports')]);
+  const before = readFileSync(join(out, 'summary.csv'), 'utf8');
+  const again = run(['review', '--out', out, join(dir, 'reports')]);
+  assert.equal(again.status, first.status, again.stderr);
+  assert.equal(readFileSync(join(out, 'summary.csv'), 'utf8'), before);
+  assert.equal(again.stdout, first.stdout);
+});

@@ -5,7 +5,7 @@
  * renamed, so a reader never sees half a file; the folder is created when missing.
  */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { localize, type Locale } from '../../core';
 import { dashboard } from './html';
 import { memoDocx, memoMarkdown, memoOf } from './memo';
@@ -54,6 +54,14 @@ export async function runReview(
   err: (s: string) => void,
 ): Promise<boolean> {
   const dir = out || DEFAULT_OUT;
+  // A previous review's output inside the reviewed folder (its dashboard and memos quote report
+  // text) is not reviewed again: the files under DIR are taken out of `files`, so that the
+  // caller's output and exit status leave them out too.
+  const root = resolve(dir) + sep;
+  for (let i = files.length - 1; i >= 0; i--) {
+    const p = files[i]!.path;
+    if (p !== '-' && (resolve(p) + sep).startsWith(root)) files.splice(i, 1);
+  }
   const safe = (s: string) => clean(s);
   try {
     await writeReview(files, dir, locale);
