@@ -87,7 +87,8 @@ export function dashboard(rows: ReviewRow[], files: number, locale: Locale): str
   const head = cols
     .map(
       (c) =>
-        `<th data-col="${c.id}" data-type="${c.numeric ? 'n' : 's'}" title="${esc(t('review.sort-hint'))}">${esc(c.header)}</th>`,
+        `<th data-col="${c.id}" data-type="${c.numeric ? 'n' : 's'}" title="${esc(t('review.sort-hint'))}">` +
+        `${esc(c.header)}</th>`,
     )
     .join('');
   const body = rows
@@ -114,7 +115,8 @@ export function dashboard(rows: ReviewRow[], files: number, locale: Locale): str
   const withErrors = rows.filter((r) => r.report && r.counts.error).length;
   const withWarnings = rows.filter((r) => r.report && r.counts.warning).length;
   const reports = rows.filter((r) => r.report).length;
-  const csp = `default-src 'none'; style-src ${sha(STYLE)}; script-src ${sha(SCRIPT)}; base-uri 'none'; form-action 'none'`;
+  const csp =
+    `default-src 'none'; style-src ${sha(STYLE)}; script-src ${sha(SCRIPT)}; ` + `base-uri 'none'; form-action 'none'`;
   return `<!DOCTYPE html>
 <html lang="${locale === 'en' ? 'en' : 'zh-CN'}">
 <head>

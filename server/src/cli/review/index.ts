@@ -69,7 +69,8 @@ export async function runReview(
     const x = e as { path?: string; code?: string; message?: string };
     const reason = x.code ?? x.message ?? '';
     err(
-      `disclosure-report: ${localize({ id: 'review.write-failed', args: { path: safe(x.path ?? dir), reason } }, locale)}\n`,
+      `disclosure-report: ${localize({ id: 'review.write-failed', args: { path: safe(x.path ?? dir), reason } }, locale)}` +
+        '\n',
     );
     return false;
   }

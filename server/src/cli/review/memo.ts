@@ -89,7 +89,9 @@ function paragraph(p: Para): string {
     p.indent ? '<w:ind w:firstLineChars="200" w:firstLine="640"/>' : '',
     p.align ? `<w:jc w:val="${p.align}"/>` : '',
   ].join('');
-  const rpr = `<w:rFonts w:ascii="${font}" w:hAnsi="${font}" w:eastAsia="${font}"/><w:sz w:val="${size}"/><w:szCs w:val="${size}"/>`;
+  const rpr =
+    `<w:rFonts w:ascii="${font}" w:hAnsi="${font}" w:eastAsia="${font}"/>` +
+    `<w:sz w:val="${size}"/><w:szCs w:val="${size}"/>`;
   const run = p.text ? `<w:r><w:rPr>${rpr}</w:rPr><w:t xml:space="preserve">${xml(p.text)}</w:t></w:r>` : '';
   return `<w:p><w:pPr>${ppr}</w:pPr>${run}</w:p>`;
 }
