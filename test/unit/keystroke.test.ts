@@ -67,3 +67,83 @@ test('published JSON from cached fragments equals a plain serialisation after ra
     assert.equal(toJsonBytes(msg).toString('utf8'), JSON.stringify(fresh), `after edit ${k}`);
   }
 });
+
+test(
+  'a keystroke during a long request on a 5 MB document is published before the request ends',
+  { timeout: 180_000 },
+  async () => {
+    const { PassThrough } = await import('node:stream');
+    const { createConnection, StreamMessageReader, StreamMessageWriter } = await import('vscode-languageserver/node');
+    const p = await import('vscode-languageserver-protocol/node');
+    const { startServer } = await import('../../server/src/lsp/server');
+    const up = new PassThrough();
+    const down = new PassThrough();
+    const server = createConnection(new StreamMessageReader(up), new StreamMessageWriter(down));
+    startServer(server);
+    const client = p.createProtocolConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
+    const events: string[] = [];
+    const waiters = new Map<number, () => void>();
+    client.onNotification(p.PublishDiagnosticsNotification.type, (x) => {
+      events.push(`publish ${x.version}`);
+      waiters.get(x.version ?? -1)?.();
+    });
+    client.listen();
+    try {
+      await client.sendRequest(p.InitializeRequest.type, {
+        processId: null,
+        rootUri: null,
+        capabilities: {},
+        workspaceFolders: null,
+      });
+      await client.sendNotification(p.InitializedNotification.type, {});
+      const one = readCorpus(byPrefix('003'));
+      const text = Array.from({ length: Math.ceil(5_000_000 / Buffer.byteLength(one)) }, () => one).join('\n');
+      const opened = new Promise<void>((r) => waiters.set(1, r));
+      await client.sendNotification(p.DidOpenTextDocumentNotification.type, {
+        textDocument: { uri, languageId: 'disclosure-report', version: 1, text },
+      });
+      await opened;
+      const cell = position(text, text.indexOf('\n60435') + 2);
+      const td = { textDocument: { uri } };
+      const all = { start: { line: 0, character: 0 }, end: { line: 10_000_000, character: 0 } };
+      const requests: [string, unknown][] = [
+        ['textDocument/documentSymbol', td],
+        ['textDocument/foldingRange', td],
+        ['textDocument/formatting', { ...td, options: { tabSize: 4, insertSpaces: true } }],
+        ['textDocument/codeAction', { ...td, range: all, context: { diagnostics: [], only: ['source.fixAll'] } }],
+        ['disclosureReport/tables', { uri }],
+        ['disclosureReport/export', { uri, format: 'csv' }],
+        ['disclosureReport/preview', { uri, nonce: 'abc', cspSource: 'vscode-resource:' }],
+      ];
+      let version = 1;
+      for (const [method, params] of requests) {
+        version++;
+        events.length = 0;
+        const published = new Promise<void>((r) => waiters.set(version, r));
+        const answered = client.sendRequest(method, params).then(
+          () => events.push(`answer ${method}`),
+          () => events.push(`answer ${method}`),
+        );
+        await client.sendNotification(p.DidChangeTextDocumentNotification.type, {
+          textDocument: { uri, version },
+          contentChanges: [{ range: { start: cell, end: { ...cell, character: cell.character + 1 } }, text: '2' }],
+        });
+        await Promise.all([published, answered]);
+        assert.deepEqual(events, [`publish ${version}`, `answer ${method}`], method);
+        // back to the original digit, published before the next request
+        version++;
+        const back = new Promise<void>((r) => waiters.set(version, r));
+        await client.sendNotification(p.DidChangeTextDocumentNotification.type, {
+          textDocument: { uri, version },
+          contentChanges: [{ range: { start: cell, end: { ...cell, character: cell.character + 1 } }, text: '0' }],
+        });
+        await back;
+      }
+    } finally {
+      client.dispose();
+      server.dispose();
+      up.destroy();
+      down.destroy();
+    }
+  },
+);

@@ -265,15 +265,23 @@ export function* inlaySteps(d: OpenDoc, range: LspRange, opts: CheckOptions): St
 
 /** Format Document: verified table layouts only; `tell` gets why tables were left alone (shown
  *  when nothing could be formatted, logged otherwise). */
-export function format(
+export const format = (
   d: OpenDoc,
   layout: 'pipe' | 'tab' | 'markdown',
   locale: Locale = 'zh-CN',
   tell?: (message: string, shown: boolean) => void,
-): TextEdit[] {
+): TextEdit[] => run(formatSteps(d, layout, locale, tell));
+
+export function* formatSteps(
+  d: OpenDoc,
+  layout: 'pipe' | 'tab' | 'markdown',
+  locale: Locale = 'zh-CN',
+  tell?: (message: string, shown: boolean) => void,
+): Steps<TextEdit[]> {
   const out: TextEdit[] = [];
   const why: string[] = [];
   for (const { i } of reportSlots(d)) {
+    yield;
     const r = d.analysis.format(i, layout);
     for (const e of edits(d, r.edits)) out.push(e);
     for (const x of r.refusals) why.push(localize(x.message, locale));

@@ -86,7 +86,9 @@ export function registerRequests(c: Context): void {
   );
   const formatting = 'textDocument/formatting';
   const readOptions = (p: unknown) => check.object(formatting, field(p, 'options'), 'params.options');
-  connection.onDocumentFormatting(onDoc(formatting, [], readOptions, (d) => h.format(d, c.layout())));
+  connection.onDocumentFormatting(
+    onDoc(formatting, [], readOptions, (d, _a, t) => steps(h.formatSteps(d, c.layout()), t, d)),
+  );
 
   /** A custom request, its handler typed by the protocol's result; `name` is used in errors. */
   function onCustom<P, R>(r: Request<P, R>, name: string, f: (p: unknown, token: CancellationToken) => R | Promise<R>) {

@@ -58,8 +58,9 @@ export function startServer(connection: Connection): void {
 
   /** Resolves once the client's settings have been read (diagnostics wait for it, so that the first
    *  ones already follow the user's settings). */
+  let isReady = false;
   let markReady: () => void = () => undefined;
-  const ready = new Promise<void>((r) => (markReady = r));
+  const ready = new Promise<void>((r) => (markReady = r)).then(() => void (isReady = true));
 
   const locale = (): Locale => (settings.locale ? settings.locale : clientLocale);
 
@@ -149,6 +150,8 @@ export function startServer(connection: Connection): void {
       last = Date.now();
       if (token.isCancellationRequested) throw cancelledError();
       if (store.get(d.uri) !== d || d.version !== version || d.analysis !== analysis) {
+        // The edit's diagnostics go out first: a long request never holds a keystroke back.
+        publishNow(d.uri);
         throw new ResponseError(LSPErrorCodes.ContentModified, 'the document changed');
       }
     };
@@ -242,6 +245,20 @@ export function startServer(connection: Connection): void {
       ? (store.diagnostics(d, checkOptions(uri), locale(), undefined, true) ?? [])
       : [];
     void connection.sendDiagnostics({ uri, version: d.version, diagnostics });
+  }
+
+  /** Publishes a scheduled publish of uri at once (once the settings are read). */
+  function publishNow(uri: string): void {
+    const t = pending.get(uri);
+    const d = store.get(uri);
+    if (!t || !d || !isReady) return;
+    clearImmediate(t);
+    pending.delete(uri);
+    try {
+      publish(d);
+    } catch (e) {
+      log(`diagnostics: ${String(e)}`);
+    }
   }
 
   function schedulePublish(d: OpenDoc): void {
