@@ -147,3 +147,38 @@ test(
     }
   },
 );
+
+test('an edit normalises its own lines only: the analysis text and pinyin equal a fresh read', async () => {
+  const { DocumentAnalysis } = await import('../../server/src/core/document/analysis');
+  const { analysisText } = await import('../../server/src/core/text/normalize');
+  // Traditional text with pinyin annotations, lone CRs and CRLFs.
+  const S003 = readCorpus(byPrefix('003'));
+  let text = S003 + '\n' + S003.replace(/\n/g, '\r\n').replace('二、', '\r二、');
+  const a = new DocumentAnalysis(text);
+  let seed = 7;
+  const rand = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return Math.floor(seed / 65536) % n;
+  };
+  const inserts = ['2', '\r', '\n', '\r\n', '', '(hào)', '號(hào)', '號', '发', '資料', '\n(bào)'];
+  for (let k = 0; k < 150; k++) {
+    const near = text.indexOf(['(', '\r', '\n', '報'][rand(4)]!, rand(text.length));
+    const start = near >= 0 ? Math.max(0, near - rand(3)) : rand(text.length);
+    const end = Math.min(text.length, start + rand(4));
+    const insert = inserts[rand(inserts.length)]!;
+    a.edit(start, end, insert);
+    text = text.slice(0, start) + insert + text.slice(end);
+    const fresh = analysisText(text);
+    for (let i = 0; i < a.pieceCount; i++) {
+      const p = a.piece(i);
+      const what = `edit ${k} (${JSON.stringify(insert)} at ${start}-${end}), piece ${i}`;
+      assert.equal(p.atext, fresh.text.slice(p.start, p.start + p.source.length), what);
+      const inside = fresh.pinyin.filter((x) => x.start >= p.start && x.end <= p.start + p.source.length);
+      assert.deepEqual(
+        p.pinyin.map((x) => [x.start + p.start, x.end + p.start]),
+        inside.map((x) => [x.start, x.end]),
+        what,
+      );
+    }
+  }
+});

@@ -49,6 +49,43 @@ export interface EditResult {
 
 export type { Position };
 
+const isBreak = (c: number) => c === 10 || c === 13;
+
+/**
+ * The analysis text and pinyin of a piece after an edit, normalised again on the edited lines only:
+ * the analysis text is line-local (characters map one by one, a phrase or an annotation never spans
+ * a line break, a CR looks at the one character after it), so the lines around [s, insEnd) of the
+ * new source, their line break included, are read again and the rest of the old text kept.
+ */
+function renormalize(
+  old: { atext: string; pinyin: Range[] },
+  source: string,
+  s: number,
+  insEnd: number,
+  delta: number,
+  traditional: boolean,
+): { atext: string; pinyin: Range[] } {
+  let ws = s;
+  for (;;) {
+    while (ws > 0 && !isBreak(source.charCodeAt(ws - 1))) ws--;
+    // A CR before the line may have become half of a CRLF: its line is read again too.
+    if (ws > 0 && source.charCodeAt(ws - 1) === 13) ws--;
+    else break;
+  }
+  let we = insEnd;
+  while (we < source.length && !isBreak(source.charCodeAt(we))) we++;
+  if (we < source.length) we += source.charCodeAt(we) === 13 && source.charCodeAt(we + 1) === 10 ? 2 : 1;
+  const oldEnd = we - delta;
+  const pinyin: Range[] = [];
+  for (const a of old.pinyin) if (a.end <= ws) pinyin.push(a);
+  const slice = source.slice(ws, we);
+  const local = findPinyinAnnotations(slice);
+  for (const a of local) pinyin.push({ start: a.start + ws, end: a.end + ws });
+  for (const a of old.pinyin) if (a.start >= oldEnd) pinyin.push({ start: a.start + delta, end: a.end + delta });
+  const atext = old.atext.slice(0, ws) + analysisFragment(slice, traditional, local) + old.atext.slice(oldEnd);
+  return { atext, pinyin };
+}
+
 export class DocumentAnalysis {
   private pieces: Piece[] = [];
   /** Absolute start offset of each piece. */
@@ -321,8 +358,7 @@ export class DocumentAnalysis {
 
     const delta = insert.length - (e - s);
     const source = p.source.slice(0, s) + insert + p.source.slice(e);
-    const pinyin = findPinyinAnnotations(source);
-    const atext = analysisFragment(source, this.traditional, pinyin);
+    const { atext, pinyin } = renormalize(p, source, s, s + insert.length, delta, this.traditional);
     const newLines = new LineIndex(source);
     const lineDelta = newLines.lineCount - p.lines.lineCount;
     const oldAtext = p.atext;
