@@ -32,15 +32,46 @@ export function withCodeTable(readme: string): string {
 
 export const SEVERITY_CHOICES = ['error', 'warning', 'information', 'hint', 'off'] as const;
 
-/** package.json's `disclosureReport.severity.properties`: one setting per code, in the registry's order. */
-export function severityProperties(): Record<string, { type: 'string'; enum: string[] }> {
-  const out: Record<string, { type: 'string'; enum: string[] }> = {};
-  for (const r of RULE_LIST) out[r.code] = { type: 'string', enum: [...SEVERITY_CHOICES] };
+/** What each choice does, in the settings editor (Chinese: the extension's language by default). */
+export const SEVERITY_CHOICE_TEXT = ['错误', '警告', '信息', '提示', '关闭'];
+
+interface CodeSetting {
+  type: 'string';
+  enum: string[];
+  enumDescriptions: string[];
+  description: string;
+}
+
+/** package.json's `disclosureReport.severity.properties`: one setting per code, in the registry's order,
+ *  each with what it checks and its default. */
+export function severityProperties(): Record<string, CodeSetting> {
+  const out: Record<string, CodeSetting> = {};
+  for (const r of RULE_LIST) {
+    out[r.code] = {
+      type: 'string',
+      enum: [...SEVERITY_CHOICES],
+      enumDescriptions: [...SEVERITY_CHOICE_TEXT],
+      description: `${r.description['zh-CN']}（默认 ${r.severity}）/ ${r.description.en}`,
+    };
+  }
   return out;
 }
 
+/** The severity setting's markdown description: how to write it, then every code with what it checks. */
+export function severityMarkdown(): string {
+  const lines = [
+    '按诊断代码设置严重程度：`error`、`warning`、`information`、`hint` 或 `off`（关闭），' +
+      '例如 `{"table.cell-blank": "off"}`。各代码检查的内容：',
+    '',
+  ];
+  for (const r of RULE_LIST) lines.push(`- \`${r.code}\`（默认 ${r.severity}）：${r.description['zh-CN']}`);
+  return lines.join('\n');
+}
+
 interface PackageJson {
-  contributes: { configuration: { properties: Record<string, { properties?: unknown }> } };
+  contributes: {
+    configuration: { properties: Record<string, { properties?: unknown; markdownDescription?: string }> };
+  };
 }
 
 /** `pkg` (package.json's text) with the severity schema rewritten; the rest as it was. */
@@ -49,6 +80,7 @@ export function withSeveritySchema(pkg: string): string {
   const setting = json.contributes.configuration.properties['disclosureReport.severity'];
   if (!setting) throw new Error('package.json lacks disclosureReport.severity');
   setting.properties = severityProperties();
+  setting.markdownDescription = severityMarkdown();
   return JSON.stringify(json, null, 2) + '\n';
 }
 

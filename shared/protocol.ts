@@ -100,3 +100,15 @@ export const RenderRequest = request<RenderParams, RenderResult>('disclosureRepo
 export const RENDERING_SCHEME = 'disclosure-rendering';
 /** The file extensions opened through their rendering. */
 export const RENDERED_EXTENSIONS = ['.pdf', '.docx', '.doc', '.wps'] as const;
+
+/** What the editor's status item says of a document: analysed as a report or not, and in which formats. */
+export interface StatusResult {
+  /** The server analyses the document (its language, a rendering, or detection took it for a report). */
+  report: boolean;
+  /** The formats of its reports ('2021', '2019'), from the first few. */
+  formats: string[];
+  /** Report slots. */
+  reports: number;
+}
+/** The status of an open document: cheap (no findings are computed). */
+export const StatusRequest = request<DocumentParams, StatusResult>('disclosureReport/status');

@@ -21,7 +21,10 @@ import {
   type Request,
   type ResultOf,
 } from '../../shared/protocol';
+import { EMPTY_SELECTOR, SkeletonLens, startWhenNeeded } from './detect';
+import { locale, resolvedSettings, t } from './l10n';
 import { fileOf, isRendered, Renderings, RENDERING_VIEW_TYPE, RenderingEditor } from './rendering';
+import { reportStatus, type ReportStatus } from './status';
 
 let client: BaseLanguageClient | undefined;
 
@@ -34,9 +37,6 @@ function send<T extends Request<unknown, unknown>>(
   return c.sendRequest(r.method, params) as Promise<ResultOf<T>>;
 }
 const previews = new Map<string, vscode.WebviewPanel>();
-
-const en = () => /^en\b/i.test(vscode.env.language);
-const t = (zh: string, english: string) => (en() ? english : zh);
 
 const SELECTOR: vscode.DocumentSelector = [
   { language: 'disclosure-report' },
@@ -61,54 +61,65 @@ export type ClientFactory = (id: string, name: string, options: LanguageClientOp
 export async function activateWith(
   context: vscode.ExtensionContext,
   create: ClientFactory,
-): Promise<{ client: BaseLanguageClient | undefined }> {
+): Promise<{ client: BaseLanguageClient | undefined; status: ReportStatus; activationMs: number }> {
+  const activatedAt = Date.now();
+  const version = (context.extension?.packageJSON as { version?: string } | undefined)?.version ?? '?';
+  const output = vscode.window.createOutputChannel(t('Disclosure Report'), { log: true });
+  const log = (m: string) => output.info(m);
+  const config = () =>
+    resolvedSettings(JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('disclosureReport'))));
+  log(
+    `disclosure-report ${version} (${vscode.env.appName} ${vscode.version}, ${vscode.env.uiKind === 1 ? 'desktop' : 'web'})`,
+  );
+  log(`settings ${JSON.stringify(config())}`);
   const clientOptions: LanguageClientOptions = {
+    outputChannel: output,
     documentSelector: SELECTOR as never,
     // report files on disk (last year's reports for the cross-year check): the server re-reads them when they change
     synchronize: {
       configurationSection: 'disclosureReport',
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{txt,md,html,htm,gkbg,disclosure}'),
     },
-    initializationOptions: { locale: vscode.env.language },
+    // the messages' language is the setting (Chinese by default), never VS Code's display language
+    initializationOptions: { locale: locale(), settings: config() },
+    middleware: {
+      workspace: {
+        configuration: async (params, token, next) => {
+          const r = await next(params, token);
+          if (!Array.isArray(r)) return r;
+          return r.map((v, i) => (params.items[i]?.section === 'disclosureReport' ? resolvedSettings(v) : v));
+        },
+      },
+    },
   };
-  const name = t('政府信息公开年报', 'Disclosure Report');
+  const name = t('Disclosure Report');
   client = create('disclosureReport', name, clientOptions);
 
-  const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 100);
-  status.command = 'disclosureReport.openPreview';
-  context.subscriptions.push(status);
-  const updateStatus = () => {
-    const doc = vscode.window.activeTextEditor?.document;
-    if (!isCandidate(doc)) return status.hide();
-    const diags = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'disclosure-report');
-    if (!diags.length && doc.languageId !== 'disclosure-report') return status.hide();
-    const errors = diags.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
-    const warnings = diags.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
-    const report = t('年报', 'Report');
-    status.text = errors
-      ? `$(error) ${report} ${errors}`
-      : warnings
-        ? `$(warning) ${report} ${warnings}`
-        : `$(check) ${report}`;
-    status.tooltip = t(
-      `年报检查：${errors} 个错误，${warnings} 个警告。点击打开表格预览。`,
-      `Report check: ${errors} errors, ${warnings} warnings. Click to open the table preview.`,
-    );
-    status.show();
-  };
+  const status = reportStatus(SELECTOR, () => client, log);
   context.subscriptions.push(
-    vscode.languages.onDidChangeDiagnostics(updateStatus),
-    vscode.window.onDidChangeActiveTextEditor(updateStatus),
+    status,
+    output,
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('disclosureReport')) log(`settings ${JSON.stringify(config())}`);
+    }),
   );
 
   const cmd = (id: string, f: (...args: unknown[]) => unknown) =>
     context.subscriptions.push(vscode.commands.registerCommand(id, f));
 
   // PDF and Word reports: their text rendering, made by the server once it has started
-  let markStarted: () => void = () => undefined;
-  const started = new Promise<void>((r) => (markStarted = r));
+  // the server starts for the first document that needs it (detect.ts), or for a command
+  let starting: Promise<void> | undefined;
+  const ensureStarted = (why: string) =>
+    (starting ??= (async () => {
+      log(`starting the language server (${why})`);
+      const t0 = Date.now();
+      await client?.start();
+      log(`language server started in ${Date.now() - t0} ms`);
+      status.update();
+    })());
   const renderings = new Renderings(async (p) => {
-    await started;
+    await ensureStarted('a PDF or Word report');
     if (!client) throw new Error('the language server is not running');
     return send(client, RenderRequest, p);
   });
@@ -124,7 +135,7 @@ export async function activateWith(
   cmd('disclosureReport.openRendering', async (arg?: unknown) => {
     const file = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
     if (file && isRendered(file)) await renderings.open(file);
-    else void vscode.window.showInformationMessage(t('请选择一份 PDF 或 Word 年报。', 'Choose a PDF or Word report.'));
+    else void vscode.window.showInformationMessage(t('Choose a PDF or Word report.'));
   });
 
   /** The document a command is for: the one it was given (a PDF or Word file: its rendering), else the active editor's. */
@@ -138,24 +149,41 @@ export async function activateWith(
   cmd('disclosureReport.openPreview', async (uri?: unknown) => {
     const doc = await docOf(uri);
     if (!isCandidate(doc)) {
-      return void vscode.window.showInformationMessage(t('请先打开一份年报。', 'Open a report first.'));
+      return void vscode.window.showInformationMessage(t('Open a report first.'));
     }
+    await ensureStarted('preview');
     await openPreview(context, doc);
   });
 
-  cmd('disclosureReport.newReport', async () => {
+  const newReport = async (arg?: unknown) => {
     const format = await vscode.window.showQuickPick(
       [
-        { label: t('2021年格式', '2021 format'), description: '国办公开办函〔2021〕30号', value: '2021' as const },
-        { label: t('2019年格式', '2019 format'), description: '国办公开办函〔2019〕60号', value: '2019' as const },
+        { label: t('2021 format'), description: '国办公开办函〔2021〕30号', value: '2021' as const },
+        { label: t('2019 format'), description: '国办公开办函〔2019〕60号', value: '2019' as const },
       ],
-      { placeHolder: t('选择年报格式', 'Choose the report format') },
+      { placeHolder: t('Choose the report format') },
     );
     if (!format || !client) return;
+    await ensureStarted('new report');
     const content = await send(client, SkeletonRequest, { format: format.value });
+    // an empty document (its code lens) is filled; otherwise a new untitled report
+    const empty =
+      arg instanceof vscode.Uri
+        ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === arg.toString())
+        : undefined;
+    if (empty && empty.getText().trim() === '') {
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(empty.uri, new vscode.Range(0, 0, empty.lineCount, 0), content);
+      await vscode.workspace.applyEdit(edit);
+      if (empty.languageId === 'plaintext') await vscode.languages.setTextDocumentLanguage(empty, 'disclosure-report');
+      return;
+    }
     const doc = await vscode.workspace.openTextDocument({ language: 'disclosure-report', content });
     await vscode.window.showTextDocument(doc);
-  });
+  };
+  cmd('disclosureReport.newReport', newReport);
+  cmd('disclosureReport.newFile', () => newReport());
+  context.subscriptions.push(vscode.languages.registerCodeLensProvider(EMPTY_SELECTOR, new SkeletonLens()));
 
   cmd('disclosureReport.fixAll', async () => {
     const editor = vscode.window.activeTextEditor;
@@ -170,23 +198,25 @@ export async function activateWith(
     );
     const action = actions?.find((a) => a.kind?.value === FIX_ALL_KIND && a.edit);
     if (action?.edit) await vscode.workspace.applyEdit(action.edit);
-    else void vscode.window.showInformationMessage(t('没有可以自动修复的问题。', 'Nothing to fix automatically.'));
+    else void vscode.window.showInformationMessage(t('Nothing to fix automatically.'));
   });
 
   cmd('disclosureReport.exportTables', async (arg?: unknown) => {
     const doc = await docOf(arg);
     if (!isCandidate(doc) || !client) return;
+    await ensureStarted('export');
     const formats: ExportFormat[] = ['csv', 'markdown', 'json'];
-    const pick = await vscode.window.showQuickPick(formats, { placeHolder: t('导出格式', 'Export format') });
+    const pick = await vscode.window.showQuickPick(formats, { placeHolder: t('Export format') });
     if (pick) await exportTables(doc, pick as ExportFormat);
   });
 
   cmd('disclosureReport.restartServer', async () => {
+    if (!starting) return void ensureStarted('restart');
     await client?.stop();
     await client?.start();
   });
 
-  cmd('disclosureReport.showOutput', () => client?.outputChannel.show());
+  cmd('disclosureReport.showOutput', () => output.show());
 
   context.subscriptions.push(
     vscode.workspace.onDidChangeTextDocument((e) => {
@@ -194,10 +224,10 @@ export async function activateWith(
     }),
   );
 
-  await client.start();
-  markStarted();
-  updateStatus();
-  return { client };
+  context.subscriptions.push(startWhenNeeded(isCandidate, (why) => void ensureStarted(why), log));
+  const activationMs = Date.now() - activatedAt;
+  log(`activated in ${activationMs} ms`);
+  return { client, status, activationMs };
 }
 
 async function exportTables(doc: vscode.TextDocument, format: ExportFormat): Promise<void> {
@@ -211,7 +241,7 @@ async function exportTables(doc: vscode.TextDocument, format: ExportFormat): Pro
   const target = await vscode.window.showSaveDialog({ defaultUri: base, filters: { [format.toUpperCase()]: [ext] } });
   if (!target) return;
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
-  vscode.window.showInformationMessage(t(`已导出到 ${target.fsPath}`, `Exported to ${target.fsPath}`));
+  vscode.window.showInformationMessage(t('Exported to {0}', target.fsPath));
 }
 
 const pendingPreview = new Map<string, ReturnType<typeof setTimeout>>();
@@ -248,7 +278,7 @@ async function openPreview(context: vscode.ExtensionContext, doc: vscode.TextDoc
   } else {
     panel = vscode.window.createWebviewPanel(
       'disclosureReport.preview',
-      `${t('表格预览', 'Tables')}: ${doc.uri.path.slice(doc.uri.path.lastIndexOf('/') + 1)}`,
+      `${t('Tables')}: ${doc.uri.path.slice(doc.uri.path.lastIndexOf('/') + 1)}`,
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       { enableScripts: true, localResourceRoots: [] },
     );
@@ -271,5 +301,5 @@ async function openPreview(context: vscode.ExtensionContext, doc: vscode.TextDoc
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  if (client?.isRunning()) await client.stop();
 }

@@ -146,7 +146,8 @@ export async function startCodeServer(t, dirs, extraArgs = []) {
       'none',
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      // run-exthost.mjs's Restricted Mode variant keeps workspace trust on
+      ...(process.env.DISCLOSURE_E2E_RESTRICTED === '1' ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       '--ignore-last-opened',
       ...extraArgs,

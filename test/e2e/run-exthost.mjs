@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { format } from 'node:util';
-import { ROOT, log, runDir, startCodeServer, launchChromium, tools } from './lib.mjs';
+import { ROOT, log, runDir, startCodeServer, launchChromium, tools, installVsix } from './lib.mjs';
 
 const SUITE = path.join(ROOT, 'test', 'e2e', 'suite', 'index.js');
 fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
@@ -31,7 +31,26 @@ if (process.env.VSCODE_EXECUTABLE || process.env.DISCLOSURE_E2E_DOWNLOAD === '1'
 
 log('exthost', 'launcher: code-server extension host (offline)');
 const t = tools();
-const dirs = runDir('exthost');
+// DISCLOSURE_E2E_RESTRICTED=1: the workspace is not trusted (Restricted Mode) and the extension is the packaged
+// .vsix, installed as a user would (an extension under development runs whatever the trust): it must still check.
+// The development path is then an empty extension that only carries the suite.
+const restricted = process.env.DISCLOSURE_E2E_RESTRICTED === '1';
+const trust = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+  'security.workspace.trust.untrustedFiles': 'open',
+};
+const dirs = restricted ? runDir('exthost-restricted', trust) : runDir('exthost');
+let development = ROOT;
+if (restricted) {
+  log('exthost', 'Restricted Mode: workspace trust enabled, the folder not trusted, the .vsix installed');
+  installVsix(t, dirs, path.join(ROOT, 'disclosure-report.vsix'));
+  development = path.join(dirs.tmp, 'carrier');
+  fs.mkdirSync(development);
+  const carrier = { name: 'e2e-carrier', publisher: 'test', version: '0.0.0', engines: { vscode: '*' } };
+  fs.writeFileSync(path.join(development, 'package.json'), JSON.stringify(carrier));
+}
 const cs = await startCodeServer(t, dirs, ['--vscode-option', 'enable-smoke-test-driver']);
 let code = 1;
 let browser;
@@ -45,7 +64,7 @@ try {
   const exited = new Promise((resolve) => page.exposeFunction('codeAutomationExit', (c) => resolve(c)));
   const remote = (p) => `vscode-remote://127.0.0.1:${cs.port}${p}`;
   const payload = [
-    ['extensionDevelopmentPath', remote(ROOT)],
+    ['extensionDevelopmentPath', remote(development)],
     ['extensionTestsPath', remote(SUITE)],
   ];
   await page.goto(

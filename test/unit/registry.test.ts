@@ -21,7 +21,11 @@ test('package.json has a severity setting for exactly the registry’s codes, ea
   const pkg = JSON.parse(read('package.json'));
   const props = pkg.contributes.configuration.properties['disclosureReport.severity'].properties;
   assert.deepEqual(Object.keys(props).sort(), [...CODES].sort());
-  for (const code of CODES) assert.deepEqual(props[code], { type: 'string', enum: [...SEVERITY_CHOICES] }, code);
+  for (const code of CODES) {
+    assert.deepEqual([props[code].type, props[code].enum], ['string', [...SEVERITY_CHOICES]], code);
+    const rule = RULE_LIST.find((r) => r.code === code)!;
+    assert.ok(props[code].description.includes(rule.description['zh-CN']), code);
+  }
   assert.equal(withSeveritySchema(read('package.json')), read('package.json'), 'run npm run docs');
 });
 

@@ -10,6 +10,7 @@ import {
   PreviewRequest,
   RenderRequest,
   SkeletonRequest,
+  StatusRequest,
   TablesRequest,
   type Request,
 } from '../../../shared/protocol';
@@ -116,6 +117,17 @@ export function registerRequests(c: Context): void {
     const { format } = check.skeletonParams(SkeletonRequest.method, p);
     const layout = c.layout();
     return h.skeleton(format, layout === 'markdown' ? 'markdown' : layout);
+  });
+
+  onCustom(StatusRequest, 'status', (p) => {
+    const d = c.document(check.documentParams(StatusRequest.method, p).uri);
+    if (!d) return { report: false, formats: [], reports: 0 };
+    const formats = new Set<string>();
+    for (let i = 0; i < Math.min(d.analysis.count, 8); i++) {
+      const r = d.analysis.report(i);
+      if (r) formats.add(r.format);
+    }
+    return { report: true, formats: [...formats].sort().reverse(), reports: d.analysis.count };
   });
 
   onCustom(RenderRequest, 'render', (p) => render(renderParams(RenderRequest.method, p), locale()));
