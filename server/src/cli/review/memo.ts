@@ -49,7 +49,7 @@ export function memoMarkdown(m: Memo): string {
     m.notes.forEach((p, i) => out.push(`${i + 1}. ${md(p)}`));
     out.push('');
   }
-  if (m.problems.length || m.notes.length) out.push(md(m.closing), '');
+  if (m.problems.length) out.push(md(m.closing), '');
   out.push(md(m.signature), '', md(m.date), '');
   return out.join('\n');
 }
@@ -104,7 +104,7 @@ export async function memoDocx(m: Memo): Promise<Uint8Array> {
     paras.push({ text: m.notesIntro, indent: true });
     m.notes.forEach((p, i) => paras.push({ text: `${i + 1}. ${p}`, indent: true }));
   }
-  if (m.problems.length || m.notes.length) paras.push({ text: m.closing, indent: true });
+  if (m.problems.length) paras.push({ text: m.closing, indent: true });
   paras.push({ text: '' }, { text: m.signature, align: 'right' }, { text: m.date, align: 'right' });
   const body = paras.map(paragraph).join('');
   const sect =

@@ -119,7 +119,7 @@ function memoBase(path: string): string {
   );
 }
 
-/** One row per report, in input order; a file with no report is one row with its finding. */
+/** One row per report, by file path; a file with no report is one row with its finding. */
 export function reviewRows(files: CheckedFile[], locale: Locale): ReviewRow[] {
   const rows: ReviewRow[] = [];
   const used = new Set<string>();
@@ -129,7 +129,9 @@ export function reviewRows(files: CheckedFile[], locale: Locale): ReviewRow[] {
     used.add(name.toLowerCase());
     return name;
   };
-  for (const file of files) {
+  // by path (a folder walk gives its files in the file system's order), a file's reports in order
+  const sorted = files.slice().sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const file of sorted) {
     const reports = file.reports;
     // Each finding to the report whose range holds it (else the last report starting before it).
     const per: Finding[][] = reports.map(() => []);
