@@ -160,8 +160,24 @@ export function proseRanges(r: Report): Range[] {
   return out;
 }
 
+/** The last few readings, by the prose's text, ranges and year: a keystroke in a table re-checks its
+ *  report, whose prose has not changed (the language server's keystroke path, issue 12). */
+const recent: { key: string; claims: ProseClaim[] }[] = [];
+
 /** The figures the prose in `ranges` states about the tables. */
 export function readProse(text: string, ranges: readonly Range[], year: number | null): ProseClaim[] {
+  let key = String(year);
+  for (const r of ranges) key += `\u0000${r.start}\u0000${r.end}\u0000${text.slice(r.start, r.end)}`;
+  let hit = recent.find((x) => x.key === key);
+  if (!hit) {
+    hit = { key, claims: readProseAfresh(text, ranges, year) };
+    recent.unshift(hit);
+    if (recent.length > 8) recent.pop();
+  }
+  return hit.claims.map((c) => ({ ...c, range: { ...c.range } }));
+}
+
+function readProseAfresh(text: string, ranges: readonly Range[], year: number | null): ProseClaim[] {
   const out: ProseClaim[] = [];
   for (const r of ranges) {
     const c = compact(text, r.start, r.end);
