@@ -1,6 +1,7 @@
 /**
  * The reviewer's desk in VS Code (desktop only: both run the command line, dist/cli.js, in a Node
- * process — the editor's own, as ELECTRON_RUN_AS_NODE):
+ * process — the editor's own, as ELECTRON_RUN_AS_NODE; messages through l10n.ts, in the language of
+ * disclosureReport.locale):
  * - the task type `disclosure-report` (tasks.json: `{ "type": "disclosure-report", "paths": ["."] }`)
  *   runs `check` on the workspace folder; its text output (`path:line:col: 错误 code message`) is
  *   read into the Problems panel by the problem matchers $disclosure-report-error, -warning and
@@ -15,6 +16,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { locale, t } from './l10n';
 
 export const TASK_TYPE = 'disclosure-report';
 export const MATCHERS = ['$disclosure-report-error', '$disclosure-report-warning', '$disclosure-report-info'];
@@ -24,27 +26,17 @@ interface CheckTaskDefinition extends vscode.TaskDefinition {
   locale?: 'zh-CN' | 'en';
 }
 
-const en = () => /^en\b/i.test(vscode.env.language);
-const t = (zh: string, english: string) => (en() ? english : zh);
-
 /** Runs dist/cli.js with the editor's Node (Electron as Node on the desktop, node in code-server). */
 const NODE_ENV = { ELECTRON_RUN_AS_NODE: '1' };
 
 function checkTask(cli: string, folder: vscode.WorkspaceFolder, def: CheckTaskDefinition): vscode.Task {
-  const locale = def.locale ?? (en() ? 'en' : 'zh-CN');
+  const lang = def.locale ?? locale();
   const paths = def.paths?.length ? def.paths : ['.'];
-  const exec = new vscode.ProcessExecution(process.execPath, [cli, 'check', '--locale', locale, ...paths], {
+  const exec = new vscode.ProcessExecution(process.execPath, [cli, 'check', '--locale', lang, ...paths], {
     cwd: folder.uri.fsPath,
     env: NODE_ENV,
   });
-  const task = new vscode.Task(
-    def,
-    folder,
-    t('检查文件夹中的全部年报', 'Check every report in the folder'),
-    TASK_TYPE,
-    exec,
-    MATCHERS,
-  );
+  const task = new vscode.Task(def, folder, t('Check every report in the folder'), TASK_TYPE, exec, MATCHERS);
   task.presentationOptions = { reveal: vscode.TaskRevealKind.Silent, clear: true };
   return task;
 }
@@ -68,41 +60,36 @@ function runCli(cli: string, args: string[]): Promise<{ code: number; stderr: st
 async function openReview(context: vscode.ExtensionContext, cli: string): Promise<void> {
   const folders = folderDirs();
   if (!folders.length) {
-    void vscode.window.showWarningMessage(t('请先打开包含年报的文件夹。', 'Open a folder of reports first.'));
+    void vscode.window.showWarningMessage(t('Open a folder of reports first.'));
     return;
   }
   const out = mkdtempSync(path.join(tmpdir(), 'disclosure-report-review-'));
-  const locale = en() ? 'en' : 'zh-CN';
-  const args = ['review', '--out', out, '--locale', locale, ...folders.map((f) => f.uri.fsPath)];
+  const args = ['review', '--out', out, '--locale', locale(), ...folders.map((f) => f.uri.fsPath)];
   const r = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: t('正在审核文件夹中的年报…', 'Reviewing the reports…') },
+    { location: vscode.ProgressLocation.Notification, title: t('Reviewing the reports…') },
     () => runCli(cli, args),
   );
   const index = path.join(out, 'index.html');
   // exit 1 only says that errors were found; without index.html the review failed
   if (!existsSync(index)) {
     void vscode.window.showErrorMessage(
-      t('审核失败：', 'The review failed: ') + (r.stderr.trim().split('\n').pop() ?? `exit ${r.code}`),
+      t('The review failed: {0}', r.stderr.trim().split('\n').pop() ?? `exit ${r.code}`),
     );
     return;
   }
   const panel = vscode.window.createWebviewPanel(
     'disclosureReport.review',
-    t('审核汇总', 'Review summary'),
+    t('Review summary'),
     vscode.ViewColumn.Active,
     { enableScripts: true, localResourceRoots: [] },
   );
   panel.webview.html = readFileSync(index, 'utf8');
   context.subscriptions.push(panel);
-  const browser = t('在浏览器中打开', 'Open in Browser');
-  const reveal = t('打开所在文件夹', 'Show the Folder');
+  const browser = t('Open in Browser');
+  const reveal = t('Show the Folder');
   // not awaited: the command ends when the dashboard is shown, the message stays until dismissed
   void vscode.window
-    .showInformationMessage(
-      t(`审核结果（含审核意见）已写入 ${out}`, `The review (with the memos) is in ${out}`),
-      browser,
-      reveal,
-    )
+    .showInformationMessage(t('The review (with the memos) is in {0}', out), browser, reveal)
     .then((choice) => {
       if (choice === browser) void vscode.env.openExternal(vscode.Uri.file(index));
       else if (choice === reveal) void vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(index));
@@ -123,7 +110,7 @@ export function registerReview(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('disclosureReport.checkWorkspace', async () => {
       const folders = folderDirs();
       if (!folders.length) {
-        void vscode.window.showWarningMessage(t('请先打开包含年报的文件夹。', 'Open a folder of reports first.'));
+        void vscode.window.showWarningMessage(t('Open a folder of reports first.'));
         return;
       }
       for (const f of folders) await vscode.tasks.executeTask(checkTask(cli, f, { type: TASK_TYPE }));
