@@ -250,6 +250,15 @@ test('the problem matchers read every finding line of check’s text output, wit
     ['disclosure-report-error', 'disclosure-report-warning', 'disclosure-report-info'],
   );
   assert.equal(pkg.contributes.taskDefinitions[0].type, 'disclosure-report');
+  // the Chinese severity words of check's text output, one matcher each; the summary lines match none
+  const which = (line: string) =>
+    matchers.filter((m) => new RegExp(m.pattern.regexp).test(line)).map((m) => m.severity);
+  assert.deepEqual(which('报告/a b.txt:61:9: 错误 table3.balance 第一项加第二项之和1 ≠ 5'), ['error']);
+  assert.deepEqual(which('a.txt:3:1: 警告 section.numbering 序号“二.”不规范'), ['warning']);
+  assert.deepEqual(which('a.txt:5:1: 提示 report.title-missing 未找到标题'), ['info']);
+  assert.deepEqual(which('a.txt:5:1: 建议 x.y 建议'), ['info']);
+  assert.deepEqual(which('a.txt: 错误 4，警告 0，提示 1，建议 0（1 份报告）'), []);
+  assert.deepEqual(which('合计：1 个文件，错误 4，警告 0，提示 1，建议 0'), []);
   const dir = folder();
   for (const locale of ['zh-CN', 'en']) {
     const text = run(['check', '--locale', locale, join(dir, 'reports')]);
