@@ -60,7 +60,10 @@ export function reportStatus(
     const warnings = diags.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
     const detail = t('{0} errors, {1} warnings, {2} reports', errors, warnings, s.reports);
     const S = vscode.LanguageStatusSeverity;
-    if (!s.report) show(t('Not recognised as a report'), S.Information, '');
+    const why = t(
+      'The document holds no table of a report; set disclosureReport.detect to "always" to check it anyway.',
+    );
+    if (!s.report) show(t('Not recognised as a report'), S.Information, why);
     else if (errors) show(`$(error) ${t('{0} errors', errors)}`, S.Error, detail);
     else if (warnings) show(`$(warning) ${t('{0} warnings', warnings)}`, S.Warning, detail);
     else show(t('Checked against the {0} format ✓', s.formats.join('/') || '2021'), S.Information, detail);

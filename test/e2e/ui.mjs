@@ -135,8 +135,9 @@ try {
   await open('total-wrong.txt');
   await page.keyboard.press('Control+Shift+P');
   await page.locator('.quick-input-widget input').waitFor();
-  await page.keyboard.type('Open Table Preview');
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Open Table Preview' }).first().waitFor();
+  // the commands' titles are Chinese whatever VS Code's display language (package.nls.json)
+  await page.keyboard.type('在侧边打开表格预览');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: '在侧边打开表格预览' }).first().waitFor();
   await page.keyboard.press('Enter');
   const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
   const bad = frame.locator('td.bad').first();

@@ -213,7 +213,11 @@ suite('disclosure-report in the extension host', () => {
     await open('seed-001.txt');
     const isPreview = (t) =>
       t.input instanceof vscode.TabInputWebview && /disclosureReport\.preview/.test(t.input.viewType);
-    const find = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find(isPreview);
+    // this document's preview (binary.test.js leaves the preview of report.docx open)
+    const find = () =>
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .find((t) => isPreview(t) && /seed-001\.txt/.test(t.label));
     // The tab may appear after the command returns: wait for the tab change event.
     const appeared = new Promise((resolve) => {
       const sub = vscode.window.tabGroups.onDidChangeTabs(() => {
