@@ -1,9 +1,18 @@
 // `disclosure-report review` (contract.md), through the built command line (dist/cli.js): the
 // dashboard, summary.csv, summary.xlsx and a 审核意见 per report; the dashboard read in Chromium.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,7 +22,15 @@ import { FIXTURES, byPrefix, readCorpus } from './helpers';
 
 const CLI = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
 const run = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
-const tmp = () => mkdtempSync(join(tmpdir(), 'review-test-'));
+const made: string[] = [];
+const tmp = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'review-test-'));
+  made.push(dir);
+  return dir;
+};
+after(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 const R008 = byPrefix('real-008');
 const R010 = byPrefix('real-010');
