@@ -10,7 +10,7 @@
 import * as vscode from 'vscode';
 import { RENDERING_SCHEME } from '../../shared/protocol';
 import { t } from './l10n';
-import { sniffReport } from './sniff';
+import { SNIFF_CHARS, sniffReport } from './sniff';
 
 export const LANGUAGE = 'disclosure-report';
 
@@ -20,7 +20,8 @@ export function wantsServer(doc: vscode.TextDocument): boolean {
   const detect = vscode.workspace.getConfiguration('disclosureReport').get<string>('detect');
   if (detect === 'never') return false;
   if (detect === 'always') return true;
-  return sniffReport(doc.getText(new vscode.Range(0, 0, 200, 0)));
+  // the first SNIFF_CHARS characters only, however long the lines (a minified web page is one line)
+  return sniffReport(doc.getText(new vscode.Range(new vscode.Position(0, 0), doc.positionAt(SNIFF_CHARS))));
 }
 
 /**

@@ -23,6 +23,7 @@ import {
 } from '../../shared/protocol';
 import { EMPTY_SELECTOR, SkeletonLens, startWhenNeeded } from './detect';
 import { locale, resolvedSettings, t } from './l10n';
+import { newReport as newReportCommand } from './new-report';
 import { fileOf, isRendered, Renderings, RENDERING_VIEW_TYPE, RenderingEditor } from './rendering';
 import { reportStatus, type ReportStatus } from './status';
 
@@ -155,34 +156,13 @@ export async function activateWith(
     await openPreview(context, doc);
   });
 
-  const newReport = async (arg?: unknown) => {
-    const format = await vscode.window.showQuickPick(
-      [
-        { label: t('2021 format'), description: '国办公开办函〔2021〕30号', value: '2021' as const },
-        { label: t('2019 format'), description: '国办公开办函〔2019〕60号', value: '2019' as const },
-      ],
-      { placeHolder: t('Choose the report format') },
-    );
-    if (!format || !client) return;
+  const newReport = newReportCommand(async (format) => {
     await ensureStarted('new report');
-    const content = await send(client, SkeletonRequest, { format: format.value });
-    // an empty document (its code lens) is filled; otherwise a new untitled report
-    const empty =
-      arg instanceof vscode.Uri
-        ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === arg.toString())
-        : undefined;
-    if (empty && empty.getText().trim() === '') {
-      const edit = new vscode.WorkspaceEdit();
-      edit.replace(empty.uri, new vscode.Range(0, 0, empty.lineCount, 0), content);
-      await vscode.workspace.applyEdit(edit);
-      if (empty.languageId === 'plaintext') await vscode.languages.setTextDocumentLanguage(empty, 'disclosure-report');
-      return;
-    }
-    const doc = await vscode.workspace.openTextDocument({ language: 'disclosure-report', content });
-    await vscode.window.showTextDocument(doc);
-  };
+    if (!client) throw new Error('the language server is not running');
+    return send(client, SkeletonRequest, { format });
+  });
   cmd('disclosureReport.newReport', newReport);
-  cmd('disclosureReport.newFile', () => newReport());
+  cmd('disclosureReport.newFile', (format?: unknown) => newReport(undefined, format));
   context.subscriptions.push(vscode.languages.registerCodeLensProvider(EMPTY_SELECTOR, new SkeletonLens()));
 
   cmd('disclosureReport.fixAll', async () => {

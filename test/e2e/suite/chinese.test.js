@@ -166,6 +166,28 @@ suite('Chinese first, status, detection', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  test('File → New File lists 政府信息公开年报: an untitled report from the template', async () => {
+    const menu = vscode.extensions.getExtension(EXT_ID).packageJSON.contributes.menus['file/newFile'];
+    assert.ok(menu.some((m) => m.command === 'disclosureReport.newFile'));
+    await vscode.commands.executeCommand('disclosureReport.newFile', '2021');
+    const doc = vscode.window.activeTextEditor.document;
+    assert.strictEqual(doc.isUntitled, true);
+    assert.strictEqual(doc.languageId, 'disclosure-report');
+    assert.ok(
+      doc.getText().includes('一、总体情况') && doc.getText().includes('第二十条'),
+      doc.getText().slice(0, 200),
+    );
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('the code lens 按模板新建年报 writes the template into the empty document', async () => {
+    const doc = await untitled('');
+    await vscode.commands.executeCommand('disclosureReport.newReport', doc.uri, '2021');
+    assert.ok(doc.getText().includes('一、总体情况'), doc.getText().slice(0, 200));
+    assert.strictEqual(vscode.window.activeTextEditor.document, doc);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   test('Restricted Mode (DISCLOSURE_E2E_RESTRICTED=1): the workspace is not trusted, reports are still checked', async () => {
     const restricted = process.env.DISCLOSURE_E2E_RESTRICTED === '1';
     assert.strictEqual(vscode.workspace.isTrusted, !restricted);
