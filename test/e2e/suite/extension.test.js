@@ -215,9 +215,7 @@ suite('disclosure-report in the extension host', () => {
       t.input instanceof vscode.TabInputWebview && /disclosureReport\.preview/.test(t.input.viewType);
     // this document's preview (binary.test.js leaves the preview of report.docx open)
     const find = () =>
-      vscode.window.tabGroups.all
-        .flatMap((g) => g.tabs)
-        .find((t) => isPreview(t) && /seed-001\.txt/.test(t.label));
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => isPreview(t) && /seed-001\.txt/.test(t.label));
     // The tab may appear after the command returns: wait for the tab change event.
     const appeared = new Promise((resolve) => {
       const sub = vscode.window.tabGroups.onDidChangeTabs(() => {
