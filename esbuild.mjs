@@ -4,6 +4,7 @@
 // ES modules: pdfjs reads import.meta.url; `require` is given to the bundled CommonJS code.
 import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import * as esbuild from 'esbuild';
+import { webBuilds } from './esbuild.web.mjs';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -81,6 +82,7 @@ await Promise.all([
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   }),
   ...readers,
+  ...webBuilds({ production }),
 ]);
 
 // pdfjs's character maps for Chinese fonts that are not embedded (server/src/node/cmaps.ts).

@@ -39,15 +39,14 @@ function send<T extends Request<unknown, unknown>>(
 }
 const previews = new Map<string, vscode.WebviewPanel>();
 
+/** Files on disk, new buffers, and the web build's files: code-server's (vscode-remote) and vscode.dev's (vscode-vfs). */
+const SCHEMES = ['file', 'untitled', 'vscode-remote', 'vscode-vfs'];
 const SELECTOR: vscode.DocumentSelector = [
   { language: 'disclosure-report' },
-  { language: 'plaintext', scheme: 'file' },
-  { language: 'plaintext', scheme: 'untitled' },
-  { language: 'markdown', scheme: 'file' },
-  { language: 'markdown', scheme: 'untitled' },
+  ...SCHEMES.map((scheme) => ({ language: 'plaintext', scheme })),
+  ...SCHEMES.map((scheme) => ({ language: 'markdown', scheme })),
   // web pages: analysed only when the server finds a report in them (detection "auto")
-  { language: 'html', scheme: 'file' },
-  { language: 'html', scheme: 'untitled' },
+  ...SCHEMES.map((scheme) => ({ language: 'html', scheme })),
   // the text rendering of a PDF or Word report (rendering.ts)
   { scheme: RENDERING_SCHEME },
 ];

@@ -36,6 +36,11 @@ const OWN: Record<string, Record<Locale, string>> = {
     en: 'too many files (the limit is {limit}), the rest was not read',
   },
   'cli.note': { 'zh-CN': '{path}：{reason}', en: '{path}: {reason}' },
+  // the web build (server/src/web/shims/pdf.ts): pdfjs is not shipped to the browser
+  'report.not-found.needs-desktop': {
+    'zh-CN': '网页版不能读取 PDF：请在桌面版 VS Code 中打开，或另存为 .docx 后再检查',
+    en: 'The web version cannot read PDFs: open the file in VS Code on the desktop, or save it as .docx',
+  },
   'cli.skipped-extension': {
     'zh-CN': '不是报告文件（.txt .md .html .htm .pdf .docx .gkbg .disclosure），已跳过',
     en: 'not a report file (.txt .md .html .htm .pdf .docx .gkbg .disclosure), skipped',
