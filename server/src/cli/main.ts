@@ -26,6 +26,7 @@ import {
   sarifRules,
   normalizeReport,
   openDocument,
+  proseSketches,
   toCsv,
   toLocale,
   toMarkdown,
@@ -233,7 +234,11 @@ function runCheck(items: Item[]): Checked[] {
   // Every input's reports are the others' previous years, for the cross-year check.
   const refs: ReportRef[] = [];
   for (const p of items)
-    for (const report of p.reports) refs.push({ source: p.path, organ: report.organ, year: report.year, report });
+    for (const report of p.reports) {
+      // its prose sketched for crossyear.copied-text
+      const prose = proseSketches(p.text, report);
+      refs.push({ source: p.path, organ: report.organ, year: report.year, report, prose });
+    }
   const none = { positionAt: (o: number): Pos => ({ line: 0, character: o }) };
   return items.map((p) => {
     const doc = p.doc;

@@ -31,4 +31,6 @@ export {
   type PreviewTable,
 } from './features/preview';
 export { normalizeReport, toCsv, toMarkdown, type NormalizedReport } from './export';
+export { proseSketches, type ProseSketch } from './crossyear/shingles';
+export { organIdentity, sameOrgan } from './crossyear/identity';
 export { tablePlace, type TablePlace } from './features/locate';

@@ -10,6 +10,7 @@ import type { Code, Finding, Severity } from './findings';
 import type { DocumentModel, Report } from '../model';
 import { RULE_LIST } from './index';
 import type { ReportRef, RuleContext, Rule } from './rule';
+import { organIdentity, sameOrgan } from '../crossyear/identity';
 
 export interface CheckOptions {
   narrativeChecks?: boolean;
@@ -84,10 +85,11 @@ interface ReportIndex {
   byKey: Map<string, ReportRef[]>;
 }
 const INDEXES = new WeakMap<readonly ReportRef[], ReportIndex>();
-const keyOf = (organ: string, year: number) => `${year}\u0000${organ}`;
+/** Bucketed by the organ's identity (crossyear/identity.ts), not its exact name. */
+const keyOf = (organ: string, year: number) => `${year}\u0000${organIdentity(organ).key}`;
 
-/** The reports of `organ` for `year` among `others`, in their order: a map lookup, the list is
- *  read once whatever the number of reports checked against it. */
+/** The reports of `organ` (the same organ however written: `sameOrgan`) for `year` among `others`,
+ *  in their order: a map lookup, the list is read once whatever the number of reports checked. */
 export function reportsOf(others: readonly ReportRef[], organ: string, year: number): readonly ReportRef[] {
   let index = INDEXES.get(others);
   if (!index || index.indexed > others.length) {
@@ -104,7 +106,11 @@ export function reportsOf(others: readonly ReportRef[], organ: string, year: num
     if (list) list.push(r);
     else index.byKey.set(k, [r]);
   }
-  return index.byKey.get(keyOf(organ, year)) ?? NONE;
+  const bucket = index.byKey.get(keyOf(organ, year));
+  if (!bucket) return NONE;
+  let same = true;
+  for (const r of bucket) if (r.organ !== organ && !sameOrgan(organ, r.organ!)) same = false;
+  return same ? bucket : bucket.filter((r) => r.organ === organ || sameOrgan(organ, r.organ!));
 }
 
 export function applySeverity(findings: Finding[], severity: CheckOptions['severity']): Finding[] {

@@ -31,6 +31,8 @@ import { narrativeMismatch } from './narrative-mismatch';
 import { section6FeeMissing } from './section6-fee-missing';
 import { textPinyinAnnotation } from './text-pinyin-annotation';
 import { crossyearCarryOver } from './crossyear-carry-over';
+import { crossyearCurrentDocuments } from './crossyear-current-documents';
+import { crossyearCopiedText } from './crossyear-copied-text';
 import { reportNotFound } from './report-not-found';
 import { reportTruncated } from './report-truncated';
 import { sectionEmpty } from './section-empty';
@@ -64,6 +66,8 @@ export const RULES = [
   section6FeeMissing,
   textPinyinAnnotation,
   crossyearCarryOver,
+  crossyearCurrentDocuments,
+  crossyearCopiedText,
   reportNotFound,
 ] as const;
 

@@ -9,6 +9,7 @@
 import type { Finding, FindingData, Locale, Message, Related, Severity } from './findings';
 import type { DocumentModel, Range, Report, Row, Table } from '../model';
 import type { TextLayout } from '../features/render';
+import type { ProseSketch } from '../crossyear/shingles';
 
 export type Localized = Readonly<Record<Locale, string>>;
 
@@ -18,6 +19,9 @@ export interface ReportRef {
   organ: string | null;
   year: number | null;
   report: Report;
+  /** Its prose sections sketched (crossyear/shingles.ts `proseSketches`), for crossyear.copied-text;
+   *  absent when whoever listed the report did not read its text. */
+  prose?: readonly ProseSketch[];
 }
 
 export interface RuleContext {
