@@ -103,10 +103,17 @@ const MEMORY =
   'data:text/javascript,' +
   encodeURIComponent('process.on("message",()=>{globalThis.gc();process.send(process.memoryUsage().heapUsed)})');
 
+/** User + system CPU time of a process so far (Linux, clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(f[11]) + Number(f[12])) * 10;
+}
+
 interface Latency {
   median: number;
   p95: number;
   diagnostics: number;
+  serverCpu: number;
   heap?: { before: number; after: number };
 }
 
@@ -159,6 +166,10 @@ async function latency(
   const character = target - (prefix.lastIndexOf('\n') + 1);
   const times: number[] = [];
   let version = 1;
+  // CPU time of the server and of this client over the keystrokes: unlike the wall clock, it does
+  // not grow with the machine's load.
+  const cpu0 = cpuMs(proc.pid!);
+  const own0 = process.cpuUsage();
   for (let k = 0; k < keystrokes; k++) {
     version++;
     const digit = k % 2 === 0 ? '2' : '1';
@@ -171,15 +182,19 @@ async function latency(
     await done;
     if (k >= 5) times.push(performance.now() - s);
   }
+  const serverCpu = (cpuMs(proc.pid!) - cpu0) / keystrokes;
+  const own = process.cpuUsage(own0);
+  const clientCpu = (own.user + own.system) / 1000 / keystrokes;
   const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
   const r: Latency = {
     median: median(times),
     p95: p95(times),
     diagnostics,
+    serverCpu,
     ...(heap ? { heap: { before, after } } : {}),
   };
   console.log(
-    `${label.padEnd(40)} ${(bytes(text) / 1e6).toFixed(2).padStart(6)} MB  open ${openMs.toFixed(0)} ms  keystroke median ${r.median.toFixed(2)} ms  p95 ${r.p95.toFixed(2)} ms  ${diagnostics} diagnostics  server RSS ${rss.toFixed(0)} MB  (${times.length} keystrokes)`,
+    `${label.padEnd(40)} ${(bytes(text) / 1e6).toFixed(2).padStart(6)} MB  open ${openMs.toFixed(0)} ms  keystroke median ${r.median.toFixed(2)} ms  p95 ${r.p95.toFixed(2)} ms  CPU per keystroke: server ${serverCpu.toFixed(2)} ms, client ${clientCpu.toFixed(2)} ms  ${diagnostics} diagnostics  server RSS ${rss.toFixed(0)} MB  (${times.length} keystrokes)`,
   );
   conn.dispose();
   proc.kill();
@@ -317,6 +332,8 @@ async function issue12(): Promise<void> {
   const realMiddle = realCompilation.indexOf('2932', realCompilation.length / 2) + 1;
   const big = await latency('keystroke: 5 MB real reports, middle', realCompilation, realMiddle, 60, SERVER, true);
   const heap = big.heap!;
+  const cpu = (x: Latency) => `${(x.serverCpu / floor.serverCpu).toFixed(1)}×`;
+  console.log(`  server CPU per keystroke / floor's: seed 003 ${cpu(s3)}, real-011 ${cpu(r11)}`);
   console.log(
     `  keystroke / floor: seed 003 ${(s3.median / floor.median).toFixed(2)}×, real-011 ${(r11.median / floor.median).toFixed(2)}× (target ≤ 2×); 5 MB synthetic ${synth.median.toFixed(2)} ms (≤ 10); 5 MB real ${big.median.toFixed(2)} ms (≤ 20)`,
   );

@@ -65,6 +65,10 @@ test('published JSON from cached fragments equals a plain serialisation after ra
     };
     const fresh = { ...msg, params: { ...msg.params, diagnostics: freshDiagnostics(text) } };
     assert.equal(toJsonBytes(msg).toString('utf8'), JSON.stringify(fresh), `after edit ${k}`);
+    // A pulled report (textDocument/diagnostic's answer) is written from the same fragments.
+    const pulled = { jsonrpc: '2.0', id: k, result: { kind: 'full', items: list } };
+    const plain = { ...pulled, result: { ...pulled.result, items: fresh.params.diagnostics } };
+    assert.equal(toJsonBytes(pulled).toString('utf8'), JSON.stringify(plain), `pulled after edit ${k}`);
   }
 });
 

@@ -36,4 +36,4 @@ if (stdio) {
 const errorText = (e: unknown) => (e as Error)?.stack ?? String(e);
 process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${errorText(e)}`));
 process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${errorText(e)}`));
-startServer(connection);
+startServer(connection, { fragments: stdio });

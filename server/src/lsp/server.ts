@@ -38,8 +38,9 @@ import { WorkspaceIndex } from './workspace';
 const cancelledError = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
 const errorText = (e: unknown) => (e as Error)?.stack ?? String(e);
 
-/** Wires the language server onto a connection and starts listening on it. */
-export function startServer(connection: Connection): void {
+/** Wires the language server onto a connection and starts listening on it. `fragments`: the
+ *  connection's writer writes diagnostics from their cached JSON (transport.ts; main.ts over stdio). */
+export function startServer(connection: Connection, { fragments = false }: { fragments?: boolean } = {}): void {
   const log = (m: string) => connection.console.error(m);
   const store = new DocumentStore(log);
   // Walked in the background; when what it knows changes, every document's diagnostics are redone.
@@ -242,7 +243,7 @@ export function startServer(connection: Connection): void {
     const uri = d.uri;
     if (!store.get(uri)) return;
     const diagnostics = analysed(d, settings)
-      ? (store.diagnostics(d, checkOptions(uri), locale(), undefined, true) ?? [])
+      ? (store.diagnostics(d, checkOptions(uri), locale(), undefined, fragments) ?? [])
       : [];
     void connection.sendDiagnostics({ uri, version: d.version, diagnostics });
   }
@@ -332,7 +333,8 @@ export function startServer(connection: Connection): void {
       const d = store.get(uri);
       if (!d || !analysed(d, settings)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       if (token.isCancellationRequested) return cancelled();
-      const items = store.diagnostics(d, checkOptions(d.uri), locale(), () => token.isCancellationRequested);
+      const stop = () => token.isCancellationRequested;
+      const items = store.diagnostics(d, checkOptions(d.uri), locale(), stop, fragments);
       if (!items) return cancelled();
       return { kind: DocumentDiagnosticReportKind.Full, items };
     } catch (e) {

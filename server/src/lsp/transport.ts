@@ -4,8 +4,8 @@
  * them was most of a keystroke's cost. documents.ts keeps each report's diagnostics as a JSON
  * fragment (remade only when that report changed or moved) and hangs the fragments on the list it
  * returns, under a symbol JSON.stringify does not see; the stdio writer (main.ts) builds the
- * notification by concatenation. Any other writer (node-ipc, the tests' streams) serialises the
- * list itself, with the same result.
+ * notification (or the pulled report) by concatenation. Any other writer (node-ipc, the tests'
+ * streams) serialises the list itself, with the same result.
  */
 import type { ContentTypeEncoder, ContentTypeEncoderOptions, Message } from 'vscode-languageserver/node';
 
@@ -25,26 +25,36 @@ export const fragmentOf = (values: readonly unknown[]): Uint8Array =>
 
 const COMMA = Buffer.from(',');
 
+/** Where a list with fragments may be: a publish's params.diagnostics, a pull's result.items. */
+const HOLDERS = [
+  ['params', 'diagnostics'],
+  ['result', 'items'],
+] as const;
+
 /** The JSON of `v` in UTF-8, where a list carrying fragments is written from them (a copy of bytes:
  *  neither serialised nor encoded again). */
 export function toJsonBytes(v: unknown): Buffer {
-  const params = (v as { params?: { diagnostics?: WithFragments } } | null)?.params;
-  const parts = params?.diagnostics?.[FRAGMENTS];
-  if (!parts) return Buffer.from(JSON.stringify(v, undefined, 0), 'utf8');
-  // The message with an empty list, the list's bytes put inside its brackets (its last "[]":
-  // diagnostics is the last key of the params, and params the last of the message).
-  const marker = '"diagnostics":[]';
-  const head = JSON.stringify({ ...(v as object), params: { ...params, diagnostics: [] } }, undefined, 0);
-  const at = head.lastIndexOf(marker);
-  if (at < 0 || at + marker.length !== head.length - 2) return Buffer.from(JSON.stringify(v, undefined, 0), 'utf8');
-  const out: Uint8Array[] = [Buffer.from(head.slice(0, at + marker.length - 1), 'utf8')];
-  for (const p of parts) {
-    if (!p.length) continue;
-    if (out.length > 1) out.push(COMMA);
-    out.push(p);
+  const plain = () => Buffer.from(JSON.stringify(v, undefined, 0), 'utf8');
+  for (const [outer, inner] of HOLDERS) {
+    const holder = (v as Record<string, Record<string, WithFragments> | undefined> | null)?.[outer];
+    const parts = holder?.[inner]?.[FRAGMENTS];
+    if (!parts) continue;
+    // The message with an empty list, the list's bytes put inside its brackets. Only where the
+    // list is the last key of the last key (as the server and vscode-jsonrpc write them).
+    const marker = `"${inner}":[]`;
+    const head = JSON.stringify({ ...(v as object), [outer]: { ...holder, [inner]: [] } }, undefined, 0);
+    const at = head.lastIndexOf(marker);
+    if (at < 0 || at + marker.length !== head.length - 2) return plain();
+    const out: Uint8Array[] = [Buffer.from(head.slice(0, at + marker.length - 1), 'utf8')];
+    for (const p of parts) {
+      if (!p.length) continue;
+      if (out.length > 1) out.push(COMMA);
+      out.push(p);
+    }
+    out.push(Buffer.from(head.slice(at + marker.length - 1), 'utf8'));
+    return Buffer.concat(out);
   }
-  out.push(Buffer.from(head.slice(at + marker.length - 1), 'utf8'));
-  return Buffer.concat(out);
+  return plain();
 }
 
 /** The JSON encoder of the stdio writer (the charset is always UTF-8). */
