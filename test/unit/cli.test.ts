@@ -40,7 +40,7 @@ test('tables walks folders for .txt .md .html and reads stdin', () => {
 test('csv and markdown carry every value', () => {
   const csv = run(['tables', '--format', 'csv', seed]);
   assert.equal(csv.status, 0);
-  assert.match(csv.stdout, /^file,report,table,row,column,value\n/);
+  assert.match(csv.stdout, /^\ufefffile,report,table,row,column,value\n/);
   assert.match(csv.stdout, /,二,行政处罚,本年处理决定数量,161\n/);
   const md = run(['tables', '--format=markdown', seed]);
   assert.match(md.stdout, /\| 行政处罚 \| 161 \|/);
@@ -295,4 +295,39 @@ test('CSV cells that a spreadsheet would run as formulas are quoted; negative nu
   assert.match(r.stdout, /\n'=1\+1\.txt,/);
   assert.doesNotMatch(r.stdout, /\n=/);
   assert.match(r.stdout, /,行政处罚,本年处理决定数量,-161\n/);
+});
+
+test('tables csv and markdown keep the group labels and the template order; the CSV has a BOM', async () => {
+  const { renderSkeleton } = await import('../../server/src/core/features/render');
+  const six = [
+    '（六）其他处理',
+    '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
+    '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
+    '3.其他 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
+  ].join('\n');
+  const base = renderSkeleton('2021', 'pipe', '青石镇人民政府', 2024);
+  assert.ok(base.includes(six));
+  // A 2021 report that wrote （六） as one row, as many do.
+  const text = base.replace(six, '（六）其他处理 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |');
+  const csv = run(['tables', '--format', 'csv', '-'], text);
+  assert.equal(csv.status, 0, csv.stderr);
+  assert.ok(csv.stdout.startsWith('\ufefffile,report,table,row,column,value\n'));
+  assert.match(csv.stdout, /,三,（三）不予公开 1\.属于国家秘密,自然人,0\n/);
+  assert.match(csv.stdout, /,三,（五）不予处理 2\.重复申请,总计,0\n/);
+  assert.doesNotMatch(csv.stdout, /,三,1\./);
+  const rows = [...csv.stdout.matchAll(/,三,([^,]+),自然人,/g)].map((m) => m[1]);
+  const end = [
+    '（五）不予处理 5.要求行政机关确认或重新出具已获取信息',
+    '（六）其他处理',
+    '（七）总计',
+    '四、结转下年度继续办理',
+  ];
+  assert.deepEqual(rows.slice(-4), end);
+  const md = run(['tables', '--format', 'markdown', '-'], text).stdout;
+  const lines = md.split('\n').filter((l) => l.startsWith('| '));
+  const at = (s: string) => lines.findIndex((l) => l.startsWith(`| ${s} |`));
+  assert.ok(at('三、本年度办理结果') < at('（一）予以公开'));
+  assert.ok(at('（三）不予公开') + 1 === at('1.属于国家秘密'));
+  assert.ok(at('（五）不予处理') < at('（六）其他处理') && at('（六）其他处理') < at('（七）总计'));
+  assert.match(lines[at('（六）其他处理')]!, /\| 2 \| 0 \| 0 \| 0 \| 0 \| 0 \| 2 \|$/);
 });

@@ -97,9 +97,57 @@ export function lineIndex(text: string): LineOf {
 
 export interface FlatRow {
   table: string;
+  /** The row's label as the template prints it; a row of a group (（三）1–8, （四）, （五）, （六）)
+   *  named under its group's label (`（三）不予公开 1.属于国家秘密`), so that no row reads `1.` alone. */
   row: string;
   columns: string[];
   values: (number | null)[];
+  /** A group's heading (`三、本年度办理结果`, `（三）不予公开`): no values of its own. */
+  heading?: boolean;
+  /** The label alone, for a row printed under its heading (Markdown). */
+  label?: string;
+}
+
+/** Table 三's rows in the template's order, each group's heading before its items (a heading only
+ *  when one of its items is present); a 2021 report that wrote （六）其他处理 as one row gets it in
+ *  its place, not after （七）. */
+function applicationFlatRows(report: Report, table: Table): FlatRow[] {
+  const out: FlatRow[] = [];
+  const defs = applicationRows(report.format);
+  const byKey = new Map<string, Row>();
+  for (const r of table.rows) if (r.key && !byKey.has(r.key)) byKey.set(r.key, r);
+  const numeral = tableNumeral('applications');
+  const columns = [...APPLICANT_COLUMNS];
+  let heading: { label: string; shown: boolean } | null = null;
+  let group = '';
+  for (let i = 0; i < defs.length; i++) {
+    const def = defs[i]!;
+    if (!def.values) {
+      // The one-row （六） of a 2021 report stands where the group's heading stands.
+      const single = byKey.get('other');
+      if (def.label === OTHER_OUTCOME_LABEL && single && !defs.some((d) => d.key === 'other')) {
+        out.push({ table: numeral, row: OTHER_OUTCOME_LABEL, columns, values: values(single) });
+        heading = null;
+        group = '';
+        continue;
+      }
+      const next = defs[i + 1];
+      // A heading of numbered items (（三）1–8) names them; a top heading (三、) stands on its own.
+      group = next?.group ? def.label : '';
+      heading = { label: def.label, shown: false };
+      continue;
+    }
+    if (!def.group) group = '';
+    const r = byKey.get(def.key);
+    if (!r) continue;
+    if (heading && !heading.shown) {
+      out.push({ table: numeral, row: heading.label, columns, values: [], heading: true });
+      heading.shown = true;
+    }
+    const row = group ? `${group} ${def.label}` : def.label;
+    out.push({ table: numeral, row, label: def.label, columns, values: values(r) });
+  }
+  return out;
 }
 
 export function flatRows(report: Report): FlatRow[] {
@@ -113,28 +161,7 @@ export function flatRows(report: Report): FlatRow[] {
           out.push({ table: tableNumeral('active'), row: def.label, columns: cap.header.slice(1), values: values(r) });
       }
   }
-  if (applications) {
-    const defs = applicationRows(report.format);
-    const keys = new Set(applications.rows.map((r) => r.key));
-    for (const def of defs) {
-      const r = applications.rows.find((x) => x.key === def.key);
-      if (r && def.values)
-        out.push({
-          table: tableNumeral('applications'),
-          row: def.label,
-          columns: [...APPLICANT_COLUMNS],
-          values: values(r),
-        });
-    }
-    const extra = applications.rows.find((x) => x.key === 'other' && !defs.some((d) => d.key === 'other'));
-    if (extra && !keys.has('other.other'))
-      out.push({
-        table: tableNumeral('applications'),
-        row: OTHER_OUTCOME_LABEL,
-        columns: [...APPLICANT_COLUMNS],
-        values: values(extra),
-      });
-  }
+  if (applications) for (const r of applicationFlatRows(report, applications)) out.push(r);
   const rv = review?.rows[0];
   if (rv) {
     const v = values(rv);
@@ -157,8 +184,12 @@ const csvCell = (s: string, isNumber = false) => {
   return /[",\n\r]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
 };
 
+/** The byte order mark a CSV starts with, so that a spreadsheet reads it as UTF-8. */
+export const BOM = '\ufeff';
+
+/** CSV, UTF-8 with a BOM (Excel shows Chinese without it as mojibake): one line per cell. */
 export function toCsv(items: { path: string; report: Report }[]): string {
-  const lines = ['file,report,table,row,column,value'];
+  const lines = [BOM + 'file,report,table,row,column,value'];
   for (const { path, report } of items) {
     const name = report.title ?? report.organ ?? '';
     for (const r of flatRows(report))
@@ -195,7 +226,8 @@ export function toMarkdown(items: { path: string; report: Report }[]): string {
           `|---|${r.columns.map(() => '---:').join('|')}|`,
         );
       }
-      out.push(`| ${mdCell(r.row)} | ${r.values.map((v) => (v === null ? '' : String(v))).join(' | ')} |`);
+      const cells = r.heading ? r.columns.map(() => '') : r.values.map((v) => (v === null ? '' : String(v)));
+      out.push(`| ${mdCell(r.label ?? r.row)} | ${cells.join(' | ')} |`);
     }
     out.push('');
   }
