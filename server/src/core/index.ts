@@ -10,7 +10,7 @@ export { readReports } from './parse';
 export type { EditResult, EditScope } from './document/analysis';
 export type { CheckOptions } from './rules/check';
 export { CODES, type Code, type Finding, type Message, type Severity } from './rules/findings';
-export { CODE_DESCRIPTION, SARIF_LEVEL, sarifRules, type SarifRule } from './rules/index';
+export { CODE_DESCRIPTION, DOCS_URL, SARIF_LEVEL, sarifRules, type SarifRule } from './rules/index';
 export type { ReportRef } from './rules/rule';
 export type { DocumentModel, Range, Report } from './model';
 export type { Position } from './text/lines';

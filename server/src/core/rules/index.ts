@@ -88,8 +88,9 @@ export const DEFAULT_SEVERITY = Object.fromEntries(RULE_LIST.map((r) => [r.code,
   Record<Code, Severity>
 >;
 
-/** Where the codes are documented (the README's table of checks). */
-export const DOCS_URL = 'https://example.invalid/disclosure-report';
+/** Where the codes are documented: the README (its table of checks, `#checks`) as the extension's
+ *  Marketplace page shows it (publisher.name of package.json; sarif.test.ts keeps them in step). */
+export const DOCS_URL = 'https://marketplace.visualstudio.com/items?itemName=disclosure-report.disclosure-report';
 
 /** An LSP `Diagnostic.codeDescription` (the same for every code: the table lists them all). */
 export const CODE_DESCRIPTION: { readonly href: string } = { href: `${DOCS_URL}#checks` };
