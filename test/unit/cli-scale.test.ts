@@ -3,6 +3,9 @@
 // file is written before the next input is read.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { checkDocument } from '../../server/src/core/rules/check';
 import { parse } from '../../server/src/core/parse';
 import { analysisText } from '../../server/src/core/text/normalize';
@@ -74,4 +77,72 @@ test('crossyear.carry-over looks last year up in an index: checking N reports re
     found.every((f) => f.range.start > model.reports[7]!.range.start && f.range.end <= model.reports[7]!.range.end),
   );
   assert.ok(reads.n <= 4 * refs.length, `${reads.n} reads of ${refs.length} refs for 40 reports`);
+});
+
+/** Runs the command line in process: its output chunks, its notes, its exit status. */
+async function cli(args: string[], onOut: (s: string) => void = () => undefined) {
+  const { main } = await import('../../server/src/cli/main');
+  const chunks: string[] = [];
+  const status = await main(
+    args,
+    (s) => {
+      chunks.push(s);
+      onOut(s);
+    },
+    () => undefined,
+  );
+  return { status, stdout: chunks.join(''), chunks };
+}
+
+const WRONG_TOTAL: [string, string] = [
+  '一、本年新收政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0',
+  '一、本年新收政府信息公开申请数量\t\t9\t0\t0\t0\t0\t0\t0',
+];
+
+test('check writes a file out before it reads the next one', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dr-stream-'));
+  assert.ok(S002.includes(WRONG_TOTAL[0]));
+  writeFileSync(join(dir, 'a.txt'), report(organ(1), 2024));
+  writeFileSync(join(dir, 'b.txt'), report(organ(2), 2024));
+  // When a.txt's part comes out, b.txt is changed on disk: what is reported of b.txt is what it
+  // holds after that (before, every input was read before anything was written).
+  let changed = false;
+  const r = await cli(['check', '--format', 'json', dir], (s) => {
+    if (!changed && s.includes('a.txt')) {
+      changed = true;
+      writeFileSync(join(dir, 'b.txt'), report(organ(2), 2024).replace(...WRONG_TOTAL));
+    }
+  });
+  assert.ok(changed);
+  const out = JSON.parse(r.stdout) as { files: { path: string; diagnostics: { code: string }[] }[] };
+  assert.deepEqual(
+    out.files.map((f) => f.path),
+    [join(dir, 'a.txt'), join(dir, 'b.txt')],
+  );
+  assert.ok(out.files[1]!.diagnostics.some((d) => d.code === 'table3.row-total' || d.code === 'table3.balance'));
+  assert.ok(r.chunks.length >= 2);
+});
+
+test('last year in a later file: the cross-year finding is as if every input were read at once', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dr-order-'));
+  // 2025 (named first) waits for 2024 (read after it); other organs' files around them.
+  writeFileSync(join(dir, '1-a.txt'), report(organ(3), 2024));
+  writeFileSync(join(dir, '2-this.txt'), report(organ(7), 2025));
+  writeFileSync(join(dir, '3-b.txt'), report(organ(4), 2023));
+  writeFileSync(join(dir, '4-last.txt'), report(organ(7), 2024, 3));
+  for (const format of ['text', 'json', 'sarif']) {
+    const r = await cli(['check', '--format', format, dir]);
+    const forward = await cli(['check', '--format', format, join(dir, '4-last.txt'), join(dir, '2-this.txt')]);
+    const carry = (s: string) => s.split('crossyear.carry-over').length - 1;
+    assert.equal(carry(forward.stdout), format === 'sarif' ? 2 + 1 : 2, format);
+    assert.equal(carry(r.stdout), carry(forward.stdout), format);
+    if (format !== 'text') JSON.parse(r.stdout);
+    if (format === 'text') {
+      const files = r.stdout.split('\n').filter((l) => /（\d+ 份报告）$/.test(l));
+      assert.deepEqual(
+        files.map((l) => l.slice(dir.length + 1, l.indexOf(':'))),
+        ['1-a.txt', '2-this.txt', '3-b.txt', '4-last.txt'],
+      );
+    }
+  }
 });

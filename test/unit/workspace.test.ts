@@ -103,6 +103,32 @@ test('the first answer does not wait for the walk; a change on disk is re-read a
   assert.ok(out.changes > out.seen);
 });
 
+test('the walk waits for the first question, and starts after the turn that asked it', () => {
+  // Files opened by the walk are counted (node:fs/promises open, patched in the child).
+  const dir = mkdtempSync(join(tmpdir(), 'dr-ws-lazy-'));
+  for (let k = 0; k < 20; k++) writeFileSync(join(dir, `${2000 + k}.txt`), lastYear(k));
+  const r = child(
+    dir,
+    `const { createRequire, syncBuiltinESMExports } = await import('node:module');
+     const fsp = createRequire(import.meta.url)('node:fs/promises');
+     const open = fsp.open;
+     let opened = 0;
+     fsp.open = (...a) => (opened++, open(...a));
+     syncBuiltinESMExports();
+     const turns = async (n) => { for (let i = 0; i < n; i++) await new Promise((r) => setImmediate(r)); };
+     const ws = new WorkspaceIndex();
+     ws.setFolders([folder]);
+     await turns(50);
+     const beforeAsked = opened;
+     const first = ws.refs().length;
+     const sameTurn = opened;
+     await ws.ready();
+     return { beforeAsked, first, sameTurn, after: opened, refs: ws.refs().length };`,
+  );
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(r.out, { beforeAsked: 0, first: 0, sameTurn: 0, after: 20, refs: 20 });
+});
+
 test('language server: a hostile workspace does not block it; a corrected last-year file clears the finding', async () => {
   const { dir } = hostile();
   const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -153,6 +179,55 @@ test('language server: a hostile workspace does not block it; a corrected last-y
       changes: [{ uri: pathToFileURL(join(dir, '2024.txt')).href, type: 2 }],
     });
     await until((p) => p.uri === u && carry(p) === 0, 'without crossyear.carry-over after the file changed');
+  } finally {
+    conn.dispose();
+    proc.kill();
+  }
+});
+
+test('language server: with 1,000 report files in the workspace, the first diagnostics of an opened report come before the walk ends', async () => {
+  // Last year's report of the opened report's organ (carrying 5 forward) is the first file read;
+  // 999 other organs' reports follow. The first publish must not wait for the walk (so it has no
+  // cross-year finding yet); the walk's end brings the finding.
+  const dir = mkdtempSync(join(tmpdir(), 'dr-ws1000-'));
+  writeFileSync(join(dir, '0000.txt'), lastYear(5));
+  const ORG = '甲乙丙丁戊己庚辛壬癸';
+  for (let k = 1; k < 1000; k++) {
+    const organ = [...String(k)].map((d) => ORG[Number(d)]).join('');
+    writeFileSync(join(dir, `${String(k).padStart(4, '0')}.txt`), lastYear(k % 3).replace('克井镇', `${organ}镇`));
+  }
+  const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  const u = pathToFileURL(join(dir, '2025.txt')).href;
+  const carry: number[] = [];
+  let done = () => undefined as void;
+  const finished = new Promise<void>((resolve, reject) => {
+    const bound = setTimeout(() => reject(new Error(`no cross-year finding within 60 s: ${carry}`)), 60_000);
+    done = () => {
+      clearTimeout(bound);
+      resolve();
+    };
+  });
+  conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    if (p.uri !== u) return;
+    carry.push(p.diagnostics.filter((d) => d.code === 'crossyear.carry-over').length);
+    if (carry.at(-1) === 2) done();
+  });
+  conn.listen();
+  try {
+    await conn.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: { workspace: { workspaceFolders: true } },
+      workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }],
+    });
+    await conn.sendNotification(InitializedNotification.type, {});
+    await conn.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: u, languageId: 'plaintext', version: 1, text: thisYear },
+    });
+    await finished;
+    assert.equal(carry[0], 0, `publishes: ${carry}`);
+    assert.equal(carry.at(-1), 2);
   } finally {
     conn.dispose();
     proc.kill();

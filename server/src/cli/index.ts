@@ -4,11 +4,12 @@ import { pdfCMapDir } from '../node/cmaps';
 
 configureReaders({ cMapUrl: pdfCMapDir() });
 
-const chunks: string[] = [];
+// Each file's output is written as soon as it is checked (stdout to a file or a pipe is written
+// synchronously on Linux, so nothing piles up in memory).
 void main(
   process.argv.slice(2),
-  (s) => chunks.push(s),
+  (s) => process.stdout.write(s),
   (s) => process.stderr.write(s),
 ).then((code) => {
-  process.stdout.write(chunks.join(''), () => process.exit(code));
+  process.stdout.write('', () => process.exit(code));
 });

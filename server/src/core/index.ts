@@ -8,7 +8,7 @@
 export { openDocument, type ReportDocument } from './document/document';
 export { readReports } from './parse';
 export type { EditResult, EditScope } from './document/analysis';
-export type { CheckOptions } from './rules/check';
+export { anyOrganKey, refOf, reportKey, reportsOf, titleKeys, type CheckOptions } from './rules/check';
 export { CODES, type Code, type Finding, type Message, type Severity } from './rules/findings';
 export { CODE_DESCRIPTION, DOCS_URL, SARIF_LEVEL, sarifRules, type SarifRule } from './rules/index';
 export type { ReportRef } from './rules/rule';

@@ -1,9 +1,13 @@
 /**
  * Other reports the cross-year check can compare with: the report files of the workspace folders.
  *
- * - The walk is asynchronous and never on the keystroke path: `refs()` answers at once with what
+ * - The walk is asynchronous and never on the keystroke path, nor before the first diagnostics:
+ *   it starts when `refs()` is first asked (by the diagnostics of an open report), after the turn
+ *   that asked, and yields to the event loop after every file. `refs()` answers at once with what
  *   the last walk found (nothing before the first walk ends); when a walk changes what is known,
  *   `onChange` is called and the server refreshes its diagnostics.
+ * - Each file is sniffed: its reports are read and only what the cross-year checks compare is kept
+ *   (core `refOf`: title, organ, year, table 二, table 三's 上年结转 and 结转下年度), not their models.
  * - Walks are safe (node/files.ts): regular files only (a FIFO, /dev/zero are never read), links
  *   followed only inside the workspace folders, each real folder and file once (links to `.` and
  *   loops end), caps on depth, file count, file size and total bytes.
@@ -13,7 +17,7 @@
  */
 import { realpath } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { readReports, type ReportRef } from '../core';
+import { readReports, refOf, type ReportRef } from '../core';
 import { decodeBytes } from '../node/decode';
 import { readRegular, walkFolder } from '../node/files';
 
@@ -23,6 +27,7 @@ const MAX_DEPTH = 6;
 const MAX_BYTES = 4 * 1024 * 1024;
 const MAX_TOTAL_BYTES = 64 * 1024 * 1024;
 const STALE_MS = 60_000;
+const turn = () => new Promise<void>((r) => setImmediate(r));
 
 interface Entry {
   real: string;
@@ -53,6 +58,8 @@ export class WorkspaceIndex {
   private running: Promise<void> | null = null;
   private again = false;
   private walkedAt = 0;
+  /** refs() has been asked since the folders were set: walks may run. */
+  private asked = false;
 
   constructor(private readonly onChange: () => void = () => undefined) {}
 
@@ -65,15 +72,18 @@ export class WorkspaceIndex {
     this.folders = folders;
     this.generation++;
     this.files.clear();
+    this.walkedAt = 0;
     if (this.snapshot.length) {
       this.snapshot = [];
       this.notify();
     }
-    this.schedule();
+    // Walked again at once only when someone already asks; else at the first question.
+    if (this.asked) this.schedule();
   }
 
   /** Reports of the workspace files, except `skipPath` (the open document itself). Never waits. */
   refs(skipPath?: string): ReportRef[] {
+    this.asked = true;
     if (!this.running && this.folders.length && Date.now() - this.walkedAt > STALE_MS) this.schedule();
     if (!skipPath) return this.snapshot;
     const out: ReportRef[] = [];
@@ -91,7 +101,7 @@ export class WorkspaceIndex {
       for (const [key, entry] of this.files)
         if (key === p || entry.real === p || key.startsWith(p + '/')) this.files.delete(key);
     }
-    if (relevant) this.schedule();
+    if (relevant && this.asked) this.schedule();
   }
 
   /** Resolves when no walk is running or waiting. */
@@ -113,6 +123,7 @@ export class WorkspaceIndex {
       return;
     }
     this.running = (async () => {
+      await turn(); // after the turn that asked (the diagnostics it was computing go out first)
       do {
         this.again = false;
         const gen = this.generation;
@@ -174,12 +185,7 @@ export class WorkspaceIndex {
           const d = decodeBytes(r.bytes);
           if (d.ok) {
             try {
-              refs = readReports(d.text).map((report) => ({
-                source: f.path,
-                organ: report.organ,
-                year: report.year,
-                report,
-              }));
+              refs = readReports(d.text).map((report) => refOf(f.path, report));
             } catch {
               refs = [];
             }
@@ -187,6 +193,8 @@ export class WorkspaceIndex {
         }
         next.set(f.path, { real: f.real, mtime, size: f.size, refs });
         if (refs.length || old?.refs.length) changed = true;
+        await turn(); // an open, a keystroke or a request goes first
+        if (cancelled()) return false;
       }
     }
     if (cancelled()) return false;

@@ -9,6 +9,10 @@
 import type { Code, Finding, Severity } from './findings';
 import type { DocumentModel, Report } from '../model';
 import { RULE_LIST } from './index';
+import { findTitle, htmlKind } from '../parse';
+import { TITLE_PATTERN } from '../template';
+import { YEAR } from '../template/vocabulary';
+import { analysisText } from '../text/normalize';
 import type { ReportRef, RuleContext, Rule } from './rule';
 import { organIdentity, sameOrgan } from '../crossyear/identity';
 
@@ -78,6 +82,31 @@ export function checkReport(
 
 const NONE: ReportRef[] = [];
 
+/** The rows of table 三 another report is compared by (crossyear.carry-over). */
+const COMPARED_ROWS: ReadonlySet<string> = new Set(['carriedOver', 'carriedForward']);
+
+/** Another report as the cross-document rules read it, without the rest of its model: title,
+ *  organ, year, table 二 and table 三's 上年结转 and 结转下年度 rows (no sections, notes or table
+ *  四), so that a workspace or a command line of thousands of files keeps little of each. */
+export function refOf(source: string, report: Report): ReportRef {
+  const t = report.tables.applications;
+  const rows = t ? t.rows.filter((r) => COMPARED_ROWS.has(r.key)) : [];
+  const slim: Report = {
+    range: report.range,
+    title: report.title,
+    titleRange: report.titleRange,
+    organ: report.organ,
+    year: report.year,
+    format: report.format,
+    formatEvidence: report.formatEvidence,
+    sections: [],
+    overviewHeadings: [],
+    tables: { active: report.tables.active, applications: t && rows.length ? { ...t, rows } : null, review: null },
+    notes: [],
+  };
+  return { source, organ: report.organ, year: report.year, report: slim };
+}
+
 /** Reports by organ and year, built once per list and extended when the list grows (the command
  *  line appends the reports of each file it reads). */
 interface ReportIndex {
@@ -111,6 +140,52 @@ export function reportsOf(others: readonly ReportRef[], organ: string, year: num
   let same = true;
   for (const r of bucket) if (r.organ !== organ && !sameOrgan(organ, r.organ!)) same = false;
   return same ? bucket : bucket.filter((r) => r.organ === organ || sameOrgan(organ, r.organ!));
+}
+
+/** The key `reportsOf` files a report under. */
+export const reportKey = (organ: string, year: number): string => keyOf(organ, year);
+
+/** The key of a year whose organ is not known (a title inside a longer line). */
+export const anyOrganKey = (year: number): string => `${year}\u0000*`;
+const LINE_YEARS = new RegExp(`(\\d{4})${YEAR}`, 'g');
+
+/**
+ * The organ and year of every title line of a text, without reading its reports: a cheap sniff
+ * whose keys include those of every report the text holds that another could be compared with
+ * (such a report's organ and year come from its title line, or from a title split over two
+ * lines); for a title inside a longer line (a copy that runs reports together), `anyOrganKey` of
+ * each year of the line. `null` when the text cannot be sniffed so (HTML): any key may be there.
+ */
+export function titleKeys(source: string): Set<string> | null {
+  if (htmlKind(source)) return null;
+  const text = analysisText(source).text;
+  const keys = new Set<string>();
+  let prev = -1;
+  const BREAK = /\r\n?|\n/g;
+  for (let pos = 0; pos <= text.length;) {
+    BREAK.lastIndex = pos;
+    const m = BREAK.exec(text);
+    const nl = m ? m.index : text.length;
+    const line = text.slice(pos, nl).trim();
+    if (line) {
+      if (line.includes(YEAR)) {
+        if (line.length > 80) {
+          // A title run into a longer line (a copy without line breaks): its organ cannot be told
+          // from here, its year is one of the line's.
+          const compacted = line.replace(/\s+/g, '');
+          if (TITLE_PATTERN.test(compacted))
+            for (const y of compacted.matchAll(LINE_YEARS)) keys.add(anyOrganKey(+y[1]!));
+        } else {
+          const t = findTitle(text, prev >= 0 ? prev : pos, nl);
+          if (t && t.organ && t.year !== null) keys.add(keyOf(t.organ, t.year));
+        }
+      }
+      prev = pos;
+    }
+    if (!m) break;
+    pos = m.index + m[0].length;
+  }
+  return keys;
 }
 
 export function applySeverity(findings: Finding[], severity: CheckOptions['severity']): Finding[] {
