@@ -146,3 +146,32 @@ test('last year in a later file: the cross-year finding is as if every input wer
     }
   }
 });
+
+test('text.pinyin-annotation finds a report’s annotations by position, not by reading all of them', async () => {
+  const { textPinyinAnnotation } = await import('../../server/src/core/rules/text-pinyin-annotation');
+  // 10,000 annotations in a document read whole; a report holding 3 of them.
+  const all: { start: number; end: number }[] = [];
+  for (let i = 0; i < 10_000; i++) all.push({ start: 10 * i + 1, end: 10 * i + 6 });
+  let reads = 0;
+  const counted = new Proxy(all, {
+    get(t, k, r) {
+      if (typeof k === 'string' && /^\d+$/.test(k)) reads++;
+      return Reflect.get(t, k, r);
+    },
+  });
+  const source = '号(hào)   '.repeat(10_000);
+  const model = parse(S002);
+  const report = { ...model.reports[0]!, range: { start: 50_000, end: 50_030 } };
+  const ctx = {
+    text: source,
+    source,
+    model: { ...model, pinyin: counted },
+    report,
+    options: { narrativeChecks: true },
+  };
+  const found = textPinyinAnnotation.check({ ...ctx, others: [] });
+  assert.equal(found.length, 1);
+  assert.deepEqual(found[0]!.range, { start: 50_001, end: 50_006 });
+  assert.equal((found[0]!.message.args as { count: number }).count, 3);
+  assert.ok(reads < 200, `${reads} annotations read`);
+});

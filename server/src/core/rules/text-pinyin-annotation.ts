@@ -6,8 +6,19 @@
  * writes no figure, so fix-all applies it.
  */
 import type { Range } from '../model';
+import { lastAtOrBefore } from '../text/lines';
 import type { Related } from './findings';
 import { found, type Found, type Rule } from './rule';
+
+/** The annotations inside `range`, found by a binary search (they are in text order): a report of
+ *  a document read whole does not read every annotation of the document. */
+function within(pinyin: readonly Range[], range: Range): Range[] {
+  const out: Range[] = [];
+  let i = pinyin.length ? lastAtOrBefore(pinyin, range.start, (p) => p.start) : 0;
+  if (pinyin[i] && pinyin[i]!.start < range.start) i++;
+  for (; i < pinyin.length && pinyin[i]!.start < range.end; i++) if (pinyin[i]!.end <= range.end) out.push(pinyin[i]!);
+  return out;
+}
 
 /** How many other annotations the finding lists as related information. */
 export const RELATED_MAX = 20;
@@ -33,7 +44,7 @@ export const textPinyinAnnotation: Rule<'text.pinyin-annotation'> = {
     },
   },
   check({ model, report, source }) {
-    const inReport = model.pinyin.filter((p) => p.start >= report.range.start && p.end <= report.range.end);
+    const inReport = within(model.pinyin, report.range);
     const first = inReport[0];
     if (!first) return [];
     const example = (p: Range) => `${source[p.start - 1] ?? ''}${source.slice(p.start, p.end)}`;
@@ -56,7 +67,7 @@ export const textPinyinAnnotation: Rule<'text.pinyin-annotation'> = {
   },
   safeFix: true,
   fix(_f, { pinyin, report }) {
-    const inReport = pinyin.filter((p) => p.start >= report.range.start && p.end <= report.range.end);
+    const inReport = within(pinyin, report.range);
     if (!inReport.length) return [];
     const title =
       inReport.length === 1
