@@ -5,16 +5,8 @@
  */
 import { isAbsolute, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  CODES,
-  localize,
-  SARIF_LEVEL,
-  sarifRules,
-  type Finding,
-  type Locale,
-  type Position,
-  type Report,
-} from '../core';
+import { localize, type Finding, type Locale, type Position, type Report } from '../core';
+import { sarifResult, sarifTool, uriBaseIds } from './sarif';
 
 /** One file checked: its reports, its findings, and positions of its offsets. */
 export interface Checked {
@@ -177,49 +169,16 @@ export function jsonOf(r: Checked, locale: Locale): unknown {
   };
 }
 
-/** The SARIF log around its results. */
-export function sarifLog(locale: Locale): (results: unknown[]) => unknown {
+/** The SARIF log around its results (cli/sarif.ts: the tool with its version and rules, %SRCROOT%). */
+export function sarifLog(locale: Locale, root: string = process.cwd()): (results: unknown[]) => unknown {
   return (results) => ({
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'disclosure-report',
-            informationUri: 'https://example.invalid/disclosure-report',
-            rules: sarifRules(locale),
-          },
-        },
-        results,
-      },
-    ],
+    runs: [{ tool: sarifTool(locale), originalUriBaseIds: uriBaseIds(root), columnKind: 'utf16CodeUnits', results }],
   });
 }
 
-/** A file's SARIF results. */
-export function sarifOf(r: Checked, locale: Locale): unknown[] {
-  return r.findings.map((f) => {
-    const s = r.pos(f.range.start);
-    const e = r.pos(Math.max(f.range.start, f.range.end));
-    return {
-      ruleId: f.code,
-      ruleIndex: CODES.indexOf(f.code),
-      level: SARIF_LEVEL[f.severity],
-      message: { text: localize(f.message, locale) },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: { uri: artifactUri(r.path) },
-            region: {
-              startLine: s.line + 1,
-              startColumn: s.character + 1,
-              endLine: e.line + 1,
-              endColumn: e.character + 1,
-            },
-          },
-        },
-      ],
-    };
-  });
+/** A file's SARIF results (relative URIs under %SRCROOT%: cli/sarif.ts). */
+export function sarifOf(r: Checked, locale: Locale, root: string = process.cwd()): unknown[] {
+  return r.findings.map((f) => sarifResult(r, f, locale, root));
 }
