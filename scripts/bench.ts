@@ -343,3 +343,6 @@ async function issue12(): Promise<void> {
 }
 
 await issue12();
+
+// The command line at scale (scripts/bench-cli.ts): check and tables against a regex pass, growth, memory.
+(await import('./bench-cli')).benchCli();
