@@ -72,7 +72,7 @@ test('check: text with a summary per file and for the run; exit 0 without errors
   assert.equal(ok.status, 0, ok.stderr);
   assert.match(
     ok.stdout,
-    /000_083edb9afe0f713f\.txt:5:1: information report\.title-missing 未找到写明机关名称和年度的报告标题/,
+    /000_083edb9afe0f713f\.txt:5:1: 提示 report\.title-missing 未找到写明机关名称和年度的报告标题/,
   );
   assert.match(ok.stdout, /000_083edb9afe0f713f\.txt: 错误 0，警告 0，提示 1，建议 0（1 份报告）/);
   assert.match(ok.stdout, /合计：1 个文件，错误 0，警告 0，提示 1，建议 0\n$/);
@@ -130,7 +130,7 @@ test('check compares each report with last year’s among the inputs', () => {
   const r = run(['check', dir]);
   assert.match(
     r.stdout,
-    /2025\.txt:\d+:\d+: warning crossyear\.carry-over 上年结转0与2024年报告的“结转下年度继续办理”5不一致（自然人列/,
+    /2025\.txt:\d+:\d+: 警告 crossyear\.carry-over 上年结转0与2024年报告的“结转下年度继续办理”5不一致（自然人列/,
   );
   assert.match(r.stderr, /notes\.xlsx：不是报告文件/);
 });
@@ -183,7 +183,7 @@ test('an unreadable file is reported in Chinese and the others are still checked
   const r = runIn(['check', seed, '/proc/self/mem']);
   assert.equal(r.status, 2);
   assert.match(r.stdout, /000_083edb9afe0f713f\.txt: 错误 0/);
-  assert.match(r.stdout, /\/proc\/self\/mem:1:1: error report\.not-found /);
+  assert.match(r.stdout, /\/proc\/self\/mem:1:1: 错误 report\.not-found /);
   assert.match(r.stderr, /\/proc\/self\/mem.*无法读取/);
   assert.doesNotMatch(r.stderr, /EIO|i\/o error/);
   const missing = runIn(['check', '/no/such/file.txt']);
@@ -211,7 +211,7 @@ test('a named input that yields no report is report.not-found, never a silent pa
   ] as const) {
     const r = runIn(['check', join(dir, name)]);
     assert.equal(r.status, 1, name);
-    assert.match(r.stdout, new RegExp(`${name}:1:1: error report\\.not-found `));
+    assert.match(r.stdout, new RegExp(`${name}:1:1: 错误 report\\.not-found `));
     assert.match(r.stdout, reason);
     const j = JSON.parse(runIn(['check', '--format', 'json', join(dir, name)]).stdout);
     assert.equal(j.files[0].diagnostics[0].code, 'report.not-found');
@@ -330,4 +330,48 @@ test('tables csv and markdown keep the group labels and the template order; the 
   assert.ok(at('（三）不予公开') + 1 === at('1.属于国家秘密'));
   assert.ok(at('（五）不予处理') < at('（六）其他处理') && at('（六）其他处理') < at('（七）总计'));
   assert.match(lines[at('（六）其他处理')]!, /\| 2 \| 0 \| 0 \| 0 \| 0 \| 0 \| 2 \|$/);
+});
+
+test('check text: findings in line order, Chinese severity words, and the files that need attention, errors first', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'attention-'));
+  const clean = readFileSync(seed, 'utf8');
+  // a warning only: the prose says 5 where the table says 1; an error too: a wrong row total
+  writeFileSync(join(dir, 'a-clean.txt'), clean);
+  const warned = clean.replace('我镇共收到依申请公开1件', '我镇共收到依申请公开5件');
+  assert.notEqual(warned, clean);
+  writeFileSync(join(dir, 'b-warning.txt'), warned);
+  const wrong = warned.replace(
+    '一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |',
+    '一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 2 |',
+  );
+  assert.notEqual(wrong, warned);
+  writeFileSync(join(dir, 'c-error.txt'), wrong);
+  const r = run(['check', dir]);
+  assert.equal(r.status, 1, r.stderr);
+  const lines = r.stdout.split('\n');
+  const of = (name: string) =>
+    lines.filter((l) => l.includes(name + ':') && /:\d+:\d+: /.test(l)).map((l) => Number(/:(\d+):\d+: /.exec(l)![1]));
+  for (const name of ['b-warning.txt', 'c-error.txt']) {
+    const ls = of(name);
+    assert.deepEqual(
+      ls,
+      [...ls].sort((x, y) => x - y),
+      `${name}: line order`,
+    );
+  }
+  assert.ok(lines.some((l) => /c-error\.txt:\d+:\d+: 错误 table3\.row-total/.test(l)));
+  assert.ok(lines.some((l) => /b-warning\.txt:\d+:\d+: 警告 narrative\.mismatch/.test(l)));
+  const head = lines.indexOf('需要处理的文件（错误优先）：');
+  assert.ok(head > 0, r.stdout);
+  const listed = lines
+    .slice(head + 1)
+    .filter(Boolean)
+    .map((l) => l.trim().split(/\s+/)[0]!);
+  assert.deepEqual(
+    listed.map((p) => p.split('/').pop()),
+    ['c-error.txt', 'b-warning.txt'],
+  );
+  const en = run(['check', '--locale', 'en', dir]);
+  assert.match(en.stdout, /c-error\.txt:\d+:\d+: error table3\.row-total/);
+  assert.match(en.stdout, /Files that need attention \(errors first\):\n {2}\S*c-error\.txt {2}\d+ errors/);
 });

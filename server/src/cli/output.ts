@@ -104,6 +104,44 @@ const LABEL: Record<Locale, Record<string, string>> = {
   },
 };
 
+/** The severity word of a text line (contract.md): 错误 / 警告 / 提示 / 建议, or English. */
+const SEVERITY: Record<Locale, Record<Finding['severity'], string>> = {
+  'zh-CN': { error: '错误', warning: '警告', information: '提示', hint: '建议' },
+  en: { error: 'error', warning: 'warning', information: 'information', hint: 'hint' },
+};
+
+/** Findings by where they start (stable: findings at one place keep the rules' order). */
+export function inLineOrder(fs: readonly Finding[]): Finding[] {
+  return fs
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => a.f.range.start - b.f.range.start || a.i - b.i)
+    .map((x) => x.f);
+}
+
+/** A file that needs attention: its path and counts (errors first, then warnings). */
+export interface Attention {
+  path: string;
+  counts: Counts;
+}
+
+/** The closing list of the text output: the files with errors, then those with warnings only. */
+export function attentionList(list: readonly Attention[], locale: Locale): string {
+  const needs = list
+    .filter((a) => a.counts.error! > 0 || a.counts.warning! > 0)
+    .sort((a, b) => b.counts.error! - a.counts.error! || b.counts.warning! - a.counts.warning!);
+  if (!needs.length) return '';
+  const head = locale === 'en' ? 'Files that need attention (errors first):' : '需要处理的文件（错误优先）：';
+  let out = head + '\n';
+  for (const a of needs) {
+    const n =
+      locale === 'en'
+        ? `${a.counts.error} errors, ${a.counts.warning} warnings`
+        : `错误 ${a.counts.error}，警告 ${a.counts.warning}`;
+    out += `  ${safe(a.path)}  ${n}\n`;
+  }
+  return out;
+}
+
 export type Counts = Record<string, number>;
 
 export const noCounts = (): Counts => ({ error: 0, warning: 0, information: 0, hint: 0 });
@@ -123,9 +161,10 @@ function summary(c: Counts, locale: Locale): string {
 /** A file's lines of the text output: its findings, then its summary. */
 export function textOf(r: Checked, locale: Locale): string {
   let out = '';
-  for (const f of r.findings) {
+  for (const f of inLineOrder(r.findings)) {
     const p = r.pos(f.range.start);
-    out += `${safe(r.path)}:${p.line + 1}:${p.character + 1}: ${f.severity} ${f.code} ${safe(localize(f.message, locale))}\n`;
+    const severity = SEVERITY[locale][f.severity];
+    out += `${safe(r.path)}:${p.line + 1}:${p.character + 1}: ${severity} ${f.code} ${safe(localize(f.message, locale))}\n`;
   }
   const n = r.reports.length;
   const reports = locale === 'en' ? ` (${LABEL.en.reports}: ${n})` : `（${n} ${LABEL['zh-CN'].reports}）`;

@@ -41,6 +41,8 @@ import {
   sarifOf,
   textOf,
   textTotal,
+  attentionList,
+  type Attention,
   type Checked,
   type Counts,
 } from './output';
@@ -111,6 +113,7 @@ function sinkOf(
   out: (s: string) => void,
   files: () => number,
   all: Counts,
+  attention: Attention[],
 ): Sink {
   if (format === 'json' || format === 'sarif') {
     const w =
@@ -133,7 +136,11 @@ function sinkOf(
     };
     return { file: (els) => els.forEach(md), close: () => undefined, element: String };
   }
-  return { file: (els) => els.forEach(out), close: () => out(textTotal(files(), all, locale)), element: String };
+  return {
+    file: (els) => els.forEach(out),
+    close: () => out(textTotal(files(), all, locale) + attentionList(attention, locale)),
+    element: String,
+  };
 }
 
 /** A file waiting for last year's report of one of its organs: checked once entry `until` is read. */
@@ -195,7 +202,8 @@ export async function run(
   const results: Checked[] = [];
   let files = 0;
   let errors = false;
-  const sink = sinkOf(command, format, locale, out, () => files, all);
+  const attention: Attention[] = [];
+  const sink = sinkOf(command, format, locale, out, () => files, all, attention);
   // The cross-year check's waits (not for tables).
   const sn: Sniffed = command === 'tables' ? { last: new Map(), anyUntil: -1, stdin: null } : await sniffAll(p, locale);
   let done = -1;
@@ -222,6 +230,7 @@ export async function run(
     files++;
     const r = checked(item, refs);
     count(r.findings, all);
+    attention.push({ path: r.path, counts: count(r.findings) });
     if (r.findings.some((f) => f.severity === 'error')) errors = true;
     if (command === 'review') results.push(r);
     return elementsOf(r);
