@@ -5,13 +5,16 @@ import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import {
+  ConfigurationRequest,
   createProtocolConnection,
   DidOpenTextDocumentNotification,
   DocumentDiagnosticRequest,
   InitializedNotification,
   InitializeRequest,
   PublishDiagnosticsNotification,
+  RegistrationRequest,
   type ClientCapabilities,
+  type ProtocolConnection,
   type Diagnostic,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
@@ -29,7 +32,12 @@ import {
 import { byPrefix, readCorpus } from './helpers';
 
 /** A client and a server joined by two in-memory streams. */
-async function connect(capabilities: ClientCapabilities, locale?: string) {
+async function connect(
+  capabilities: ClientCapabilities,
+  locale?: string,
+  /** Handlers the client sets up before initialize (the requests the server sends it). */
+  setup: (client: ProtocolConnection) => void = () => undefined,
+) {
   const up = new PassThrough();
   const down = new PassThrough();
   const server = createConnection(new StreamMessageReader(up), new StreamMessageWriter(down));
@@ -41,6 +49,7 @@ async function connect(capabilities: ClientCapabilities, locale?: string) {
     published.push(p);
     for (const w of waiters.splice(0)) w();
   });
+  setup(client);
   client.listen();
   // processId null: a number would start vscode-languageserver's parent watchdog (a timer that
   // keeps the test process alive).
@@ -149,3 +158,57 @@ test('in process: hover follows the client’s locale', { timeout: 20_000 }, asy
     }
   }
 });
+
+test(
+  'in process: didChangeConfiguration is registered only with a client that supports it; templateYear reaches the skeleton',
+  { timeout: 20_000 },
+  async () => {
+    for (const dynamicRegistration of [false, true]) {
+      const registered: string[] = [];
+      const c = await connect(
+        { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration } } },
+        'zh-CN',
+        (client) => {
+          client.onRequest(RegistrationRequest.type, (p) => {
+            for (const r of p.registrations) registered.push(r.method);
+          });
+          client.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => ({ templateYear: 2019 })));
+        },
+      );
+      try {
+        // The server answers in order: by the time it has published for this document, it has sent its
+        // registration (while handling initialized) and read the settings.
+        const doc = 'file:///tmp/in-process-new.gkbg';
+        const textDocument = { uri: doc, languageId: 'disclosure-report', version: 1, text: '' };
+        await c.client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument });
+        await c.diagnostics(doc);
+        assert.deepEqual(registered, dynamicRegistration ? ['workspace/didChangeConfiguration'] : []);
+        // The year set (2019) is the one the skeleton is written for, in completion and the request.
+        const items = (await c.client.sendRequest('textDocument/completion', {
+          textDocument: { uri: doc },
+          position: { line: 0, character: 0 },
+        })) as { label: string; textEdit: { newText: string } }[];
+        const skeleton = items.find((i) => i.label.endsWith('（模板）'))!;
+        assert.match(skeleton.textEdit.newText, /^（机关名称）2019年政府信息公开工作年度报告/);
+        assert.match(await c.send(SkeletonRequest, { format: '2021' }), /^（机关名称）2019年/);
+      } finally {
+        c.close();
+      }
+    }
+  },
+);
+
+test(
+  'in process: templateYear auto is last year until March, this year from April (the server’s clock)',
+  { timeout: 20_000 },
+  async () => {
+    const c = await connect({});
+    try {
+      const now = new Date();
+      const year = now.getMonth() + 1 <= 3 ? now.getFullYear() - 1 : now.getFullYear();
+      assert.match(await c.send(SkeletonRequest, { format: '2021' }), new RegExp(`^（机关名称）${year}年`));
+    } finally {
+      c.close();
+    }
+  },
+);

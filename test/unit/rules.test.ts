@@ -222,6 +222,12 @@ const CASES: Case[] = [
     base: S000,
     edits: [['一、总体情况\n', '一、总体情况\n文號⟦(hào)⟧與編碼(mǎ)\n後(hòu)來\n']],
   },
+  {
+    code: 'text.placeholder',
+    name: 'a template placeholder left in the text (（机关名称）, ××), not an address’s xx (zfxxgk)',
+    base: S000,
+    edits: [['於潜镇人民政府党政综合办公室联系', '⟦（机关名称）⟧联系（网址 www.hz.gov.cn/zfxxgk，第⟦××⟧号）']],
+  },
 ];
 
 for (const c of CASES) {

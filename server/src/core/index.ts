@@ -16,7 +16,7 @@ export type { DocumentModel, Range, Report } from './model';
 export type { Position } from './text/lines';
 export { LineIndex } from './text/lines';
 export { localize, toLocale, type Locale } from './i18n';
-export type { CompletionEntry } from './features/completion';
+export { templateYear, type CompletionEntry, type TemplateYearSetting } from './features/completion';
 export { byEdit, type Fix } from './features/fixes';
 export type { FormatLayout, Refusal, TextEdit } from './features/format';
 export type { InlayHint, OutlineNode } from './features/navigation';

@@ -91,9 +91,15 @@ const COMPLETION_KIND = {
   skeleton: CompletionItemKind.Snippet,
 };
 
-export function completion(d: OpenDoc, pos: { line: number; character: number }, locale: Locale): CompletionItem[] {
+/** Completion; `year`: the year a report skeleton is written for (settings.ts templateYearNow). */
+export function completion(
+  d: OpenDoc,
+  pos: { line: number; character: number },
+  locale: Locale,
+  year?: number,
+): CompletionItem[] {
   const offset = d.analysis.offsetAt(pos);
-  return d.analysis.complete(offset).map((c) => ({
+  return d.analysis.complete(offset, year).map((c) => ({
     label: c.label,
     kind: COMPLETION_KIND[c.kind],
     detail: localize(c.detail, locale),
@@ -336,6 +342,6 @@ export function* exportSteps(d: OpenDoc, format: 'json' | 'csv' | 'markdown'): S
   return format === 'csv' ? toCsv(items) : toMarkdown(items);
 }
 
-export function skeleton(format: '2021' | '2019', layout: TextLayout): string {
-  return renderSkeleton(format, layout);
+export function skeleton(format: '2021' | '2019', layout: TextLayout, year?: number): string {
+  return renderSkeleton(format, layout, undefined, year);
 }

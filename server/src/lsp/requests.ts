@@ -37,6 +37,8 @@ export interface Context {
   checkOptions(uri: string): CheckOptions;
   locale(): Locale;
   layout(): Settings['formatLayout'];
+  /** The year a report skeleton is written for (the setting, or `auto` by the clock). */
+  year(): number;
 }
 
 const field = (p: unknown, name: string) => (p as Record<string, unknown>)[name];
@@ -64,7 +66,9 @@ export function registerRequests(c: Context): void {
   const none = () => undefined;
 
   const completion = 'textDocument/completion';
-  connection.onCompletion(onDoc(completion, [], pos(completion), (d, a) => h.completion(d, a.position, locale())));
+  connection.onCompletion(
+    onDoc(completion, [], pos(completion), (d, a) => h.completion(d, a.position, locale(), c.year())),
+  );
   const codeAction = 'textDocument/codeAction';
   const readCodeAction = (p: unknown) => ({
     range: check.range(codeAction, field(p, 'range'), 'params.range'),
@@ -116,7 +120,7 @@ export function registerRequests(c: Context): void {
   onCustom(SkeletonRequest, 'skeleton', (p) => {
     const { format } = check.skeletonParams(SkeletonRequest.method, p);
     const layout = c.layout();
-    return h.skeleton(format, layout === 'markdown' ? 'markdown' : layout);
+    return h.skeleton(format, layout === 'markdown' ? 'markdown' : layout, c.year());
   });
 
   onCustom(StatusRequest, 'status', (p) => {

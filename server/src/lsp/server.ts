@@ -28,7 +28,7 @@ import {
 import { fileURLToPath } from 'node:url';
 import { FIX_ALL_KIND } from '../../../shared/protocol';
 import { toLocale, type CheckOptions, type Locale, type ReportRef } from '../core';
-import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
+import { DEFAULT_SETTINGS, readSettings, templateYearNow, type Settings } from './settings';
 import { analysed, DocumentStore, type OpenDoc } from './documents';
 import * as h from './handlers';
 import * as check from './params';
@@ -50,6 +50,7 @@ export function startServer(connection: Connection, { fragments = false }: { fra
   let clientLocale: Locale = 'zh-CN';
   let pull = false;
   let hasConfiguration = false;
+  let canRegisterConfiguration = false;
   let hasRefresh = false;
   let hasWorkspaceFolders = false;
   /** Set by `initialize`: before it, requests are answered ServerNotInitialized, notifications dropped. */
@@ -164,6 +165,8 @@ export function startServer(connection: Connection, { fragments = false }: { fra
     clientLocale = toLocale(params.locale ?? init.locale);
     pull = !!params.capabilities.textDocument?.diagnostic;
     hasConfiguration = !!params.capabilities.workspace?.configuration;
+    // Registered only where the client can take it (eglot, Neovim 0.7 cannot: they would warn).
+    canRegisterConfiguration = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     hasRefresh = !!params.capabilities.workspace?.diagnostics?.refreshSupport;
     hasWorkspaceFolders = !!params.capabilities.workspace?.workspaceFolders;
     if (init.settings) settings = readSettings(init.settings);
@@ -199,7 +202,7 @@ export function startServer(connection: Connection, { fragments = false }: { fra
           changedEverything();
         });
       });
-    if (hasConfiguration) {
+    if (hasConfiguration && canRegisterConfiguration) {
       const section = { section: 'disclosureReport' };
       void connection.client.register(DidChangeConfigurationNotification.type, section).catch(() => undefined);
     }
@@ -359,6 +362,7 @@ export function startServer(connection: Connection, { fragments = false }: { fra
     checkOptions,
     locale,
     layout: () => settings.formatLayout,
+    year: () => templateYearNow(settings),
   });
 
   connection.listen();

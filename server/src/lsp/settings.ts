@@ -1,5 +1,5 @@
 /** Settings `disclosureReport.*`, read with defaults when the client sends none or bad values. */
-import { CODES, type Code, type Severity } from '../core';
+import { CODES, templateYear, type Code, type Severity, type TemplateYearSetting } from '../core';
 
 export interface Settings {
   detect: 'auto' | 'always' | 'never';
@@ -9,6 +9,8 @@ export interface Settings {
   locale: '' | 'zh-CN' | 'en';
   /** Layout that formatting writes tables in. */
   formatLayout: 'pipe' | 'tab' | 'markdown';
+  /** The statistics year a new report's skeleton is written for: a year, or `auto`. */
+  templateYear: TemplateYearSetting;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -17,6 +19,7 @@ export const DEFAULT_SETTINGS: Settings = {
   severity: {},
   locale: '',
   formatLayout: 'pipe',
+  templateYear: 'auto',
 };
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
@@ -36,5 +39,17 @@ export function readSettings(raw: unknown): Settings {
   const locale = o.locale === 'en' || o.locale === 'zh-CN' ? o.locale : '';
   const fmt = (o.format && typeof o.format === 'object' ? o.format : {}) as Record<string, unknown>;
   const formatLayout = fmt.layout === 'tab' || fmt.layout === 'markdown' ? fmt.layout : 'pipe';
-  return { detect, narrativeChecks, severity, locale, formatLayout };
+  return { detect, narrativeChecks, severity, locale, formatLayout, templateYear: readYear(o.templateYear) };
+}
+
+/** A year from 2000 to 2200 (a number, or a string of four digits, as some clients send it), else `auto`. */
+function readYear(v: unknown): TemplateYearSetting {
+  const n = typeof v === 'string' && /^\d{4}$/.test(v.trim()) ? Number(v.trim()) : v;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 2000 && n <= 2200 ? n : 'auto';
+}
+
+/** The year a skeleton is written for now: the setting, `auto` read from the server's clock (the core
+ *  reads none). */
+export function templateYearNow(s: Settings, now: Date = new Date()): number {
+  return templateYear(s.templateYear, { year: now.getFullYear(), month: now.getMonth() + 1 });
 }

@@ -40,7 +40,8 @@ export interface ReportDocument {
   allFindings(opts?: CheckOptions): Finding[];
   /** Drops the cached findings (settings or other documents changed). */
   invalidateFindings(): void;
-  complete(offset: number): CompletionEntry[];
+  /** `year`: the year a skeleton's title writes (templateYear). */
+  complete(offset: number, year?: number): CompletionEntry[];
   /** The fixes of one finding of report i (as findings(i) returned it), each tried before. */
   quickFixes(i: number, target: Finding, opts?: CheckOptions): Fix[];
   /** The safe fixes of report i as one batch; null when cancelled. */
@@ -118,10 +119,10 @@ class Doc implements ReportDocument {
     this.a.invalidateFindings();
   }
 
-  complete(offset: number): CompletionEntry[] {
+  complete(offset: number, year?: number): CompletionEntry[] {
     const i = this.a.pieceIndexAt(offset);
     const p = this.a.piece(i);
-    return complete(p.source, p.report, offset - p.start).map((c) => ({
+    return complete(p.source, p.report, offset - p.start, year).map((c) => ({
       ...c,
       replaceStart: c.replaceStart + p.start,
     }));

@@ -55,7 +55,21 @@ function numberingStyle(source: string, table: Table | null): (label: string) =>
 
 const KIND: Record<number, TableKind> = { 2: 'active', 3: 'applications', 4: 'review' };
 
-export function complete(source: string, report: Report | null, offset: number): CompletionEntry[] {
+/** The setting `disclosureReport.templateYear`: a year, or `auto`. */
+export type TemplateYearSetting = number | 'auto';
+
+/**
+ * The statistics year a clerk is writing a report for: the year set, or (`auto`) last year until the
+ * end of March — reports are due by 31 January and revised after — and this year from April on.
+ * `now` comes from the caller (the core reads no clock); month is 1–12.
+ */
+export function templateYear(setting: TemplateYearSetting, now: { year: number; month: number }): number {
+  if (typeof setting === 'number') return setting;
+  return now.month <= 3 ? now.year - 1 : now.year;
+}
+
+/** Completion at `offset`; `year`: the year a skeleton's title writes (templateYear). */
+export function complete(source: string, report: Report | null, offset: number, year?: number): CompletionEntry[] {
   const lineStart = lineStartAt(source, offset);
   const typed = source.slice(lineStart, offset);
   // Only at the start of a line: nothing typed yet but a label's first characters.
@@ -148,7 +162,7 @@ export function complete(source: string, report: Report | null, offset: number):
     out.push({
       label: W.skeleton,
       kind: 'skeleton',
-      insertText: renderSkeleton(fmt, docLayout),
+      insertText: renderSkeleton(fmt, docLayout, undefined, year),
       replaceStart,
       sortText: '9',
       filterText: `${W.skeletonFilter} template report`,

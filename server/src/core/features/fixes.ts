@@ -3,7 +3,8 @@
  * rules/<code>.ts); this module knows no code by name. Every candidate is tried before it is
  * offered: the report is read again with the edit applied, and the fix is kept only if its finding
  * is gone (or, for a candidate that `removes: 'code'`, every finding of its code) and no other
- * finding appeared. Fix-all batches the preferred candidates of the rules that declare their fix
+ * finding appeared — but for findings of the codes a candidate `expects` inside the text it inserts
+ * (an inserted section still to be filled in). Fix-all batches the preferred candidates of the rules that declare their fix
  * safe, none changing a digit of the text. Works on one report's text, in offsets local to it.
  */
 import type { CheckOptions } from '../rules/check';
@@ -90,6 +91,42 @@ function countKeys(findings: Finding[]): Map<string, number> {
   return m;
 }
 
+/** Text a fix inserts, where it lies once the edits are applied, and the codes expected in it. */
+interface Expected {
+  start: number;
+  end: number;
+  codes: readonly string[];
+}
+
+/** Where the new text of each edit of the candidates lies in the edited text (edits applied in one
+ *  pass), for the candidates that expect findings in it. */
+function expectedIn(cands: readonly { edits: readonly TextEdit[]; expects?: readonly string[] }[]): Expected[] {
+  const all: { e: TextEdit; codes?: readonly string[] }[] = [];
+  for (const c of cands) for (const e of c.edits) all.push({ e, ...(c.expects ? { codes: c.expects } : {}) });
+  all.sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end);
+  const out: Expected[] = [];
+  let shift = 0;
+  for (const { e, codes } of all) {
+    const start = e.start + shift;
+    if (codes?.length) out.push({ start, end: start + e.newText.length, codes });
+    shift += e.newText.length - (e.end - e.start);
+  }
+  return out;
+}
+
+/** Whether a finding not counted in `before` appeared: more findings of a kind than before, not
+ *  counting the ones a candidate expects inside the text it inserts. */
+function appeared(before: Map<string, number>, after: readonly Finding[], expected: readonly Expected[]): boolean {
+  const counts = new Map<string, number>();
+  for (const f of after) {
+    const inside = (x: Expected) => x.codes.includes(f.code) && x.start <= f.range.start && f.range.end <= x.end;
+    if (expected.length && expected.some(inside)) continue;
+    counts.set(keyOf(f), (counts.get(keyOf(f)) ?? 0) + 1);
+  }
+  for (const [k, n] of counts) if (n > (before.get(k) ?? 0)) return true;
+  return false;
+}
+
 /** `text` with non-overlapping edits applied, in one pass (edits in any order). */
 export function applySorted(text: string, edits: TextEdit[]): string {
   const sorted = edits.slice().sort((a, b) => a.start - b.start || a.end - b.end);
@@ -120,13 +157,13 @@ export function fixesFor(
       const after = checkPiece(applySorted(text, c.edits), opts).findings;
       if (!after) return;
       const counts = countKeys(after);
-      // The target is gone (one fewer of its kind), and nothing else appeared.
+      // The target is gone (one fewer of its kind), and nothing else appeared (but what it expects).
       const tk = keyOf(target);
       let ok = true;
       if (c.removes === 'code') {
         for (const k of counts.keys()) if (k.startsWith(target.code + '\u0000')) ok = false;
       } else ok = (counts.get(tk) ?? 0) < (before.get(tk) ?? 0);
-      for (const [k, n] of counts) if (n > (before.get(k) ?? 0)) ok = false;
+      if (appeared(before, after, expectedIn([c]))) ok = false;
       if (ok) out.push({ title: c.title, edits: c.edits, finding: target, preferred: i === 0 });
     });
   }
@@ -188,7 +225,7 @@ export function fixAll(
 ): TextEdit[] | null {
   // One candidate per finding whose rule declares its fix safe, its edits sorted; a candidate that
   // would change a digit of the text is left to the user (a quick fix), whatever its rule says.
-  const cands: { finding: Finding; edits: TextEdit[]; start: number; end: number }[] = [];
+  const cands: { finding: Finding; edits: TextEdit[]; start: number; end: number; expects?: readonly string[] }[] = [];
   for (const f of findings) {
     if (!ruleOf(f.code)?.safeFix) continue;
     const c = candidates(f, text, report, pinyin)[0];
@@ -201,7 +238,8 @@ export function fixAll(
         (edits[i]!.start === edits[i - 1]!.start && edits[i]!.start === edits[i]!.end)
       )
         ok = false;
-    if (ok) cands.push({ finding: f, edits, start: edits[0]!.start, end: edits[edits.length - 1]!.end });
+    const expects = c.expects ? { expects: c.expects } : {};
+    if (ok) cands.push({ finding: f, edits, start: edits[0]!.start, end: edits[edits.length - 1]!.end, ...expects });
   }
   // Sorted by first edit, a candidate is kept when none of its edits overlaps an edit kept before;
   // its edits may fall between those of another (one fix for all the pinyin of a report spans the
@@ -238,7 +276,7 @@ export function fixAll(
     const counts = countKeys(after);
     const need = new Map<string, number>();
     for (const c of b) need.set(keyOf(c.finding), (need.get(keyOf(c.finding)) ?? 0) + 1);
-    for (const [k, n] of counts) if (n > (before.get(k) ?? 0)) return false;
+    if (appeared(before, after, expectedIn(b))) return false;
     for (const [k, n] of need) if ((counts.get(k) ?? 0) > (before.get(k) ?? 0) - n) return false;
     return true;
   };

@@ -107,14 +107,19 @@ export function renderTable(kind: TableKind, format: Format, layout: TextLayout)
   return renderReview(undefined, layout);
 }
 
-/** A whole report to fill in: title, the six sections, the five topics of 一, empty tables. */
+/** The year a skeleton writes when it is given none (the core reads no clock): a placeholder. */
+const YEAR_PLACEHOLDER = '20XX';
+
+/** A whole report to fill in: title, the six sections, the five topics of 一, empty tables. The year
+ *  is the statistics year the clerk writes for (features/completion.ts templateYear), given by the
+ *  caller: without one the title holds a placeholder. */
 export function renderSkeleton(
   format: Format,
   layout: TextLayout,
   organ: string = SKELETON.organ,
-  year = new Date().getFullYear() - 1,
+  year?: number,
 ): string {
-  const out: string[] = [`${organ}${year}${YEAR}${REPORT_NAME}`, ''];
+  const out: string[] = [`${organ}${year ?? YEAR_PLACEHOLDER}${YEAR}${REPORT_NAME}`, ''];
   for (const s of SECTIONS) {
     out.push(`${s.numeral}、${s.title}`);
     if (s.number === 1) {

@@ -30,6 +30,7 @@ import { table4Total } from './table4-total';
 import { narrativeMismatch } from './narrative-mismatch';
 import { section6FeeMissing } from './section6-fee-missing';
 import { textPinyinAnnotation } from './text-pinyin-annotation';
+import { textPlaceholder } from './text-placeholder';
 import { crossyearCarryOver } from './crossyear-carry-over';
 import { crossyearCurrentDocuments } from './crossyear-current-documents';
 import { crossyearCopiedText } from './crossyear-copied-text';
@@ -65,6 +66,7 @@ export const RULES = [
   narrativeMismatch,
   section6FeeMissing,
   textPinyinAnnotation,
+  textPlaceholder,
   crossyearCarryOver,
   crossyearCurrentDocuments,
   crossyearCopiedText,

@@ -59,6 +59,9 @@ export interface FixCandidate {
   /** What the fix must remove to be kept: its own finding (the default), or every finding of the
    *  rule's code (a fix-everything action such as removing all pinyin). */
   removes?: 'finding' | 'code';
+  /** Codes whose new findings inside the text the fix inserts are expected, not new problems: an
+   *  inserted section still to be filled in (一's five topics, 六's fee sentence). */
+  expects?: readonly string[];
 }
 
 /** What a check returns: the runner adds the rule's code and severity. */

@@ -50,6 +50,12 @@ function firstLine(text: string, r: Range): Range {
   return { start: s, end: e };
 }
 
+/** What an inserted, still empty section may raise in its own text (features/fixes.ts accepts it). */
+const EXPECTED_IN_INSERTED: Readonly<Record<number, readonly string[]>> = {
+  1: ['overview.topic-missing', 'report.title-missing'],
+  6: ['section6.fee-missing'],
+};
+
 export const sectionMissing: Rule<'section.missing', Data> = {
   code: 'section.missing',
   severity: 'error',
@@ -89,8 +95,12 @@ export const sectionMissing: Rule<'section.missing', Data> = {
     const kind = TABLE_OF_SECTION[data.sectionNumber];
     const body = kind && !data.tableFound ? renderTable(kind, report.format, layout) + '\n' : '';
     const lead = data.insertAt > 0 && text[data.insertAt - 1] !== '\n' ? '\n' : '';
-    return insertAt(data.insertAt, `${lead}${data.canonical}\n${body}`, 'section.missing.fix', {
+    const fix = insertAt(data.insertAt, `${lead}${data.canonical}\n${body}`, 'section.missing.fix', {
       section: data.canonical,
     });
+    // The new heading stands for a section still to be written: what its own rules say of an empty
+    // 一 or 六 (and, once 一 is there, of the missing title) is expected, not a new problem.
+    const expects = EXPECTED_IN_INSERTED[data.sectionNumber];
+    return expects ? fix.map((c) => ({ ...c, expects })) : fix;
   },
 };

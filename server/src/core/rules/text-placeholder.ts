@@ -59,4 +59,3 @@ export const textPlaceholder: Rule<'text.placeholder'> = {
     return out;
   },
 };
-
