@@ -129,6 +129,9 @@ test('in process: pulled diagnostics in English and the typed custom requests', 
     assert.match(html, /script-src 'nonce-abc'/);
     const csv = await c.send(ExportRequest, { uri, format: 'csv' });
     assert.match(csv, /,二,行政处罚,本年处理决定数量,161\n/);
+    // each row names the file as the user knows it, not its URI
+    assert.doesNotMatch(csv, /file:/);
+    assert.match(csv, /\nin-process-000\.txt,/);
     const skeleton = await c.send(SkeletonRequest, { format: '2019' });
     assert.match(skeleton, /三、收到和处理政府信息公开申请情况/);
     const pdf = c.send(ExportRequest, { uri, format: 'pdf' as never });

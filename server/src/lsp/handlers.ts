@@ -338,8 +338,19 @@ export function* exportSteps(d: OpenDoc, format: 'json' | 'csv' | 'markdown'): S
     yield;
     reports.push(report);
   }
-  const items = reports.map((report) => ({ path: d.uri, report }));
+  const items = reports.map((report) => ({ path: fileNameOf(d.uri), report }));
   return format === 'csv' ? toCsv(items) : toMarkdown(items);
+}
+
+/** The name a user knows a document by: the last part of its URI, decoded (never `file:///…%E5…`). */
+export function fileNameOf(uri: string): string {
+  const last = uri.replace(/[?#].*$/, '').replace(/\/+$/, '');
+  const name = last.slice(last.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
 }
 
 export function skeleton(format: '2021' | '2019', layout: TextLayout, year?: number): string {
