@@ -9,7 +9,7 @@ const folder = () => vscode.workspace.workspaceFolders[0].uri;
 /** Resolves when pred() holds: now or at a later diagnostics change (the server's first publish). */
 function until(pred, what) {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out: ${what}`)), 45000);
+    const timer = setTimeout(() => reject(new Error(`timed out: ${what}`)), 45_000);
     const check = () => {
       if (!pred()) return;
       sub.dispose();
