@@ -111,3 +111,21 @@ test('preview: the label column stays readable — labels sticky at their column
   // The tables scroll sideways inside their own box, not the page.
   assert.equal((html.match(/<div class="scroll">/g) ?? []).length, 3);
 });
+
+test('preview: the page drawn report by report (the server’s) equals the page of the whole grid', async () => {
+  const { DocumentStore } = await import('../../server/src/lsp/documents');
+  const { preview } = await import('../../server/src/lsp/handlers');
+  // Three reports, one with a wrong total and a missing row, and text before the first.
+  const wrong = S000.replace('(七)总计 | 1', '(七)总计 | 2');
+  const text = '前言\n\n' + TITLE + S000 + '\n\n' + wrong + '\n\n' + readCorpus(byPrefix('002'));
+  const store = new DocumentStore();
+  const d = store.open('file:///tmp/p.txt', 'disclosure-report', 1, text);
+  const o = { nonce: 'n0nce', cspSource: 'vscode-resource:' };
+  for (const locale of ['zh-CN', 'en'] as const) {
+    const m = d.analysis.model();
+    const fs = d.analysis.allFindings({});
+    assert.ok(m.reports.length >= 3 && fs.some((f) => f.code === 'table3.balance'));
+    const whole = previewHtml(m.reports, fs, { ...o, locale, title: m.reports[0]?.title ?? d.uri });
+    assert.equal(preview(d, o, {}, locale), whole, locale);
+  }
+});

@@ -22,7 +22,9 @@ export type { FormatLayout, Refusal, TextEdit } from './features/format';
 export type { InlayHint, OutlineNode } from './features/navigation';
 export { renderSkeleton, type TextLayout } from './features/render';
 export {
+  previewFrame,
   previewGrid,
+  previewReport,
   type PreviewCell,
   type PreviewGrid,
   type PreviewNote,

@@ -24,6 +24,8 @@ import {
   byEdit,
   localize,
   normalizeReport,
+  previewFrame,
+  previewReport,
   renderSkeleton,
   toCsv,
   toMarkdown,
@@ -32,12 +34,13 @@ import {
   type Fix,
   type Locale,
   type OutlineNode,
+  type PreviewNote,
   type Report,
   type TextEdit as CoreEdit,
   type TextLayout,
 } from '../core';
 import type { OpenDoc } from './documents';
-import { previewHtml } from './preview-html';
+import { pageHtml, reportHtml } from './preview-html';
 
 export { FIX_ALL_KIND } from '../../../shared/protocol';
 import { FIX_ALL_KIND } from '../../../shared/protocol';
@@ -309,14 +312,21 @@ export function* previewSteps(
   opts: CheckOptions,
   locale: Locale,
 ): Steps<string> {
-  // Findings report by report (cached by the analysis), so that a cancellation can come between.
-  for (let i = 0; i < d.analysis.count; i++) {
+  // Report by report (findings cached by the analysis), so that an edit or a cancellation can come
+  // between: the page is drawn a report at a time, never in one block over the whole document.
+  const sections: string[] = [];
+  const loose: PreviewNote[] = [];
+  const { notesHeading } = previewFrame(locale, []);
+  let title: string | null = null;
+  for (const { i, report } of reportSlots(d)) {
     yield;
-    d.analysis.findings(i, opts);
+    const p = previewReport(report, sections.length, d.analysis.findings(i, opts), locale);
+    if (!sections.length) title = report.title;
+    sections.push(reportHtml(p.report, notesHeading));
+    for (const n of p.loose) loose.push(n);
   }
   yield;
-  const m = d.analysis.model();
-  return previewHtml(m.reports, d.analysis.allFindings(opts), { ...o, locale, title: m.reports[0]?.title ?? d.uri });
+  return pageHtml(sections, previewFrame(locale, loose), { ...o, title: title ?? d.uri });
 }
 
 /** The normalized reports of a document (the `disclosureReport/tables` answer), report by report. */

@@ -13,6 +13,7 @@ import {
   type PreviewCell,
   type PreviewGrid,
   type PreviewNote,
+  type PreviewReport,
   type PreviewRow,
   type PreviewTable,
   type Report,
@@ -171,25 +172,26 @@ document.addEventListener('click', (e) => {
   if (c) vscode.postMessage({ type: '${PREVIEW_REVEAL}', offset: Number(c.getAttribute('data-offset')) });
 });`;
 
-/** The whole page of a grid. */
-export function renderPreview(grid: PreviewGrid, o: PageOptions): string {
-  const body = grid.reports.length
-    ? grid.reports
-        .map((r) => {
-          const head = escapeHtml(r.title);
-          const state = r.errors ? 'errors' : r.warnings ? 'warnings' : 'clean';
-          const line = `\n<p class="summary ${state}">${escapeHtml(r.summary)}</p>`;
-          const tables = r.tables.map((t) => `\n${tableHtml(t)}`).join('');
-          const notes = notesHtml(r.notes, grid.notesHeading);
-          return `<section class="report"><h1 data-offset="${escapeHtml(r.offset)}">${head}</h1>${line}${tables}${notes}</section>`;
-        })
-        .join('\n') + notesHtml(grid.notes, grid.notesHeading)
-    : `<p class="empty">${escapeHtml(grid.empty)}</p>${notesHtml(grid.notes, grid.notesHeading)}`;
+/** One report's section of the page. */
+export function reportHtml(r: PreviewReport, notesHeading: string): string {
+  const head = escapeHtml(r.title);
+  const state = r.errors ? 'errors' : r.warnings ? 'warnings' : 'clean';
+  const line = `\n<p class="summary ${state}">${escapeHtml(r.summary)}</p>`;
+  const tables = r.tables.map((t) => `\n${tableHtml(t)}`).join('');
+  const notes = notesHtml(r.notes, notesHeading);
+  return `<section class="report"><h1 data-offset="${escapeHtml(r.offset)}">${head}</h1>${line}${tables}${notes}</section>`;
+}
+
+/** The page around the reports' sections (reportHtml, in order) and the findings outside them. */
+export function pageHtml(sections: readonly string[], frame: Omit<PreviewGrid, 'reports'>, o: PageOptions): string {
+  const body = sections.length
+    ? sections.join('\n') + notesHtml(frame.notes, frame.notesHeading)
+    : `<p class="empty">${escapeHtml(frame.empty)}</p>${notesHtml(frame.notes, frame.notesHeading)}`;
   const nonce = escapeHtml(cspNonce(o.nonce));
   const source = escapeHtml(cspSource(o.cspSource));
   const csp = `default-src 'none'; style-src ${source} 'nonce-${nonce}'; script-src 'nonce-${nonce}';`;
   return `<!DOCTYPE html>
-<html lang="${grid.locale === 'en' ? 'en' : 'zh-CN'}"><head><meta charset="utf-8">
+<html lang="${frame.locale === 'en' ? 'en' : 'zh-CN'}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(o.title)}</title>
@@ -204,6 +206,15 @@ ${body}
 ${SCRIPT}
 </script>
 </body></html>`;
+}
+
+/** The whole page of a grid. */
+export function renderPreview(grid: PreviewGrid, o: PageOptions): string {
+  return pageHtml(
+    grid.reports.map((r) => reportHtml(r, grid.notesHeading)),
+    grid,
+    o,
+  );
 }
 
 /** The preview page of a document's reports, marked with its findings. */

@@ -276,59 +276,92 @@ function summary(r: Report, format: string, errors: number, warnings: number, lo
   ].join(' · ');
 }
 
-/** The grid of every report, marked with the findings (of every report of the document). */
-export function previewGrid(reports: readonly Report[], findings: readonly Finding[], locale: Locale): PreviewGrid {
-  const m = marksOf(findings, locale);
-  const owner = (f: Finding) =>
-    reports.findIndex((x) => x.range.start <= f.range.start && f.range.start <= x.range.end);
-  const errors = reports.map(() => 0);
-  const warnings = reports.map(() => 0);
-  for (const f of findings) {
-    const r = owner(f);
-    if (r < 0) continue;
-    if (f.severity === 'error') errors[r]!++;
-    else if (f.severity === 'warning') warnings[r]!++;
+/** A finding as a note of the list of findings on no cell. */
+function noteOf(f: Finding, locale: Locale): PreviewNote {
+  return {
+    offset: f.range.start,
+    message: localize(f.message, locale),
+    severity: f.severity,
+    severityText: localize({ id: `preview.severity.${f.severity}` }, locale),
+  };
+}
+
+/**
+ * Report r (the n-th of its document, counted from 0) marked with its findings. A finding outside
+ * the report's range is returned in `loose`, for the list of findings outside every report. Built
+ * one report at a time, so that a long preview can yield between reports (lsp/handlers.ts).
+ */
+export function previewReport(
+  r: Report,
+  n: number,
+  findings: readonly Finding[],
+  locale: Locale,
+): { report: PreviewReport; loose: PreviewNote[] } {
+  const inside = (f: Finding) => r.range.start <= f.range.start && f.range.start <= r.range.end;
+  const own = findings.filter(inside);
+  const m = marksOf(own, locale);
+  let errors = 0;
+  let warnings = 0;
+  for (const f of own) {
+    if (f.severity === 'error') errors++;
+    else if (f.severity === 'warning') warnings++;
   }
-  const out: PreviewReport[] = reports.map((r, i) => {
-    const title = r.title ?? r.organ ?? localize({ id: 'preview.report', args: { n: i + 1 } }, locale);
-    const heading = (id: string) => localize({ id }, locale);
-    const format = localize({ id: 'preview.format', args: { format: r.format } }, locale);
-    return {
-      title,
-      format,
-      summary: summary(r, format, errors[i]!, warnings[i]!, locale),
-      errors: errors[i]!,
-      warnings: warnings[i]!,
-      offset: r.range.start,
-      tables: [
-        { kind: 'active', heading: heading('preview.active'), rows: active(r.format, r.tables.active, m) },
-        {
-          kind: 'applications',
-          heading: heading('preview.applications'),
-          rows: applications(r.format, r.tables.applications, m),
-        },
-        { kind: 'review', heading: heading('preview.review'), rows: review(r.tables.review, m) },
-      ],
-      notes: [],
-    };
-  });
+  const title = r.title ?? r.organ ?? localize({ id: 'preview.report', args: { n: n + 1 } }, locale);
+  const heading = (id: string) => localize({ id }, locale);
+  const format = localize({ id: 'preview.format', args: { format: r.format } }, locale);
+  const tables: PreviewTable[] = [
+    { kind: 'active', heading: heading('preview.active'), rows: active(r.format, r.tables.active, m) },
+    {
+      kind: 'applications',
+      heading: heading('preview.applications'),
+      rows: applications(r.format, r.tables.applications, m),
+    },
+    { kind: 'review', heading: heading('preview.review'), rows: review(r.tables.review, m) },
+  ];
   const notes: PreviewNote[] = [];
-  for (const f of findings) {
-    if (m.placed.has(f.range.start)) continue;
-    const note: PreviewNote = {
-      offset: f.range.start,
-      message: localize(f.message, locale),
-      severity: f.severity,
-      severityText: localize({ id: `preview.severity.${f.severity}` }, locale),
-    };
-    const r = owner(f);
-    (r >= 0 ? out[r]!.notes : notes).push(note);
-  }
+  for (const f of own) if (!m.placed.has(f.range.start)) notes.push(noteOf(f, locale));
+  const loose: PreviewNote[] = [];
+  for (const f of findings) if (!inside(f)) loose.push(noteOf(f, locale));
+  const report = {
+    title,
+    format,
+    summary: summary(r, format, errors, warnings, locale),
+    errors,
+    warnings,
+    offset: r.range.start,
+    tables,
+    notes,
+  };
+  return { report, loose };
+}
+
+/** The grid's words that are not a report's: what to say when there is none, the notes' heading. */
+export function previewFrame(locale: Locale, notes: PreviewNote[]): Omit<PreviewGrid, 'reports'> {
   return {
     locale,
-    reports: out,
     empty: localize({ id: 'preview.empty' }, locale),
     notes,
     notesHeading: localize({ id: 'preview.notes' }, locale),
   };
+}
+
+/** The grid of every report (in document order), marked with the findings (of every report of the
+ *  document): a finding belongs to the last report starting at or before it, when it starts within
+ *  that report's range (a report's range ends where the next begins: the next one's title). */
+export function previewGrid(reports: readonly Report[], findings: readonly Finding[], locale: Locale): PreviewGrid {
+  const owned: Finding[][] = reports.map(() => []);
+  const notes: PreviewNote[] = [];
+  for (const f of findings) {
+    let lo = 0;
+    let hi = reports.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (reports[mid]!.range.start <= f.range.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const r = lo - 1;
+    if (r >= 0 && f.range.start <= reports[r]!.range.end) owned[r]!.push(f);
+    else notes.push(noteOf(f, locale));
+  }
+  return { ...previewFrame(locale, notes), reports: reports.map((r, i) => previewReport(r, i, owned[i]!, locale).report) };
 }
