@@ -10,6 +10,7 @@ const WEB = 'server/src/web';
 /** Each swap: the import's text, the folder it is imported from, what the web bundle takes instead. */
 const SWAPS = [
   [/^\.\/workspace$/, /[\\/]server[\\/]src[\\/]lsp$/, `${WEB}/workspace.ts`],
+  [/^\.\/baselines$/, /[\\/]server[\\/]src[\\/]lsp$/, `${WEB}/baselines.ts`],
   [/^\.\.\/node\/files$/, /[\\/]server[\\/]src[\\/]lsp$/, `${WEB}/shims/files.ts`],
   [/^\.\/pdf$/, /[\\/]server[\\/]src[\\/]readers$/, `${WEB}/shims/pdf.ts`],
   [/^node:url$/, /[\\/]server[\\/]src[\\/]lsp$/, `${WEB}/shims/url.ts`],
@@ -21,7 +22,7 @@ const webSwaps = {
     build.onResolve({ filter: /^vscode-languageserver\/node$/ }, (args) =>
       build.resolve('vscode-languageserver/browser', { kind: args.kind, resolveDir: args.resolveDir }),
     );
-    build.onResolve({ filter: /^(\.\/workspace|\.\.\/node\/files|\.\/pdf|node:url)$/ }, async (args) => {
+    build.onResolve({ filter: /^(\.\/workspace|\.\/baselines|\.\.\/node\/files|\.\/pdf|node:url)$/ }, async (args) => {
       for (const [spec, dir, to] of SWAPS)
         if (spec.test(args.path) && dir.test(args.resolveDir))
           return build.resolve(`./${to}`, { kind: args.kind, resolveDir: process.cwd() });

@@ -78,7 +78,11 @@ export async function activateWith(
     // report files on disk (last year's reports for the cross-year check): the server re-reads them when they change
     synchronize: {
       configurationSection: 'disclosureReport',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{txt,md,html,htm,gkbg,disclosure}'),
+      // and the reviewers' baselines (the findings marked as reviewed)
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/*.{txt,md,html,htm,gkbg,disclosure}'),
+        vscode.workspace.createFileSystemWatcher('**/.disclosure-report-baseline.json'),
+      ],
     },
     // the messages' language is the setting (Chinese by default), never VS Code's display language
     initializationOptions: { locale: locale(), settings: config() },

@@ -219,9 +219,16 @@ test(
         range: onCell[0]!.range,
         context: { diagnostics: onCell, only: ['quickfix'] },
       })) as CodeAction[];
+      // (and 标记为已审核 for each of the three, commands after the fix)
       assert.deepEqual(
-        actions.map((a) => [a.title, a.diagnostics?.length, a.edit?.changes?.[uri]?.map((e) => e.newText)]),
+        actions
+          .filter((a) => !a.command)
+          .map((a) => [a.title, a.diagnostics?.length, a.edit?.changes?.[uri]?.map((e) => e.newText)]),
         [['将“(七)总计”改为 2', 3, ['2']]],
+      );
+      assert.deepEqual(
+        actions.filter((a) => a.command?.command === 'disclosureReport.dismiss').map((a) => a.title),
+        onCell.map((d) => `标记为已审核：${String(d.code)}（此处文字改动前不再提示）`),
       );
 
       // The Problems panel: the pinyin is one diagnostic, its other places related, in the same file.

@@ -37,6 +37,7 @@ async function connect(
   locale?: string,
   /** Handlers the client sets up before initialize (the requests the server sends it). */
   setup: (client: ProtocolConnection) => void = () => undefined,
+  workspaceFolders: { uri: string; name: string }[] | null = null,
 ) {
   const up = new PassThrough();
   const down = new PassThrough();
@@ -57,7 +58,7 @@ async function connect(
     processId: null,
     rootUri: null,
     capabilities,
-    workspaceFolders: null,
+    workspaceFolders,
     locale,
   });
   await client.sendNotification(InitializedNotification.type, {});
@@ -77,7 +78,7 @@ async function connect(
     up.destroy();
     down.destroy();
   };
-  return { client, init, send, diagnostics, close };
+  return { client, init, send, diagnostics, close, published };
 }
 
 const uri = 'file:///tmp/in-process-000.txt';
@@ -215,3 +216,104 @@ test(
     }
   },
 );
+
+test('标记为已审核: the quick fix writes the baseline, the finding goes, and comes back when the baseline goes', async () => {
+  const { mkdtempSync, mkdirSync, writeFileSync, readFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { pathToFileURL } = await import('node:url');
+  const { CodeActionRequest, ExecuteCommandRequest, DidChangeWatchedFilesNotification } =
+    await import('vscode-languageserver-protocol/node');
+  const root = mkdtempSync(join(tmpdir(), 'dr-dismiss-'));
+  mkdirSync(join(root, 'reports'));
+  const file = join(root, 'reports', 'a.txt');
+  // Seed 000 with （七）总计's first cell changed: a failed balance.
+  const text = readCorpus(byPrefix('000')).replace('(七)总计 | 1', '(七)总计 | 2');
+  writeFileSync(file, text);
+  const uri = pathToFileURL(file).href;
+  const rootUri = pathToFileURL(root).href;
+  const c = await connect({ workspace: { didChangeWatchedFiles: {} } }, 'zh-CN', () => undefined, [
+    { uri: rootUri, name: 'root' },
+  ]);
+  try {
+    assert.deepEqual(c.init.capabilities.executeCommandProvider, { commands: ['disclosureReport.dismiss'] });
+    await c.client.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'disclosure-report', version: 1, text },
+    });
+    const first = await c.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'table3.balance'));
+    const diag = first.diagnostics.find((d) => d.code === 'table3.balance')!;
+    const others = first.diagnostics.length - 1;
+    const actions = (await c.client.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: diag.range,
+      context: { diagnostics: [diag] },
+    })) as { title: string; isPreferred?: boolean; command?: { command: string; arguments?: unknown[] } }[];
+    const dismiss = actions.find((a) => a.command?.command === 'disclosureReport.dismiss')!;
+    assert.equal(dismiss.title, '标记为已审核（此处文字改动前不再提示）');
+    assert.ok(!dismiss.isPreferred);
+    assert.equal(actions[actions.length - 1], dismiss, 'after the fixes');
+    await c.client.sendRequest(ExecuteCommandRequest.type, {
+      command: dismiss.command!.command,
+      arguments: dismiss.command!.arguments,
+    });
+    // Written in the workspace folder (no baseline nearer), the file's path relative to it.
+    const baseline = JSON.parse(readFileSync(join(root, '.disclosure-report-baseline.json'), 'utf8'));
+    assert.equal(baseline.entries.length, 1);
+    assert.equal(baseline.entries[0].path, 'reports/a.txt');
+    assert.equal(baseline.entries[0].code, 'table3.balance');
+    const after = await c.diagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'table3.balance'));
+    assert.equal(after.diagnostics.length, others);
+    // The command line agrees: it leaves the same finding out, and only it.
+    const { main } = await import('../../server/src/cli/main');
+    let out = '';
+    await main(
+      ['check', '--format', 'json', file],
+      (s) => void (out += s),
+      () => undefined,
+    );
+    const cli = JSON.parse(out).files[0].diagnostics.map((d: { code: string }) => d.code);
+    assert.deepEqual(cli.sort(), after.diagnostics.map((d) => String(d.code)).sort());
+    // The baseline removed (a file event): the finding is back.
+    rmSync(join(root, '.disclosure-report-baseline.json'));
+    const n = c.published.length;
+    await c.client.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: pathToFileURL(join(root, '.disclosure-report-baseline.json')).href, type: 3 }],
+    });
+    await c.diagnostics(
+      uri,
+      (p) => c.published.indexOf(p) >= n && p.diagnostics.some((d) => d.code === 'table3.balance'),
+    );
+  } finally {
+    c.close();
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('crossyear.copied-text in the editor: last year’s report open beside this year’s', async () => {
+  const { renderSkeleton } = await import('../../server/src/core/features/render');
+  const S5 = '五、存在的主要问题及改进情况';
+  const prose =
+    '一是政策解读形式较为单一，图解、视频等解读方式运用不多；二是依申请公开答复的规范性有待加强，' +
+    '个别答复文书表述不够准确。下一步，我镇将进一步丰富政策解读形式，加强答复文书审核，' +
+    '组织工作人员参加业务培训，切实提升政府信息公开工作质量和水平。';
+  const withFive = (year: number) =>
+    renderSkeleton('2021', 'pipe', '青石镇人民政府', year).replace(`${S5}\n`, `${S5}\n${prose}\n`);
+  const c = await connect({});
+  try {
+    const last = 'file:///tmp/copied-2023.txt';
+    const now = 'file:///tmp/copied-2024.txt';
+    await c.client.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: last, languageId: 'disclosure-report', version: 1, text: withFive(2023) },
+    });
+    await c.diagnostics(last);
+    await c.client.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: now, languageId: 'disclosure-report', version: 1, text: withFive(2024) },
+    });
+    const p = await c.diagnostics(now);
+    const copied = p.diagnostics.filter((d) => d.code === 'crossyear.copied-text');
+    assert.equal(copied.length, 1, p.diagnostics.map((d) => d.code).join(' '));
+    assert.match(copied[0]!.message, /^本部分文字与2023年报告的同一部分约100%相同/);
+  } finally {
+    c.close();
+  }
+});

@@ -640,7 +640,7 @@ test(
       const missing = (await pullDiags(c, u)).filter((d) => d.code === 'table.row-missing');
       assert.equal(missing.length, 2);
       for (const target of missing) {
-        const actions = (await c.conn.sendRequest('textDocument/codeAction', {
+        const offered = (await c.conn.sendRequest('textDocument/codeAction', {
           textDocument: { uri: u },
           range: target.range,
           context: { diagnostics: [target] },
@@ -648,7 +648,14 @@ test(
           title: string;
           diagnostics?: Diagnostic[];
           edit: { changes: Record<string, { newText: string }[]> };
+          command?: { command: string };
         }[];
+        // Its fix, and (last, a command) 标记为已审核 for it.
+        const actions = offered.filter((a) => !a.command);
+        assert.deepEqual(
+          offered.filter((a) => a.command).map((a) => [a.command!.command, a.diagnostics]),
+          [['disclosureReport.dismiss', [target]]],
+        );
         assert.equal(actions.length, 1, actions.map((a) => a.title).join(' / '));
         assert.deepEqual(actions[0]!.diagnostics, [target]);
         const row = /“(.+)”/.exec(String(target.message))![1]!.replace(/\s/g, '');

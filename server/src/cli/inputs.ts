@@ -42,6 +42,8 @@ export interface Plan {
   entries: Entry[];
   /** An input could not be read (exit 2); set by `plan` and by `read`. */
   failed: boolean;
+  /** The folders named on the command line, by an entry's `folder`. */
+  folders: string[];
 }
 
 /** Every PATH checked and every folder walked (notes for what the walks skip); nothing read yet. */
@@ -52,7 +54,7 @@ export async function plan(
   safe: (s: string) => string,
   extensions: ReadonlySet<string>,
 ): Promise<Plan> {
-  const p: Plan = { entries: [], failed: false };
+  const p: Plan = { entries: [], failed: false, folders: [] };
   let folders = 0;
   for (const path of paths) {
     if (path === '-') {
@@ -78,6 +80,7 @@ export async function plan(
       continue;
     }
     const folder = folders++;
+    p.folders.push(path);
     const walked = await walkFolder(path, { extensions });
     for (const s of walked.skipped) {
       if ('extension' in s)

@@ -1,6 +1,6 @@
 /**
  * The command line:
- *   disclosure-report check  [--format text|json|sarif] [--locale zh-CN|en] PATH...
+ *   disclosure-report check  [--format text|json|sarif] [--locale zh-CN|en] [--baseline FILE] [--update-baseline] PATH...
  *   disclosure-report tables [--format json|csv|markdown] PATH...
  * Reads files, folders (walked for the report extensions, safely: node/files.ts) and stdin (`-`);
  * decodes UTF-8, UTF-16 and GB18030 (node/decode.ts); reads .pdf and .docx through their text
@@ -21,6 +21,7 @@
 import { localize, toLocale, type Locale, type Message } from '../core';
 import { FatalError, plan } from './inputs';
 import { count, noCounts, safe, textOf, textTotal } from './output';
+import { Dismissals } from './dismissals';
 import { run } from './run';
 import { runReview } from './review';
 
@@ -63,6 +64,9 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     let format = command === 'tables' ? 'json' : 'text';
     let localeArg: string | undefined;
     let outDir: string | undefined;
+    let baseline: string | null = null;
+    let update = false;
+    const dismissable = command !== 'tables';
     const paths: string[] = [];
     for (let i = 0; i < rest.length; i++) {
       const a = rest[i]!;
@@ -72,6 +76,9 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
       else if (a.startsWith('--locale=')) localeArg = a.slice(9);
       else if (a === '--out' && command === 'review') outDir = rest[++i] ?? '';
       else if (a.startsWith('--out=') && command === 'review') outDir = a.slice(6);
+      else if (a === '--baseline' && dismissable) baseline = rest[++i] ?? '';
+      else if (a.startsWith('--baseline=') && dismissable) baseline = a.slice(11);
+      else if (a === '--update-baseline' && dismissable) update = true;
       else if (a.startsWith('--')) throw new UsageError({ id: 'cli.unknown-option', args: { value: safe(a) } });
       else paths.push(a);
     }
@@ -83,6 +90,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
       throw new UsageError({ id: 'cli.bad-locale', args: { value: safe(localeArg) } });
     locale = toLocale(localeArg ?? 'zh-CN');
     if (!paths.length) throw new UsageError({ id: 'cli.no-path' });
+    if (baseline === '') throw new UsageError({ id: 'cli.baseline-missing' });
     // Notes go to stderr as they come; those of the walks once every PATH is known to exist.
     const notes: string[] = [];
     let held = true;
@@ -94,10 +102,18 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     const planned = await plan(paths, locale, note, safe, EXTENSIONS);
     for (const n of notes) err(n + '\n');
     held = false;
+    // Every baseline read before anything is printed (a broken one stops the run: exit 2).
+    const dismissals = dismissable ? Dismissals.prepare(planned, { file: baseline, update }, locale, safe) : null;
+    /** After the run: the baselines written, and what the output leaves out. */
+    const closing = (toText: boolean) => {
+      dismissals?.write();
+      const said = dismissals?.summary(safe) ?? '';
+      if (said) (toText ? out : err)(said);
+    };
     if (command === 'review') {
       // review: the check's text on stdout, of the files reviewed (runReview leaves out those of
       // a previous review), once the folder is written; where on stderr
-      const r = await run('review', 'text', locale, planned, () => undefined, note);
+      const r = await run('review', 'text', locale, planned, () => undefined, note, dismissals);
       if (!(await runReview(r.results, outDir, locale, err, err))) return 2;
       const all = noCounts();
       for (const f of r.results) {
@@ -105,9 +121,11 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
         count(f.findings, all);
       }
       out(textTotal(r.results.length, all, locale));
+      closing(true);
       return r.failed ? 2 : all.error ? 1 : 0;
     }
-    const r = await run(command, format, locale, planned, out, note);
+    const r = await run(command, format, locale, planned, out, note, dismissals);
+    closing(format === 'text');
     return r.failed ? 2 : command === 'check' && r.errors ? 1 : 0;
   } catch (e) {
     if (e instanceof UsageError)

@@ -13,7 +13,6 @@
 import {
   normalizeReport,
   openDocument,
-  proseSketches,
   anyOrganKey,
   refOf,
   reportKey,
@@ -31,6 +30,7 @@ import {
 } from '../core';
 import { extname } from 'node:path';
 import { isBinaryReport } from '../readers';
+import type { Dismissals } from './dismissals';
 import { read, type Entry, type Input, type Note, type Plan } from './inputs';
 import {
   count,
@@ -54,30 +54,39 @@ interface Item {
   text: string;
   doc: ReportDocument | null;
   reports: Report[];
+  /** The report of each of the document's slots (null: a slot without one). */
+  slots: (Report | null)[];
   /** The input holds no report: why (a report.not-found finding). */
   notFound?: Message;
 }
 
 /** An input → the file of the output, or null (a file found in a walk without a report: a note). */
 function itemOf(input: Input, note: Note): Item | null {
-  if (input.text === null) return { path: input.path, text: '', doc: null, reports: [], notFound: input.reason };
+  if (input.text === null)
+    return { path: input.path, text: '', doc: null, reports: [], slots: [], notFound: input.reason };
   // Every file is read the way the editor reads it: through the core's document.
   const doc = openDocument(input.text);
   const reports: Report[] = [];
+  const slots: (Report | null)[] = [];
   for (let i = 0; i < doc.count; i++) {
     const r = doc.report(i);
+    slots.push(r);
     if (r) reports.push(r);
   }
   const text = input.text;
-  if (reports.length) return { path: input.path, text, doc, reports };
-  if (input.named) return { path: input.path, text, doc, reports: [], notFound: { id: 'report.not-found.none' } };
+  if (reports.length) return { path: input.path, text, doc, reports, slots };
+  if (input.named)
+    return { path: input.path, text, doc, reports: [], slots, notFound: { id: 'report.not-found.none' } };
   note(input.path, { id: 'cli.skipped-none' });
   return null;
 }
 
 const nowhere = { positionAt: (o: number): Position => ({ line: 0, character: o }) };
 
-function checked(item: Item, refs: ReportRef[]): Checked {
+/** The findings shown of a file, from the findings of each of its slots (cli/dismissals.ts). */
+type Keep = (item: Item, slots: { report: Report | null; findings: Finding[] }[]) => Finding[];
+
+function checked(item: Item, refs: ReportRef[], keep: Keep): Checked {
   const doc = item.doc;
   if (!doc || item.notFound) {
     const f: Finding = {
@@ -89,10 +98,11 @@ function checked(item: Item, refs: ReportRef[]): Checked {
     const at = doc ?? nowhere;
     return { path: item.path, reports: [], findings: [f], pos: (o) => at.positionAt(o) };
   }
+  const slots = item.slots.map((report, i) => ({ report, findings: doc.findings(i, { others: refs }) }));
   return {
     path: item.path,
     reports: item.reports,
-    findings: doc.allFindings({ others: refs }),
+    findings: keep(item, slots),
     pos: (o) => doc.positionAt(o),
   };
 }
@@ -169,7 +179,7 @@ async function sniffAll(p: Plan, locale: Locale): Promise<Sniffed> {
       sn.anyUntil = k;
       continue;
     }
-    const input = await read(e, { entries: [], failed: false }, locale, () => undefined);
+    const input = await read(e, { entries: [], failed: false, folders: [] }, locale, () => undefined);
     if (e.kind === 'stdin') sn.stdin = input;
     if (!input?.text) continue;
     const keys = titleKeys(input.text);
@@ -196,6 +206,7 @@ export async function run(
   p: Plan,
   out: (s: string) => void,
   note: Note,
+  dismissals: Dismissals | null = null,
 ): Promise<RunResult> {
   const refs: ReportRef[] = [];
   const all = noCounts();
@@ -226,9 +237,11 @@ export async function run(
     if (format === 'csv') return rows.length ? [toCsv(rows).slice(toCsv([]).length)] : [];
     return rows.length ? [toMarkdown(rows)] : [];
   };
-  const finish = (item: Item): string[] => {
+  const finish = (item: Item, e: Entry | null): string[] => {
     files++;
-    const r = checked(item, refs);
+    const r = checked(item, refs, (it, slots) =>
+      dismissals ? dismissals.apply(e, it.path, it.text, slots) : slots.flatMap((x) => x.findings),
+    );
     count(r.findings, all);
     attention.push({ path: r.path, counts: count(r.findings) });
     if (r.findings.some((f) => f.severity === 'error')) errors = true;
@@ -260,7 +273,7 @@ export async function run(
       queue.shift();
       const input = head.input ?? (await read(head.entry, p, locale, () => undefined));
       const item = input && itemOf(input, () => undefined);
-      if (item) sink.file(finish(item));
+      if (item) sink.file(finish(item, head.entry));
     }
   };
 
@@ -273,7 +286,7 @@ export async function run(
     if (e.kind === 'folder-end') {
       item = counted[e.folder]
         ? null
-        : { path: e.path, text: '', doc: null, reports: [], notFound: { id: 'report.not-found.folder' } };
+        : { path: e.path, text: '', doc: null, reports: [], slots: [], notFound: { id: 'report.not-found.folder' } };
     } else {
       input = e.kind === 'stdin' && sn.stdin ? sn.stdin : await read(e, p, locale, note);
       if (!input) continue;
@@ -287,11 +300,10 @@ export async function run(
     }
     // Every report of every input is another's possible last year (its prose sketched for
     // crossyear.copied-text).
-    for (const report of item.reports)
-      refs.push({ ...refOf(item.path, report), prose: proseSketches(item.text, report) });
+    for (const report of item.reports) refs.push(refOf(item.path, report, item.text));
     const until = untilOf(item);
     if (until > k) queue.push({ entry: e, input: e.kind === 'stdin' ? input : null, until });
-    else emit(finish(item));
+    else emit(finish(item, e.kind === 'folder-end' ? null : e));
     await drain(false);
   }
   await drain(true);

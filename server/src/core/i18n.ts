@@ -66,11 +66,51 @@ const OWN: Record<string, Record<Locale, string>> = {
     'zh-CN': '--locale 应为 zh-CN 或 en，而不是“{value}”',
     en: '--locale must be zh-CN or en, not “{value}”',
   },
+  'cli.baseline-missing': { 'zh-CN': '--baseline 后应给出基线文件', en: '--baseline needs a FILE' },
+  'cli.baseline-bad': {
+    'zh-CN': '基线文件 {path} 无法使用：{reason}。请修正或删除它后重试。',
+    en: 'the baseline {path} cannot be used: {reason}. Fix or remove it and run again.',
+  },
+  'cli.baseline.malformed': {
+    'zh-CN': '不是本工具写入的基线（JSON 格式或版本不符）',
+    en: 'it is not a baseline this tool wrote (its JSON or version does not match)',
+  },
+  'cli.baseline.unreadable': { 'zh-CN': '无法读取', en: 'it cannot be read' },
+  'cli.baseline.not-a-file': { 'zh-CN': '不是普通文件', en: 'it is not a regular file' },
+  'cli.baseline.too-large': { 'zh-CN': '文件过大', en: 'it is too large' },
+  'cli.dismissed': {
+    'zh-CN': '另有 {count} 个已标记为已审核的问题未列出（见 {path}）',
+    en: '{count} findings marked as reviewed are not listed (see {path})',
+  },
+  'cli.baseline-written': {
+    'zh-CN': '已将 {count} 个问题标记为已审核，记入 {path}',
+    en: '{count} findings marked as reviewed in {path}',
+  },
+  'dismiss.action': {
+    'zh-CN': '标记为已审核（此处文字改动前不再提示）',
+    en: 'Mark as reviewed (not shown again until this text changes)',
+  },
+  'dismiss.action-code': {
+    'zh-CN': '标记为已审核：{code}（此处文字改动前不再提示）',
+    en: 'Mark {code} as reviewed (not shown again until this text changes)',
+  },
+  'dismiss.baseline-bad': {
+    'zh-CN': '基线文件 {path} 无法使用：{reason}。其中的已审核标记未生效，也不会被覆盖。',
+    en: 'The baseline {path} cannot be used: {reason}. Its dismissals are not applied, and it will not be written over.',
+  },
+  'dismiss.not-a-file': {
+    'zh-CN': '只有磁盘上的文件可以标记为已审核。',
+    en: 'Only a file on disk can have findings marked as reviewed.',
+  },
+  'dismiss.write-failed': {
+    'zh-CN': '无法写入基线文件 {path}：{reason}',
+    en: 'Cannot write the baseline {path}: {reason}',
+  },
   'cli.no-path': { 'zh-CN': '没有给出 PATH', en: 'no PATH given' },
   'cli.usage': {
     'zh-CN':
-      '用法：\n  disclosure-report check  [--format text|json|sarif] [--locale zh-CN|en] PATH...\n  disclosure-report tables [--format json|csv|markdown] PATH...\n  disclosure-report review [--out DIR] [--locale zh-CN|en] PATH...\nPATH 为文件、文件夹（读取其中的 .txt .md .html .htm .pdf .docx .gkbg .disclosure 文件）或 -（标准输入）。\ncheck 与 review 的退出码：0 无错误，1 有错误，2 用法错误或读取失败；review 写入 DIR（默认 ./review）：index.html、summary.csv、summary.xlsx 和 memos/ 审核意见。',
-    en: 'usage:\n  disclosure-report check  [--format text|json|sarif] [--locale zh-CN|en] PATH...\n  disclosure-report tables [--format json|csv|markdown] PATH...\n  disclosure-report review [--out DIR] [--locale zh-CN|en] PATH...\nPATH is a file, a folder (walked for .txt .md .html .htm .pdf .docx .gkbg .disclosure files) or - for standard input.\ncheck and review exit 0 when no finding is an error, 1 when one is, 2 on a usage or I/O error; review writes DIR (default ./review): index.html, summary.csv, summary.xlsx and memos/.',
+      '用法：\n  disclosure-report check  [--format text|json|sarif] [--locale zh-CN|en] [--baseline FILE] [--update-baseline] PATH...\n  disclosure-report tables [--format json|csv|markdown] PATH...\n  disclosure-report review [--out DIR] [--locale zh-CN|en] [--baseline FILE] [--update-baseline] PATH...\nPATH 为文件、文件夹（读取其中的 .txt .md .html .htm .pdf .docx .gkbg .disclosure 文件）或 -（标准输入）。\ncheck 与 review 的退出码：0 无错误，1 有错误，2 用法错误或读取失败；review 写入 DIR（默认 ./review）：index.html、summary.csv、summary.xlsx 和 memos/ 审核意见。\n已审核的问题记在报告所在文件夹（或上级文件夹）的 .disclosure-report-baseline.json 中，不再列出；--update-baseline 把本次的全部问题标记为已审核，--baseline FILE 指定基线文件。',
+    en: "usage:\n  disclosure-report check  [--format text|json|sarif] [--locale zh-CN|en] [--baseline FILE] [--update-baseline] PATH...\n  disclosure-report tables [--format json|csv|markdown] PATH...\n  disclosure-report review [--out DIR] [--locale zh-CN|en] [--baseline FILE] [--update-baseline] PATH...\nPATH is a file, a folder (walked for .txt .md .html .htm .pdf .docx .gkbg .disclosure files) or - for standard input.\ncheck and review exit 0 when no finding is an error, 1 when one is, 2 on a usage or I/O error; review writes DIR (default ./review): index.html, summary.csv, summary.xlsx and memos/.\nFindings marked as reviewed, in the .disclosure-report-baseline.json of the report's folder (or a folder above), are not listed; --update-baseline marks every finding of this run as reviewed, --baseline FILE names the baseline.",
   },
   'completion.row-missing': { 'zh-CN': '表{table}中缺少的行', en: 'Missing row of table {table}' },
   'completion.row': { 'zh-CN': '表{table}的行', en: 'Row of table {table}' },

@@ -17,6 +17,7 @@ export type { Position } from './text/lines';
 export { LineIndex } from './text/lines';
 export { localize, toLocale, type Locale } from './i18n';
 export { templateYear, type CompletionEntry, type TemplateYearSetting } from './features/completion';
+export { canDismiss, fingerprintOf, isDismissed } from './features/dismiss';
 export { byEdit, type Fix } from './features/fixes';
 export type { FormatLayout, Refusal, TextEdit } from './features/format';
 export type { InlayHint, OutlineNode } from './features/navigation';

@@ -22,6 +22,7 @@ import {
 } from 'vscode-languageserver/node';
 import {
   byEdit,
+  canDismiss,
   localize,
   normalizeReport,
   previewFrame,
@@ -39,6 +40,7 @@ import {
   type TextEdit as CoreEdit,
   type TextLayout,
 } from '../core';
+import { DISMISS_COMMAND, type DismissArgs } from './baselines';
 import type { OpenDoc } from './documents';
 import { pageHtml, reportHtml } from './preview-html';
 
@@ -132,6 +134,7 @@ export function* codeActionSteps(
   params: CodeActionParams,
   opts: CheckOptions,
   locale: Locale,
+  dismissable = false,
 ): Steps<CodeAction[]> {
   const only = params.context.only;
   const wantsFixAll = !!only?.some((k) => FIX_ALL_KIND.startsWith(k) || k === CodeActionKind.SourceFixAll);
@@ -158,6 +161,7 @@ export function* codeActionSteps(
     `${String(code)} ${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
   const used = new Set<Finding>();
   const found: { fix: Fix; diag: Diagnostic }[] = [];
+  const dismissals: CodeAction[] = [];
   for (const diag of params.context.diagnostics) {
     yield;
     if (diag.source !== undefined && diag.source !== 'disclosure-report') continue;
@@ -179,6 +183,22 @@ export function* codeActionSteps(
     if (!target || !sameRange(toLsp(d, target.range.start, target.range.end), diag.range)) continue;
     used.add(target);
     for (const fix of d.analysis.quickFixes(i, target, opts)) found.push({ fix, diag });
+    // 标记为已审核: after the fixes, never preferred; the server writes the baseline (baselines.ts).
+    if (dismissable && canDismiss(target)) {
+      const args: DismissArgs = {
+        uri: d.uri,
+        fingerprint: d.analysis.fingerprint(i, target),
+        code: target.code,
+        message: localize(target.message, locale),
+      };
+      const title = localize({ id: 'dismiss.action' }, locale);
+      dismissals.push({
+        title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diag],
+        command: { title, command: DISMISS_COMMAND, arguments: [args] },
+      });
+    }
   }
   // One wrong cell, one quick fix: fixes making the same edits (several rules on one cell) are one
   // action, under the clearest title, resolving each of their diagnostics.
@@ -191,6 +211,14 @@ export function* codeActionSteps(
       isPreferred: g.some((x) => x.fix.preferred),
       edit: { changes: { [d.uri]: edits(d, fix.edits) } },
     });
+  }
+  // Several in one menu: each names its code (else they would read alike).
+  for (const a of dismissals) {
+    if (dismissals.length > 1) {
+      const code = (a.command!.arguments![0] as DismissArgs).code;
+      a.title = a.command!.title = localize({ id: 'dismiss.action-code', args: { code } }, locale);
+    }
+    out.push(a);
   }
   return out;
 }

@@ -35,6 +35,8 @@ export interface Context {
   /** Runs a long feature step by step, cancellable, stopped when d changes. */
   steps<T>(g: h.Steps<T>, token: CancellationToken, d: OpenDoc): Promise<T>;
   checkOptions(uri: string): CheckOptions;
+  /** Whether a document's findings can be marked as reviewed (baselines.ts). */
+  canDismiss(uri: string): boolean;
   locale(): Locale;
   layout(): Settings['formatLayout'];
   /** The year a report skeleton is written for (the setting, or `auto` by the clock). */
@@ -44,7 +46,7 @@ export interface Context {
 const field = (p: unknown, name: string) => (p as Record<string, unknown>)[name];
 
 export function registerRequests(c: Context): void {
-  const { connection, steps, checkOptions, locale } = c;
+  const { connection, steps, checkOptions, canDismiss, locale } = c;
 
   /** A feature handler: params checked, then the document if it is open and analysed, else the empty answer. */
   function onDoc<R, A>(
@@ -76,7 +78,11 @@ export function registerRequests(c: Context): void {
   });
   connection.onCodeAction(
     onDoc(codeAction, [], readCodeAction, (d, a, token) =>
-      steps(h.codeActionSteps(d, { textDocument: { uri: d.uri }, ...a }, checkOptions(d.uri), locale()), token, d),
+      steps(
+        h.codeActionSteps(d, { textDocument: { uri: d.uri }, ...a }, checkOptions(d.uri), locale(), canDismiss(d.uri)),
+        token,
+        d,
+      ),
     ),
   );
   const symbol = 'textDocument/documentSymbol';

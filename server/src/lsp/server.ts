@@ -24,16 +24,18 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
 import { fileURLToPath } from 'node:url';
 import { FIX_ALL_KIND } from '../../../shared/protocol';
-import { toLocale, type CheckOptions, type Locale, type ReportRef } from '../core';
+import { localize, refOf, toLocale, type CheckOptions, type Locale, type ReportRef } from '../core';
 import { DEFAULT_SETTINGS, readSettings, templateYearNow, type Settings } from './settings';
 import { analysed, DocumentStore, type OpenDoc } from './documents';
 import * as h from './handlers';
 import * as check from './params';
 import { registerRequests } from './requests';
 import { WorkspaceIndex } from './workspace';
+import { Baselines, DISMISS_COMMAND, type DismissArgs } from './baselines';
 
 const cancelledError = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
 const errorText = (e: unknown) => (e as Error)?.stack ?? String(e);
@@ -87,8 +89,8 @@ export function startServer(connection: Connection, { fragments = false }: { fra
       let cached = openRefs.get(u);
       if (!cached || cached.version !== d.version) {
         const reports = d.analysis.model().reports;
-        const ref = (report: ReportRef['report']) => ({ source: u, organ: report.organ, year: report.year, report });
-        cached = { version: d.version, refs: reports.map(ref) };
+        const text = d.analysis.text;
+        cached = { version: d.version, refs: reports.map((report) => refOf(u, report, text)) };
         openRefs.set(u, cached);
       }
       for (const r of cached.refs) refs.push(r);
@@ -96,10 +98,17 @@ export function startServer(connection: Connection, { fragments = false }: { fra
     return refs;
   }
 
+  // Dismissed findings (the baseline nearest each report); a change of one redoes every document.
+  const baselines = new Baselines(
+    (text) => connection.window.showWarningMessage(text),
+    (m) => localize(m, locale()),
+  );
+
   const checkOptions = (uri: string): CheckOptions => ({
     narrativeChecks: settings.narrativeChecks,
     severity: settings.severity,
     others: () => others(uri),
+    dismissed: baselines.dismissedFor(uri),
   });
 
   /**
@@ -170,7 +179,9 @@ export function startServer(connection: Connection, { fragments = false }: { fra
     hasRefresh = !!params.capabilities.workspace?.diagnostics?.refreshSupport;
     hasWorkspaceFolders = !!params.capabilities.workspace?.workspaceFolders;
     if (init.settings) settings = readSettings(init.settings);
-    workspace.setFolders((params.workspaceFolders ?? []).map((f) => f.uri));
+    const folderUris = (params.workspaceFolders ?? []).map((f) => f.uri);
+    workspace.setFolders(folderUris);
+    baselines.setFolders(folderUris.length ? folderUris : params.rootUri ? [params.rootUri] : []);
     const folders = { workspaceFolders: { supported: true, changeNotifications: true } };
     return {
       capabilities: {
@@ -183,6 +194,7 @@ export function startServer(connection: Connection, { fragments = false }: { fra
         hoverProvider: true,
         inlayHintProvider: true,
         documentFormattingProvider: true,
+        ...(baselines.supported ? { executeCommandProvider: { commands: [DISMISS_COMMAND] } } : {}),
         ...(hasWorkspaceFolders ? { workspace: folders } : {}),
       },
       serverInfo: { name: 'disclosure-report', version: '0.1.0' },
@@ -199,6 +211,7 @@ export function startServer(connection: Connection, { fragments = false }: { fra
       connection.workspace.onDidChangeWorkspaceFolders(() => {
         void connection.workspace.getWorkspaceFolders().then((fs) => {
           workspace.setFolders((fs ?? []).map((f) => f.uri));
+          baselines.setFolders((fs ?? []).map((f) => f.uri));
           changedEverything();
         });
       });
@@ -227,7 +240,32 @@ export function startServer(connection: Connection, { fragments = false }: { fra
     } else for (const d of store.docs.values()) schedulePublish(d);
   }
 
-  connection.onDidChangeWatchedFiles((p) => workspace.changed(Array.isArray(p?.changes) ? p.changes : []));
+  connection.onDidChangeWatchedFiles((p) => {
+    const changes = Array.isArray(p?.changes) ? p.changes : [];
+    if (baselines.changed(changes)) changedEverything();
+    workspace.changed(changes);
+  });
+
+  // 标记为已审核 (the quick fix's command): written to the baseline, then every document redone.
+  connection.onExecuteCommand(
+    guard('workspace/executeCommand', (p: { command?: unknown; arguments?: unknown[] }) => {
+      const a = p?.arguments?.[0] as Partial<DismissArgs> | undefined;
+      if (p?.command !== DISMISS_COMMAND || !a || typeof a.uri !== 'string' || typeof a.fingerprint !== 'string')
+        throw new ResponseError(ErrorCodes.InvalidParams, `workspace/executeCommand: unknown command or arguments`);
+      const r = baselines.dismiss({
+        uri: a.uri,
+        fingerprint: a.fingerprint,
+        code: String(a.code ?? ''),
+        message: String(a.message ?? ''),
+      });
+      if (!r.ok) {
+        connection.window.showErrorMessage(r.text);
+        return null;
+      }
+      changedEverything();
+      return null;
+    }),
+  );
 
   connection.onDidChangeConfiguration((p) => {
     if (hasConfiguration) void refreshSettings();
@@ -242,13 +280,23 @@ export function startServer(connection: Connection, { fragments = false }: { fra
 
   const pending = new Map<string, NodeJS.Immediate>();
 
+  /** Sends diagnostics; a connection closed meanwhile (a publish scheduled by a background walk)
+   *  has no one to tell, not even the log. */
+  function send(p: PublishDiagnosticsParams): void {
+    try {
+      connection.sendDiagnostics(p).catch(() => undefined);
+    } catch {
+      // disposed
+    }
+  }
+
   function publish(d: OpenDoc): void {
     const uri = d.uri;
     if (!store.get(uri)) return;
     const diagnostics = analysed(d, settings)
       ? (store.diagnostics(d, checkOptions(uri), locale(), undefined, fragments) ?? [])
       : [];
-    void connection.sendDiagnostics({ uri, version: d.version, diagnostics });
+    send({ uri, version: d.version, diagnostics });
   }
 
   /** Publishes a scheduled publish of uri at once (once the settings are read). */
@@ -314,7 +362,7 @@ export function startServer(connection: Connection, { fragments = false }: { fra
       const uri = (p as { textDocument?: { uri?: unknown } } | undefined)?.textDocument?.uri;
       if (typeof uri !== 'string') return log('didClose refused: textDocument.uri must be a string');
       store.close(uri);
-      if (!pull) void connection.sendDiagnostics({ uri, diagnostics: [] });
+      if (!pull) send({ uri, diagnostics: [] });
     }),
   );
 
@@ -360,6 +408,7 @@ export function startServer(connection: Connection, { fragments = false }: { fra
     },
     steps: (g, token, d) => h.runAsync(g, stepper(token, d)),
     checkOptions,
+    canDismiss: (uri) => baselines.canDismiss(uri),
     locale,
     layout: () => settings.formatLayout,
     year: () => templateYearNow(settings),

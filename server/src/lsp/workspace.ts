@@ -185,7 +185,7 @@ export class WorkspaceIndex {
           const d = decodeBytes(r.bytes);
           if (d.ok) {
             try {
-              refs = readReports(d.text).map((report) => refOf(f.path, report));
+              refs = readReports(d.text).map((report) => refOf(f.path, report, d.text));
             } catch {
               refs = [];
             }

@@ -7,7 +7,7 @@
  */
 import type { WorkspaceFilesParams } from '../../../shared/workspace-files';
 import { WORKSPACE_LIMITS } from '../../../shared/workspace-files';
-import { readReports, type ReportRef } from '../core';
+import { readReports, refOf, type ReportRef } from '../core';
 import { decodeBytes } from '../node/decode';
 import { Buffer } from './shims/buffer';
 
@@ -100,7 +100,7 @@ export class WorkspaceIndex {
     try {
       const d = decodeBytes(Buffer.from(data, 'base64'));
       if (!d.ok) return [];
-      return readReports(d.text).map((report) => ({ source, organ: report.organ, year: report.year, report }));
+      return readReports(d.text).map((report) => refOf(source, report, d.text));
     } catch {
       return []; // an unreadable file only loses the cross-year check
     }

@@ -49,6 +49,46 @@ suite('review', () => {
     assert.ok(found.range.start.line > 0);
   });
 
+  test('标记为已审核 from the quick-fix menu: the finding goes, and comes back when the baseline is deleted', async () => {
+    const folder = vscode.workspace.workspaceFolders[0].uri;
+    // In a folder of its own with its own (empty) baseline: a dismissal matches the text, not the
+    // file, so the seed's finding must not be dismissed for the other tests' copies of it.
+    const dir = vscode.Uri.joinPath(folder, 'dismiss-here');
+    fs.mkdirSync(dir.fsPath, { recursive: true });
+    const baseline = vscode.Uri.joinPath(dir, '.disclosure-report-baseline.json');
+    fs.writeFileSync(baseline.fsPath, JSON.stringify({ version: 1, entries: [] }));
+    const seed = fs.readFileSync(vscode.Uri.joinPath(folder, 'seed-000.txt').fsPath, 'utf8');
+    const uri = vscode.Uri.joinPath(dir, 'wrong-total.txt');
+    fs.writeFileSync(uri.fsPath, seed.replace('(七)总计 | 1', '(七)总计 | 2'));
+    try {
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      const balance = () => vscode.languages.getDiagnostics(uri).find((d) => d.code === 'table3.balance');
+      const diag = await when([vscode.languages.onDidChangeDiagnostics], balance, 'the balance finding');
+      const actions = await vscode.commands.executeCommand(
+        'vscode.executeCodeActionProvider',
+        uri,
+        diag.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
+      const dismiss = actions.find((a) => a.command && a.command.command === 'disclosureReport.dismiss');
+      assert.ok(dismiss, actions.map((a) => a.title).join(' / '));
+      assert.match(dismiss.title, /^标记为已审核/);
+      await vscode.commands.executeCommand(dismiss.command.command, ...(dismiss.command.arguments || []));
+      await when([vscode.languages.onDidChangeDiagnostics], () => !balance(), 'the finding dismissed');
+      const written = JSON.parse(fs.readFileSync(baseline.fsPath, 'utf8'));
+      assert.deepEqual(
+        written.entries.map((e) => [e.code, e.path]),
+        [['table3.balance', 'wrong-total.txt']],
+      );
+      // The baseline deleted: the file watcher tells the server, the finding is back.
+      await vscode.workspace.fs.delete(baseline);
+      await when([vscode.languages.onDidChangeDiagnostics], balance, 'the finding back');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      fs.rmSync(dir.fsPath, { recursive: true, force: true });
+    }
+  });
+
   test('打开审核汇总 shows the dashboard in a webview', async () => {
     const isReview = (tab) =>
       tab.input instanceof vscode.TabInputWebview && /disclosureReport\.review/.test(tab.input.viewType);

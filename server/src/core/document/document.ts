@@ -8,6 +8,7 @@
  * is null): the unit of findings, of caching and of cancellation between steps.
  */
 import { complete, type CompletionEntry } from '../features/completion';
+import { fingerprintOf } from '../features/dismiss';
 import { fixAll, fixesFor, type Fix } from '../features/fixes';
 import { formatText, type FormatLayout, type Refusal, type TextEdit } from '../features/format';
 import { foldingRanges, hover, inlayHints, outline, type InlayHint, type OutlineNode } from '../features/navigation';
@@ -38,6 +39,9 @@ export interface ReportDocument {
   /** Findings of report i (computed once per change of that report). */
   findings(i: number, opts?: CheckOptions): Finding[];
   allFindings(opts?: CheckOptions): Finding[];
+  /** The fingerprint of a finding of report i (as findings(i) returned it) that a reviewer's
+   *  dismissal records (features/dismiss.ts); read from the report's own text, not the document's. */
+  fingerprint(i: number, f: Finding): string;
   /** Drops the cached findings (settings or other documents changed). */
   invalidateFindings(): void;
   /** `year`: the year a skeleton's title writes (templateYear). */
@@ -114,6 +118,11 @@ class Doc implements ReportDocument {
   }
   allFindings(opts: CheckOptions = {}): Finding[] {
     return this.a.allFindings(opts);
+  }
+  fingerprint(i: number, f: Finding): string {
+    const p = this.a.piece(i);
+    const range = { start: f.range.start - p.start, end: f.range.end - p.start };
+    return fingerprintOf({ code: f.code, range }, p.source, p.report);
   }
   invalidateFindings(): void {
     this.a.invalidateFindings();

@@ -363,5 +363,8 @@ export function previewGrid(reports: readonly Report[], findings: readonly Findi
     if (r >= 0 && f.range.start <= reports[r]!.range.end) owned[r]!.push(f);
     else notes.push(noteOf(f, locale));
   }
-  return { ...previewFrame(locale, notes), reports: reports.map((r, i) => previewReport(r, i, owned[i]!, locale).report) };
+  return {
+    ...previewFrame(locale, notes),
+    reports: reports.map((r, i) => previewReport(r, i, owned[i]!, locale).report),
+  };
 }

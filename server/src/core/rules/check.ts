@@ -6,6 +6,7 @@
  * keeps going and reports the error through the hook installed with `onRuleError` (the tests
  * install one that fails; the editor and the command line keep the default, which says nothing).
  */
+import { isDismissed } from '../features/dismiss';
 import type { Code, Finding, Severity } from './findings';
 import type { DocumentModel, Report } from '../model';
 import { RULE_LIST } from './index';
@@ -15,6 +16,7 @@ import { YEAR } from '../template/vocabulary';
 import { analysisText } from '../text/normalize';
 import type { ReportRef, RuleContext, Rule } from './rule';
 import { organIdentity, sameOrgan } from '../crossyear/identity';
+import { proseSketches } from '../crossyear/shingles';
 
 export interface CheckOptions {
   narrativeChecks?: boolean;
@@ -24,6 +26,8 @@ export interface CheckOptions {
    *  is not free). The list may hold the report checked itself; rules look reports up by organ and
    *  year through `reportsOf` (an index), never by scanning the list for every report. */
   others?: ReportRef[] | (() => ReportRef[]);
+  /** Fingerprints of the findings a reviewer dismissed (features/dismiss.ts): left out. */
+  dismissed?: ReadonlySet<string>;
 }
 
 export type RuleErrorHook = (code: string, error: unknown) => void;
@@ -77,7 +81,9 @@ export function checkReport(
       return (others ??= typeof opts.others === 'function' ? opts.others() : (opts.others ?? NONE));
     },
   };
-  return applySeverity(runRules(RULE_LIST, ctx), opts.severity);
+  const out = applySeverity(runRules(RULE_LIST, ctx), opts.severity);
+  const dismissed = opts.dismissed;
+  return dismissed?.size ? out.filter((f) => !isDismissed(f, source, report, dismissed)) : out;
 }
 
 const NONE: ReportRef[] = [];
@@ -86,9 +92,10 @@ const NONE: ReportRef[] = [];
 const COMPARED_ROWS: ReadonlySet<string> = new Set(['carriedOver', 'carriedForward']);
 
 /** Another report as the cross-document rules read it, without the rest of its model: title,
- *  organ, year, table 二 and table 三's 上年结转 and 结转下年度 rows (no sections, notes or table
- *  四), so that a workspace or a command line of thousands of files keeps little of each. */
-export function refOf(source: string, report: Report): ReportRef {
+ *  organ, year, table 二 and table 三's 上年结转 and 结转下年度 rows, and (given the text it was read
+ *  from) its prose sketched; no sections, notes or table 四, so that a workspace or a command line
+ *  of thousands of files keeps little of each. */
+export function refOf(source: string, report: Report, text?: string): ReportRef {
   const t = report.tables.applications;
   const rows = t ? t.rows.filter((r) => COMPARED_ROWS.has(r.key)) : [];
   const slim: Report = {
@@ -104,7 +111,10 @@ export function refOf(source: string, report: Report): ReportRef {
     tables: { active: report.tables.active, applications: t && rows.length ? { ...t, rows } : null, review: null },
     notes: [],
   };
-  return { source, organ: report.organ, year: report.year, report: slim };
+  const ref: ReportRef = { source, organ: report.organ, year: report.year, report: slim };
+  // With the report's text: its prose sketched too, for crossyear.copied-text.
+  if (text !== undefined) ref.prose = proseSketches(text, report);
+  return ref;
 }
 
 /** Reports by organ and year, built once per list and extended when the list grows (the command
