@@ -312,7 +312,7 @@ test('crossyear.copied-text in the editor: last year’s report open beside this
     const p = await c.diagnostics(now);
     const copied = p.diagnostics.filter((d) => d.code === 'crossyear.copied-text');
     assert.equal(copied.length, 1, p.diagnostics.map((d) => d.code).join(' '));
-    assert.match(copied[0]!.message, /^本部分文字与2023年报告的同一部分约100%相同/);
+    assert.match(String(copied[0]!.message), /^本部分文字与2023年报告的同一部分约100%相同/);
   } finally {
     c.close();
   }
