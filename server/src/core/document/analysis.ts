@@ -17,8 +17,9 @@ import {
   findPinyinAnnotations,
   isTraditional,
   scriptMayChange,
+  type PinyinAnnotation,
 } from '../text/normalize';
-import { headersIn, htmlKind, parse, parseReports, reparseSection, tableAnchors } from '../parse';
+import { headersIn, htmlKind, parseAnalysed, parseReports, reparseSection, tableAnchors } from '../parse';
 import { TITLE_PATTERN } from '../template';
 import { countLines, lastAtOrBefore, lineEndAt, LineIndex, lineStartAt, num, type Position } from '../text/lines';
 import { clone, shiftInPlace } from './shift';
@@ -107,7 +108,8 @@ export class DocumentAnalysis {
   }
 
   private reset(text: string): void {
-    const model = parse(text);
+    // The text is normalised once: the pieces slice the parser's analysis text and pinyin.
+    const { model, at } = parseAnalysed(text);
     this.traditional = model.traditional;
     this.whole = null;
     this.wholeFindings = null;
@@ -129,15 +131,29 @@ export class DocumentAnalysis {
     this.starts = [];
     this.lineBases = [];
     let line = 0;
+    let k = 0;
     cuts.forEach((start, i) => {
       const end = cuts[i + 1] ?? text.length;
       const source = text.slice(start, end);
-      const pinyin = findPinyinAnnotations(source);
+      let pinyin: PinyinAnnotation[];
+      let atext: string;
+      if (at) {
+        // Cuts are line starts, and an annotation never spans a line: each is in one piece.
+        pinyin = [];
+        while (k < at.pinyin.length && at.pinyin[k]!.start < end) {
+          const a = at.pinyin[k++]!;
+          pinyin.push({ start: a.start - start, end: a.end - start });
+        }
+        atext = at.text.slice(start, end);
+      } else {
+        pinyin = findPinyinAnnotations(source);
+        atext = analysisFragment(source, this.traditional, pinyin);
+      }
       const report = model.reports[i] ?? null;
       if (report) shiftInPlace(report, 0, -start);
       this.pieces.push({
         source,
-        atext: analysisFragment(source, this.traditional, pinyin),
+        atext,
         lines: new LineIndex(source),
         report,
         pinyin,

@@ -10,7 +10,7 @@
 import { htmlToText } from '../text/html';
 import { lineStartAt } from '../text/lines';
 import type { DocumentModel, ParseNote, Range, Report } from '../model';
-import { analysisText } from '../text/normalize';
+import { analysisText, type AnalysisText } from '../text/normalize';
 import { readActive, readApplications, readReview } from './tables';
 import { type Format } from '../template';
 import { chooseHeaders, headerCandidates, tableAnchors } from './headers';
@@ -26,15 +26,23 @@ export function readReports(text: string): Report[] {
 
 /** Parses a whole document. */
 export function parse(original: string): DocumentModel {
+  return parseAnalysed(original).model;
+}
+
+/** parse, with the analysis text it read (null for HTML, whose analysis text is of the text drawn
+ *  from the markup, and after a parser error): the document's pieces take theirs from it instead of
+ *  normalising the text a second time (document/analysis.ts). */
+export function parseAnalysed(original: string): { model: DocumentModel; at: AnalysisText | null } {
   try {
     return parseUnsafe(original);
   } catch (e) {
     // The parser must never take a feature down; an empty model is still a model.
-    return { length: original.length, reports: [], traditional: false, pinyin: [], html: false, error: String(e) };
+    const model = { length: original.length, reports: [], traditional: false, pinyin: [], html: false, error: String(e) };
+    return { model, at: null };
   }
 }
 
-function parseUnsafe(original: string): DocumentModel {
+function parseUnsafe(original: string): { model: DocumentModel; at: AnalysisText | null } {
   const kind = htmlKind(original);
   const html = kind ? htmlToText(original, kind === 'fragment') : null;
   const source = html ? html.text : original;
@@ -48,7 +56,7 @@ function parseUnsafe(original: string): DocumentModel {
     pinyin: at.pinyin.map((p) => ({ start: p.start, end: p.end })),
     html: !!html,
   };
-  return html ? mapModel(model, html.toOriginal, original.length) : model;
+  return html ? { model: mapModel(model, html.toOriginal, original.length), at: null } : { model, at };
 }
 
 /** The reports of analysis text[from, to): headers, boundaries, then each report on its own. */
