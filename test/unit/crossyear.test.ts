@@ -148,3 +148,30 @@ test('sketches of long texts estimate the share; the work is linear', () => {
   sketch(big);
   assert.ok(Date.now() - t < 5000);
 });
+
+test('a sketch is the K smallest distinct shingle hashes and their count (against a plain Set)', async () => {
+  const { K, SHINGLE } = await import('../../server/src/core/crossyear/shingles');
+  const reference = (key: string) => {
+    const seen = new Set<number>();
+    for (let i = 0; i + SHINGLE <= key.length; i++) {
+      let h = 0x811c9dc5;
+      for (let j = i; j < i + SHINGLE; j++) {
+        const c = key.charCodeAt(j);
+        h = Math.imul(h ^ (c >= 48 && c <= 57 ? 48 : c), 0x01000193) >>> 0;
+      }
+      seen.add(h);
+    }
+    const all = [...seen].sort((a, b) => a - b);
+    return { size: all.length, hashes: all.slice(0, K) };
+  };
+  let seed = 3;
+  const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), Math.floor(seed / 65536) % n);
+  for (const len of [0, 5, 6, 7, 40, 300, 2000]) {
+    // few distinct characters: many repeated shingles
+    const key = Array.from({ length: len }, () => '政府信息公开12'[rand(rand(2) ? 3 : 8)]).join('');
+    const s = sketch(key);
+    const r = reference(key);
+    assert.equal(s.size, r.size, `size at ${len}`);
+    assert.deepEqual([...s.hashes], r.hashes, `hashes at ${len}`);
+  }
+});

@@ -15,7 +15,7 @@ import { lstatSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { localize, type Locale, type Message } from '../core';
 import { decodeBytes } from '../node/decode';
-import { isFailure, problemMessage, readRegular, readRegularSync, walkFolder, type Problem } from '../node/files';
+import { isFailure, problemMessage, readRegularSync, walkFolder, type Problem } from '../node/files';
 import { isBinaryReport, readBinaryReport } from '../readers';
 
 export interface Input {
@@ -138,7 +138,7 @@ export async function read(e: Entry, p: Plan, locale: Locale, note: Note): Promi
     const r = readRegularSync(0);
     return r.ok ? of('-', r.bytes, true) : unreadable('-', r.problem, true);
   }
-  const r = await readRegular(e.real);
+  const r = readRegularSync(e.real); // one file at a time: no thread-pool round trips
   if (r.ok) return of(e.path, r.bytes, e.named);
   if (e.named || isFailure(r.problem) || r.problem.kind === 'too-large') return unreadable(e.path, r.problem, e.named);
   note(e.path, problemMessage(r.problem));

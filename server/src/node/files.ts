@@ -68,6 +68,13 @@ const FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 export type ReadResult = { ok: true; bytes: Buffer } | { ok: false; problem: Problem };
 
 /** The bytes of a regular file, at most `limit` bytes. */
+/** The next read's buffer: the file's size and one byte (to see it grew), else up to 1 MB; never
+ *  past the limit and one byte. A 1 MB buffer for every small file was most of `check`'s garbage. */
+function chunkSize(size: number, total: number, limit: number): number {
+  const want = size >= 0 && total <= size ? size - total + 1 : 1 << 20;
+  return Math.max(1, Math.min(want, 1 << 20, limit + 1 - total));
+}
+
 export async function readRegular(path: string, limit = MAX_FILE_BYTES): Promise<ReadResult> {
   let st: Stats;
   try {
@@ -85,12 +92,13 @@ export async function readRegular(path: string, limit = MAX_FILE_BYTES): Promise
     return { ok: false, problem: fromError(e) };
   }
   try {
-    const again = notRegular(await fh.stat());
-    if (again) return { ok: false, problem: again };
+    const again = await fh.stat();
+    const other = notRegular(again);
+    if (other) return { ok: false, problem: other };
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const buf = Buffer.allocUnsafe(Math.min(1 << 20, limit + 1 - total));
+      const buf = Buffer.allocUnsafe(chunkSize(again.size, total, limit));
       const { bytesRead } = await fh.read(buf, 0, buf.length, null);
       if (!bytesRead) break;
       chunks.push(buf.subarray(0, bytesRead));
@@ -121,14 +129,17 @@ export function readRegularSync(path: string | number, limit = MAX_FILE_BYTES): 
     return { ok: false, problem: fromError(e) };
   }
   try {
+    let size = -1;
     if (owned) {
-      const again = notRegular(fstatSync(fd));
-      if (again) return { ok: false, problem: again };
+      const again = fstatSync(fd);
+      const other = notRegular(again);
+      if (other) return { ok: false, problem: other };
+      size = again.size;
     }
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const buf = Buffer.allocUnsafe(Math.min(1 << 20, limit + 1 - total));
+      const buf = Buffer.allocUnsafe(chunkSize(size, total, limit));
       let n: number;
       try {
         n = readSync(fd, buf, 0, buf.length, null);

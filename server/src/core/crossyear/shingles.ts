@@ -25,18 +25,28 @@ export interface ProseSketch {
 
 /** The sketch of a text's shingles. */
 export function sketch(key: string): { size: number; hashes: Uint32Array } {
-  const seen = new Set<number>();
-  for (let i = 0; i + SHINGLE <= key.length; i++) {
+  // Every shingle's hash in a typed array, sorted natively, then counted distinct: no Set of
+  // numbers (hashes past 2^31 would each be a heap number).
+  const n = Math.max(0, key.length - SHINGLE + 1);
+  const all = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
     let h = 0x811c9dc5;
     for (let j = i; j < i + SHINGLE; j++) {
       let c = key.charCodeAt(j);
       if (c >= 48 && c <= 57) c = 48;
       h = Math.imul(h ^ c, 0x01000193) >>> 0;
     }
-    seen.add(h);
+    all[i] = h;
   }
-  const all = Uint32Array.from(seen).sort();
-  return { size: all.length, hashes: all.slice(0, K) };
+  all.sort();
+  const hashes = new Uint32Array(Math.min(K, n));
+  let size = 0;
+  for (let i = 0; i < n; i++) {
+    if (i > 0 && all[i] === all[i - 1]) continue;
+    if (size < K) hashes[size] = all[i]!;
+    size++;
+  }
+  return { size, hashes: size < hashes.length ? hashes.slice(0, size) : hashes };
 }
 
 /** The prose sections of a report (first of each number), sketched from `text` (the document's

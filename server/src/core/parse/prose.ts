@@ -61,6 +61,7 @@ const OUTCOME_WORDS = PROSE_TOPICS.flatMap((t) => (t.word ? [{ key: t.key, re: r
 const SENTENCE = new RegExp(`[^${charClass(SENTENCE_END)}]+`, 'g');
 const CLAUSE = new RegExp(`[^${charClass(CLAUSE_END)}]+`, 'g');
 const NUMBER = /(?<!\d)(?<!\d,)\d[\d,]*/g;
+const ANY_DIGIT = /\d/;
 const YEAR = new RegExp(`\\d{4}${charClass(YEAR_WORD)}`, 'y');
 /** A year (`2024年`) starts at `at`. */
 const yearAt = (s: string, at: number): boolean => ((YEAR.lastIndex = at), YEAR.test(s));
@@ -183,7 +184,8 @@ function readProseAfresh(text: string, ranges: readonly Range[], year: number | 
     const c = compact(text, r.start, r.end);
     for (const sm of c.text.matchAll(SENTENCE)) {
       const s = sm[0];
-      if (s.includes(FILING)) continue;
+      // Every claim is a figure in digits (N): a sentence without one says nothing to check.
+      if (!ANY_DIGIT.test(s) || s.includes(FILING)) continue;
       const base = sm.index!;
       const breakdown = s.indexOf(BREAKDOWN);
       if (otherYear(s, year)) continue;
