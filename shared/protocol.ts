@@ -65,6 +65,20 @@ export const SkeletonRequest = request<SkeletonParams | null, string>('disclosur
 /** The code action kind of "fix everything that can be fixed safely". */
 export const FIX_ALL_KIND = 'source.fixAll.disclosureReport';
 
+/** The server's command behind the quick fix 标记为已审核 (`workspace/executeCommand`): adds the
+ *  finding to the baseline of dismissals beside the report (server/src/lsp/baselines.ts). */
+export const DISMISS_COMMAND = 'disclosureReport.dismiss';
+
+/** Its one argument. */
+export interface DismissArgs {
+  uri: string;
+  /** The finding's fingerprint (core/features/dismiss.ts). */
+  fingerprint: string;
+  /** For the reader of the baseline: the finding's code and message. */
+  code: string;
+  message: string;
+}
+
 /** What the preview's page posts: show a document offset in the editor, or export the tables. */
 export const PREVIEW_REVEAL = 'reveal';
 export const PREVIEW_EXPORT = 'export';

@@ -14,6 +14,7 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Message } from '../core';
+import type { DismissArgs } from '../../../shared/protocol';
 import {
   BASELINE_NAME,
   baselineBeside,
@@ -23,16 +24,6 @@ import {
   readBaseline,
   writeBaseline,
 } from '../node/baseline';
-
-export const DISMISS_COMMAND = 'disclosureReport.dismiss';
-
-/** What the quick fix hands the command. */
-export interface DismissArgs {
-  uri: string;
-  fingerprint: string;
-  code: string;
-  message: string;
-}
 
 const pathOf = (uri: string): string | null => {
   if (!uri.startsWith('file:')) return null;

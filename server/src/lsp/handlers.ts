@@ -40,12 +40,11 @@ import {
   type TextEdit as CoreEdit,
   type TextLayout,
 } from '../core';
-import { DISMISS_COMMAND, type DismissArgs } from './baselines';
 import type { OpenDoc } from './documents';
 import { pageHtml, reportHtml } from './preview-html';
 
 export { FIX_ALL_KIND } from '../../../shared/protocol';
-import { FIX_ALL_KIND } from '../../../shared/protocol';
+import { DISMISS_COMMAND, FIX_ALL_KIND, type DismissArgs } from '../../../shared/protocol';
 
 /**
  * The features that may take long on a large document are generators that yield between reports

@@ -35,7 +35,8 @@ import * as h from './handlers';
 import * as check from './params';
 import { registerRequests } from './requests';
 import { WorkspaceIndex } from './workspace';
-import { Baselines, DISMISS_COMMAND, type DismissArgs } from './baselines';
+import { Baselines } from './baselines';
+import { DISMISS_COMMAND, type DismissArgs } from '../../../shared/protocol';
 
 const cancelledError = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
 const errorText = (e: unknown) => (e as Error)?.stack ?? String(e);

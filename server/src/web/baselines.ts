@@ -4,15 +4,7 @@
  * surface as lsp/baselines.ts.
  */
 import type { Message } from '../core';
-
-export const DISMISS_COMMAND = 'disclosureReport.dismiss';
-
-export interface DismissArgs {
-  uri: string;
-  fingerprint: string;
-  code: string;
-  message: string;
-}
+import type { DismissArgs } from '../../../shared/protocol';
 
 const NONE: ReadonlySet<string> = new Set();
 

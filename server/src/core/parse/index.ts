@@ -37,7 +37,14 @@ export function parseAnalysed(original: string): { model: DocumentModel; at: Ana
     return parseUnsafe(original);
   } catch (e) {
     // The parser must never take a feature down; an empty model is still a model.
-    const model = { length: original.length, reports: [], traditional: false, pinyin: [], html: false, error: String(e) };
+    const model = {
+      length: original.length,
+      reports: [],
+      traditional: false,
+      pinyin: [],
+      html: false,
+      error: String(e),
+    };
     return { model, at: null };
   }
 }
