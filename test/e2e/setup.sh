@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the editor tests need, once per machine, outside the repository:
-#   Node 24 (for code-server), code-server, Debian's Chromium and Neovim.
+#   Node 24 (for code-server), code-server, Debian's Chromium and Neovim, Microsoft's SARIF multitool.
 # A second run finds everything in the cache and installs nothing.
 # Prints the environment to use, as `export` lines, on stdout (everything else on stderr).
 set -euo pipefail
@@ -39,7 +39,20 @@ if [ ! -f "$CS/.complete" ]; then
   touch "$CS/.complete"
 fi
 
+# Microsoft's SARIF multitool (the npm package carries its own .NET build): `check --format sarif`
+# is validated by it (test/unit/sarif.test.ts, run again by npm run test:e2e).
+SARIF_VERSION=5.7.0
+SARIF="$CACHE/sarif-multitool-$SARIF_VERSION"
+if [ ! -f "$SARIF/.complete" ]; then
+  log "installing @microsoft/sarif-multitool $SARIF_VERSION"
+  rm -rf "$SARIF" && mkdir -p "$SARIF"
+  (cd "$SARIF" && echo '{"name":"sarif","private":true}' > package.json &&
+    npm install --no-audit --no-fund --silent "@microsoft/sarif-multitool@$SARIF_VERSION" >&2)
+  touch "$SARIF/.complete"
+fi
+
 echo "export CODE_SERVER='$CS/node_modules/.bin/code-server'"
+echo "export SARIF_MULTITOOL='$SARIF/node_modules/.bin/sarif-multitool'"
 echo "export NODE24_BIN='$N24/bin'"
 echo "export CHROMIUM='$(command -v chromium)'"
 echo "export NVIM='$(command -v nvim)'"
