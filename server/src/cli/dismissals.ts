@@ -7,7 +7,7 @@
  * Every baseline is read before anything is printed: one that cannot be used stops the run
  * (exit 2), it never counts as empty.
  */
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { canDismiss, fingerprintOf, localize, type Finding, type Locale, type Report } from '../core';
 import {
   baselineBeside,
@@ -145,7 +145,10 @@ export class Dismissals {
     let out = '';
     for (const [file, count] of this.left) {
       const id = this.o.update ? 'cli.baseline-written' : 'cli.dismissed';
-      out += localize({ id, args: { count, path: safe(file) } }, this.locale) + '\n';
+      // Where the reviewer is: relative to the current folder when it is below it.
+      const shown = relative(process.cwd(), file);
+      const path = shown && !shown.startsWith('..') && !isAbsolute(shown) ? shown : file;
+      out += localize({ id, args: { count, path: safe(path) } }, this.locale) + '\n';
     }
     return out;
   }
