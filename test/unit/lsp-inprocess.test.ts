@@ -317,3 +317,31 @@ test('crossyear.copied-text in the editor: last year’s report open beside this
     c.close();
   }
 });
+
+test('disclosureReport.dismiss with bad arguments is refused (InvalidParams), for a document not on disk says so', async () => {
+  const { ExecuteCommandRequest, ShowMessageNotification } = await import('vscode-languageserver-protocol/node');
+  const shown: string[] = [];
+  const c = await connect({}, 'zh-CN', (client) =>
+    client.onNotification(ShowMessageNotification.type, (m) => void shown.push(m.message)),
+  );
+  try {
+    for (const args of [undefined, [], [null], [{ uri: 1, fingerprint: 'x' }], [{ uri: 'file:///a.txt' }]])
+      await assert.rejects(
+        c.client.sendRequest(ExecuteCommandRequest.type, { command: 'disclosureReport.dismiss', arguments: args }),
+        (e: { code?: number }) => e.code === -32602,
+        JSON.stringify(args),
+      );
+    await assert.rejects(
+      c.client.sendRequest(ExecuteCommandRequest.type, { command: 'no.such.command', arguments: [] }),
+      (e: { code?: number }) => e.code === -32602,
+    );
+    // An untitled document cannot be dismissed: said in the user's words, nothing written.
+    await c.client.sendRequest(ExecuteCommandRequest.type, {
+      command: 'disclosureReport.dismiss',
+      arguments: [{ uri: 'untitled:Untitled-1', fingerprint: 'f', code: 'table3.balance', message: 'm' }],
+    });
+    assert.deepEqual(shown, ['只有磁盘上的文件可以标记为已审核。']);
+  } finally {
+    c.close();
+  }
+});

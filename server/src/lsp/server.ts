@@ -18,7 +18,9 @@ import {
   DocumentDiagnosticReportKind,
   ErrorCodes,
   LSPErrorCodes,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   type CancellationToken,
   type Connection,
@@ -101,9 +103,14 @@ export function startServer(connection: Connection, { fragments = false }: { fra
 
   // Dismissed findings (the baseline nearest each report); a change of one redoes every document.
   const baselines = new Baselines(
-    (text) => connection.window.showWarningMessage(text),
+    (text) => tell(MessageType.Warning, text),
     (m) => localize(m, locale()),
   );
+
+  /** A message for the user (`window/showMessage`: nothing to answer, so nothing left pending). */
+  function tell(type: MessageType, message: string): void {
+    connection.sendNotification(ShowMessageNotification.type, { type, message }).catch(() => undefined);
+  }
 
   const checkOptions = (uri: string): CheckOptions => ({
     narrativeChecks: settings.narrativeChecks,
@@ -260,7 +267,7 @@ export function startServer(connection: Connection, { fragments = false }: { fra
         message: String(a.message ?? ''),
       });
       if (!r.ok) {
-        connection.window.showErrorMessage(r.text);
+        tell(MessageType.Error, r.text);
         return null;
       }
       changedEverything();
