@@ -121,6 +121,8 @@ try {
   await page.keyboard.press('Control+.');
   const fix = page.locator('.action-widget .monaco-list-row', { hasText: '二、' }).first();
   await fix.waitFor();
+  // the reviewer's 标记为已审核, after the fix
+  await page.locator('.action-widget .monaco-list-row', { hasText: '标记为已审核' }).first().waitFor();
   await shot(page, 'quickfix');
   await fix.click();
   await page.waitForFunction(() =>
