@@ -87,7 +87,7 @@ test('the baseline file: written sorted without duplicates, read back; a broken 
   assert.deepEqual(readBaseline(file), { ok: false, reason: 'malformed' });
 });
 
-test('fingerprints read the range and its line, nothing else', () => {
+test('fingerprints read the range, its line and its column there, nothing else', () => {
   const f = (start: number, end: number): Pick<Finding, 'code' | 'range'> => ({
     code: 'table3.row-total',
     range: { start, end },
@@ -101,6 +101,8 @@ test('fingerprints read the range and its line, nothing else', () => {
     fp({ code: 'table3.balance', range: { start: 5, end: 6 } }, 'aa\nbbXb\ncc'),
   );
   assert.equal(fp(f(5, 6), 'aa\r\nbXb\r\n'), fp(f(3, 4), 'a\nbXb\n'));
+  // Two cells of one line written alike (table 四's two totals of 0) are two findings.
+  assert.notEqual(fp(f(2, 3), 'a|0|0|b'), fp(f(4, 5), 'a|0|0|b'));
   // report.not-found is never dismissed: a file that was not read is never a pass.
   const nf: Pick<Finding, 'code' | 'range'> = { code: 'report.not-found', range: { start: 0, end: 0 } };
   assert.equal(isDismissed(nf, '', null, new Set([fp(nf, '')])), false);

@@ -345,3 +345,58 @@ test('disclosureReport.dismiss with bad arguments is refused (InvalidParams), fo
     c.close();
   }
 });
+
+test('标记为已审核 on a Word file’s rendering is recorded for the file, and the command line leaves it out', async () => {
+  const { mkdtempSync, copyFileSync, readFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { pathToFileURL } = await import('node:url');
+  const { CodeActionRequest, ExecuteCommandRequest } = await import('vscode-languageserver-protocol/node');
+  const { RenderRequest } = await import('../../shared/protocol');
+  const { FIXTURES } = await import('./helpers');
+  const root = mkdtempSync(join(tmpdir(), 'dr-dismiss-docx-'));
+  const file = join(root, 'real-008.docx');
+  copyFileSync(join(FIXTURES, 'made', 'real-008.docx'), file);
+  const c = await connect({}, 'zh-CN', () => undefined, [{ uri: pathToFileURL(root).href, name: 'root' }]);
+  try {
+    // What the VS Code client does: the server renders the bytes, the rendering opens on its scheme.
+    const rendered = await c.send(RenderRequest, { name: file, data: readFileSync(file).toString('base64') });
+    assert.ok(rendered.ok);
+    const source = pathToFileURL(file).href;
+    const uri = `disclosure-rendering:${pathToFileURL(file).pathname}.txt?${encodeURIComponent(source)}`;
+    await c.client.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'plaintext', version: 1, text: rendered.text },
+    });
+    const first = await c.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'table4.total'));
+    const diag = first.diagnostics.find((d) => d.code === 'table4.total')!;
+    const actions = (await c.client.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: diag.range,
+      context: { diagnostics: [diag] },
+    })) as { command?: { command: string; arguments?: unknown[] } }[];
+    const dismiss = actions.find((a) => a.command?.command === 'disclosureReport.dismiss')!;
+    assert.ok(dismiss);
+    await c.client.sendRequest(ExecuteCommandRequest.type, {
+      command: dismiss.command!.command,
+      arguments: dismiss.command!.arguments,
+    });
+    const baseline = JSON.parse(readFileSync(join(root, '.disclosure-report-baseline.json'), 'utf8'));
+    assert.deepEqual(
+      baseline.entries.map((e: { path: string; code: string }) => [e.path, e.code]),
+      [['real-008.docx', 'table4.total']],
+    );
+    const after = await c.diagnostics(uri, (p) => p.diagnostics.length === first.diagnostics.length - 1);
+    const { main } = await import('../../server/src/cli/main');
+    let out = '';
+    await main(
+      ['check', '--format', 'json', file],
+      (s) => void (out += s),
+      () => undefined,
+    );
+    const cli = JSON.parse(out).files[0].diagnostics.map((d: { code: string }) => d.code);
+    assert.deepEqual(cli.sort(), after.diagnostics.map((d) => String(d.code)).sort());
+  } finally {
+    c.close();
+    rmSync(root, { recursive: true, force: true });
+  }
+});

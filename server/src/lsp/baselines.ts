@@ -14,7 +14,7 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Message } from '../core';
-import type { DismissArgs } from '../../../shared/protocol';
+import { RENDERING_SCHEME, type DismissArgs } from '../../../shared/protocol';
 import {
   BASELINE_NAME,
   baselineBeside,
@@ -25,7 +25,20 @@ import {
   writeBaseline,
 } from '../node/baseline';
 
-const pathOf = (uri: string): string | null => {
+/** A PDF or Word file's rendering (`disclosure-rendering:…?<the file's URI>`) is dismissed as the
+ *  file itself: the command line reads the same rendering under the file's name. */
+const sourceOf = (uri: string): string => {
+  const q = uri.indexOf('?');
+  if (!uri.startsWith(`${RENDERING_SCHEME}:`) || q < 0) return uri;
+  try {
+    return decodeURIComponent(uri.slice(q + 1).split('#')[0]!);
+  } catch {
+    return uri;
+  }
+};
+
+const pathOf = (given: string): string | null => {
+  const uri = sourceOf(given);
   if (!uri.startsWith('file:')) return null;
   try {
     return fileURLToPath(uri);

@@ -6,9 +6,10 @@
  *
  * A fingerprint is not a line number (an edit above the finding moves it): it is a hash of the
  * finding's code, its report's organ (by identity: crossyear/identity.ts, so 人民政府 and 政府
- * agree) and year, the text of its range and the text of the line it starts on. Two findings alike
- * in all of these (the same cell written the same way on two identical lines) share a fingerprint:
- * dismissing one dismisses both, which is what a reviewer who judged that text acceptable means.
+ * agree) and year, the text of its range, the text of the line it starts on and its column there.
+ * Two findings alike in all of these (the same cell written the same way on two identical lines)
+ * share a fingerprint: dismissing one dismisses both, which is what a reviewer who judged that text
+ * acceptable means.
  *
  * `report.not-found` is never dismissed: a file that was not read never counts as a pass.
  */
@@ -21,13 +22,13 @@ const UNDISMISSABLE: ReadonlySet<string> = new Set(['report.not-found']);
 
 export const canDismiss = (f: Pick<Finding, 'code'>): boolean => !UNDISMISSABLE.has(f.code);
 
-/** The line of `text` holding `offset` (lines break at CR, LF and CRLF). */
-function lineAround(text: string, offset: number): string {
+/** The line of `text` holding `offset` (lines break at CR, LF and CRLF), and where it starts. */
+function lineAround(text: string, offset: number): { line: string; start: number } {
   let s = Math.min(Math.max(0, offset), text.length);
   let e = s;
   while (s > 0 && text[s - 1] !== '\n' && text[s - 1] !== '\r') s--;
   while (e < text.length && text[e] !== '\n' && text[e] !== '\r') e++;
-  return text.slice(s, e);
+  return { line: text.slice(s, e), start: s };
 }
 
 /** fmix32 of MurmurHash3: every input bit reaches every output bit. */
@@ -70,7 +71,11 @@ export function fingerprintOf(
   const end = Math.max(f.range.start, f.range.end);
   const organ = report?.organ ? organIdentity(report.organ).key : '';
   const year = report?.year ?? '';
-  return hash128([f.code, organ, String(year), text.slice(start, end), lineAround(text, start)].join('\u0000'));
+  const { line, start: lineStart } = lineAround(text, start);
+  // The column tells apart two cells of one line written alike (table 四's two totals of 0): it
+  // moves only when the line's text changes, which ends the dismissal anyway.
+  const column = String(start - lineStart);
+  return hash128([f.code, organ, String(year), text.slice(start, end), line, column].join('\u0000'));
 }
 
 /** Whether `f` is dismissed by the set of fingerprints. */
