@@ -217,6 +217,20 @@ test(
   },
 );
 
+/** The codes `check --format json` gives for one file, sorted (the command line, in process). */
+async function cliCodes(file: string): Promise<string[]> {
+  const { main } = await import('../../server/src/cli/main');
+  let out = '';
+  await main(
+    ['check', '--format', 'json', file],
+    (s) => void (out += s),
+    () => undefined,
+  );
+  return JSON.parse(out)
+    .files[0].diagnostics.map((d: { code: string }) => d.code)
+    .sort();
+}
+
 test('标记为已审核: the quick fix writes the baseline, the finding goes, and comes back when the baseline goes', async () => {
   const { mkdtempSync, mkdirSync, writeFileSync, readFileSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
@@ -264,15 +278,7 @@ test('标记为已审核: the quick fix writes the baseline, the finding goes, a
     const after = await c.diagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'table3.balance'));
     assert.equal(after.diagnostics.length, others);
     // The command line agrees: it leaves the same finding out, and only it.
-    const { main } = await import('../../server/src/cli/main');
-    let out = '';
-    await main(
-      ['check', '--format', 'json', file],
-      (s) => void (out += s),
-      () => undefined,
-    );
-    const cli = JSON.parse(out).files[0].diagnostics.map((d: { code: string }) => d.code);
-    assert.deepEqual(cli.sort(), after.diagnostics.map((d) => String(d.code)).sort());
+    assert.deepEqual(await cliCodes(file), after.diagnostics.map((d) => String(d.code)).sort());
     // The baseline removed (a file event): the finding is back.
     rmSync(join(root, '.disclosure-report-baseline.json'));
     const n = c.published.length;
@@ -386,15 +392,7 @@ test('标记为已审核 on a Word file’s rendering is recorded for the file, 
       [['real-008.docx', 'table4.total']],
     );
     const after = await c.diagnostics(uri, (p) => p.diagnostics.length === first.diagnostics.length - 1);
-    const { main } = await import('../../server/src/cli/main');
-    let out = '';
-    await main(
-      ['check', '--format', 'json', file],
-      (s) => void (out += s),
-      () => undefined,
-    );
-    const cli = JSON.parse(out).files[0].diagnostics.map((d: { code: string }) => d.code);
-    assert.deepEqual(cli.sort(), after.diagnostics.map((d) => String(d.code)).sort());
+    assert.deepEqual(await cliCodes(file), after.diagnostics.map((d) => String(d.code)).sort());
   } finally {
     c.close();
     rmSync(root, { recursive: true, force: true });
