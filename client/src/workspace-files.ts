@@ -3,7 +3,8 @@
  * workspace, so the client finds its report files (vscode.workspace.findFiles, workspace.fs: any
  * file system, also vscode.dev's virtual ones) and sends them (shared/workspace-files.ts) once the
  * server runs, again when the folders change, and file by file when they are created, changed or
- * deleted. Files that cannot hold a report (no 公开 in UTF-8, GB18030 or UTF-16) are not sent.
+ * deleted (those changed during a scan again after it; the files beside a report when it opens).
+ * Files that cannot hold a report (no 公开 in UTF-8, GB18030 or UTF-16) are not sent.
  */
 import * as vscode from 'vscode';
 import { State, type BaseLanguageClient } from 'vscode-languageclient/browser';
@@ -14,6 +15,9 @@ import {
   type WorkspaceFilesParams,
 } from '../../shared/workspace-files';
 import { toBase64 } from './rendering';
+
+/** The files the glob takes (a report's own extension among them). */
+const REPORT_FILE = /\.(txt|md|html|htm|gkbg|disclosure)$/i;
 
 /** 公开 in UTF-8, GB18030, UTF-16 LE and BE. */
 const MARKS = [
@@ -54,8 +58,12 @@ export function sendWorkspaceFiles(client: BaseLanguageClient): vscode.Disposabl
     if (client.isRunning()) void client.sendNotification(WORKSPACE_FILES, p).catch(() => undefined);
   };
   let scanning = 0;
+  /** Files changed while a scan runs: its replace may be older than their update, so they are sent
+   *  again after it. */
+  let during: Set<string> | null = null;
   const scan = async () => {
     const mine = ++scanning;
+    during ??= new Set();
     const files: WorkspaceFile[] = [];
     const budget = { bytes: LIMITS.maxTotalBytes };
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
@@ -67,6 +75,9 @@ export function sendWorkspaceFiles(client: BaseLanguageClient): vscode.Disposabl
       }
     }
     send({ replace: true, files, removed: [] });
+    const again = during ?? new Set<string>();
+    during = null;
+    for (const u of again) changed(vscode.Uri.parse(u, true));
   };
 
   // changes, a batch at a time (a save or a git checkout fires many events at once)
@@ -86,9 +97,21 @@ export function sendWorkspaceFiles(client: BaseLanguageClient): vscode.Disposabl
     }
     send({ replace: false, files, removed });
   };
-  const changed = (uri: vscode.Uri) => {
+  function changed(uri: vscode.Uri): void {
+    during?.add(uri.toString());
     pending.add(uri.toString());
     timer ??= setTimeout(() => void flush(), 300);
+  }
+  /** A report opened: the report files beside it are sent too (a watcher may miss files created in a
+   *  folder it has not seen yet, and last year's report is usually next to this year's). */
+  const beside = (doc: vscode.TextDocument) => {
+    if (!REPORT_FILE.test(doc.uri.path) || !vscode.workspace.getWorkspaceFolder(doc.uri)) return;
+    const dir = vscode.Uri.joinPath(doc.uri, '..');
+    const pattern = new vscode.RelativePattern(dir, LIMITS.glob.replace(/^\*\*\//, ''));
+    void vscode.workspace.findFiles(pattern, undefined, 100).then(
+      (uris) => uris.forEach(changed),
+      () => undefined,
+    );
   };
 
   const watcher = vscode.workspace.createFileSystemWatcher(LIMITS.glob);
@@ -98,6 +121,7 @@ export function sendWorkspaceFiles(client: BaseLanguageClient): vscode.Disposabl
     watcher.onDidChange(changed),
     watcher.onDidDelete(changed),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void scan()),
+    vscode.workspace.onDidOpenTextDocument(beside),
     client.onDidChangeState((e) => {
       if (e.newState === State.Running) void scan();
     }),
