@@ -5,7 +5,7 @@ import { DocumentAnalysis } from '../../server/src/core/document/analysis';
 import { checkDocument } from '../../server/src/core/rules/check';
 import { parse } from '../../server/src/core/parse';
 import { analysisText } from '../../server/src/core/text/normalize';
-import { byPrefix, readCorpus } from './helpers';
+import { byPrefix, corpusFiles, readCorpus } from './helpers';
 
 function fresh(text: string) {
   const m = parse(text);
@@ -137,4 +137,52 @@ test('a header that loses its numeral no longer separates the report after it', 
   const at = text.indexOf('四、');
   a.edit(at, at + 1, '');
   same(a, 'after the edit');
+});
+
+test('figures typed into the numbers of every corpus report (replaced, added, removed) read as a full parse reads them', () => {
+  // The editor keeps the tokens of an edited table: a later edit that only changes a number's digits
+  // changes that token (parse/tables/stream.ts patchNumber), and only the rules that read that
+  // table's figures run again. Model and findings must stay those of a fresh read, whatever the layout.
+  type Piece = { figuresChanged: string[] };
+  let edits = 0;
+  let figures = 0;
+  for (const name of corpusFiles().filter((f) => !f.endsWith('.html'))) {
+    const a = new DocumentAnalysis(readCorpus(name));
+    if (a.readWhole) continue;
+    const cells = a
+      .model()
+      .reports.flatMap((r) => [r.tables.active, r.tables.applications, r.tables.review])
+      .flatMap((t) => t?.rows.flatMap((r) => r.cells) ?? [])
+      .filter((c) => c.kind === 'number');
+    const step = Math.max(1, Math.floor(cells.length / 6));
+    for (let k = 0; k < cells.length; k += step) {
+      a.allFindings();
+      // The cell as it is now (earlier edits moved it): the k-th number cell of the model.
+      const now = a
+        .model()
+        .reports.flatMap((r) => [r.tables.active, r.tables.applications, r.tables.review])
+        .flatMap((t) => t?.rows.flatMap((r) => r.cells) ?? [])
+        .filter((c) => c.kind === 'number')[k];
+      if (!now) break;
+      const { start, end } = now.range;
+      for (const [s, e, insert] of [
+        [start, start + 1, '7'],
+        [end, end, '3'],
+        [start + 1, start + 2, ''],
+        [start, start, '0'],
+        [start, start + 1, '9'],
+      ] as const) {
+        if (e > a.length || s > e) continue;
+        const r = a.edit(s, e, insert);
+        edits++;
+        const piece = (a as unknown as { pieces: Piece[] }).pieces[r.report];
+        if (r.scope === 'section' && piece?.figuresChanged.length) figures++;
+        same(a, `${name} at ${s}: ${JSON.stringify(insert)}`);
+      }
+    }
+  }
+  assert.ok(edits > 500, `${edits} edits`);
+  // Many take the figure path: not a table's first edit (its tokens are not kept yet), nor a zero
+  // written before a number (`07` is no plain figure), nor a fragment without 二–四's headings.
+  assert.ok(figures > edits / 5, `${figures} of ${edits} edits took the figure path`);
 });

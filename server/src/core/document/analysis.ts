@@ -8,7 +8,8 @@
  * report; anything reaching across reports (or HTML, or a change of script) re-reads the document.
  * The pieces after the edit only have their start offset and first line moved.
  */
-import { checkReport, type CheckOptions } from '../rules/check';
+import { checkEach, checkReport, finishFindings, type CheckOptions } from '../rules/check';
+import { RULE_LIST } from '../rules';
 import type { Finding } from '../rules/findings';
 import type { DocumentModel, Range, Report, Row } from '../model';
 import {
@@ -20,6 +21,9 @@ import {
   type PinyinAnnotation,
 } from '../text/normalize';
 import { headersIn, htmlKind, parseAnalysed, parseReports, reparseSection, tableAnchors } from '../parse';
+import { patchNumber, shiftTokens } from '../parse/tables';
+import type { StreamResult } from '../parse/tokenize';
+import type { TableKind } from '../template';
 import { TITLE_PATTERN } from '../template';
 import { countLines, lastAtOrBefore, lineEndAt, LineIndex, lineStartAt, num, type Position } from '../text/lines';
 import { clone, shiftInPlace } from './shift';
@@ -36,7 +40,24 @@ interface Piece {
   report: Report | null;
   pinyin: Range[];
   findings: Finding[] | null;
+  /** Tokens of the tables edited since the report was last read whole (parse/tables/stream.ts), in
+   *  local offsets: a figure typed inside a number re-reads its table from them. */
+  streams: Partial<Record<TableKind, StreamResult>>;
+  /** Each rule's findings as last computed (checkEach, local offsets), and the tables whose figures
+   *  changed since (by figure edits only): rules that declare they read none of those keep theirs. */
+  each: Finding[][] | null;
+  figuresChanged: TableKind[];
 }
+
+/** A copy of findings with the offsets at or after `from` moved by `delta` (the kept lists may be
+ *  held by whoever asked for the findings before). */
+function shifted(list: Finding[], from: number, delta: number): Finding[] {
+  const c = clone(list);
+  shiftInPlace(c, from, delta);
+  return c;
+}
+
+const TABLE_OF: Readonly<Record<number, TableKind>> = { 2: 'active', 3: 'applications', 4: 'review' };
 
 export type EditScope = 'section' | 'report' | 'document';
 
@@ -158,6 +179,9 @@ export class DocumentAnalysis {
         report,
         pinyin,
         findings: null,
+        streams: {},
+        each: null,
+        figuresChanged: [],
       });
       this.starts.push(start);
       this.lineBases.push(line);
@@ -276,7 +300,17 @@ export class DocumentAnalysis {
         pinyin: p.pinyin,
         html: false,
       };
-      p.findings = checkReport(p.atext, p.source, model, p.report, opts);
+      const prev = p.each;
+      const changed = p.figuresChanged;
+      const reuse = prev
+        ? (j: number) => {
+            const reads = RULE_LIST[j]!.figures;
+            return reads && !reads.some((k) => changed.includes(k)) ? prev[j]! : null;
+          }
+        : undefined;
+      p.each = checkEach(p.atext, p.source, model, p.report, opts, reuse);
+      p.figuresChanged = [];
+      p.findings = finishFindings(p.each, p.source, p.report, opts);
     }
     return p.findings;
   }
@@ -332,7 +366,11 @@ export class DocumentAnalysis {
   /** Drops the cached findings (settings or other documents changed). */
   invalidateFindings(): void {
     this.wholeFindings = null;
-    for (const p of this.pieces) p.findings = null;
+    for (const p of this.pieces) {
+      p.findings = null;
+      p.each = null;
+      p.figuresChanged = [];
+    }
   }
 
   allFindings(opts: CheckOptions = {}): Finding[] {
@@ -375,7 +413,7 @@ export class DocumentAnalysis {
     const delta = insert.length - (e - s);
     const source = p.source.slice(0, s) + insert + p.source.slice(e);
     const { atext, pinyin } = renormalize(p, source, s, s + insert.length, delta, this.traditional);
-    const newLines = new LineIndex(source);
+    const newLines = p.lines.edited(source, s, e, insert.length);
     const lineDelta = newLines.lineCount - p.lines.lineCount;
     const oldAtext = p.atext;
     p.source = source;
@@ -383,6 +421,8 @@ export class DocumentAnalysis {
     p.pinyin = pinyin;
     p.lines = newLines;
     p.findings = null;
+    const each = p.each;
+    p.each = null;
     for (let j = i + 1; j < this.pieces.length; j++) {
       this.starts[j]! += delta;
       this.lineBases[j]! += lineDelta;
@@ -404,7 +444,24 @@ export class DocumentAnalysis {
         shiftInPlace(report, e, delta);
         const sec = report.sections[si]!;
         if (sec.range.end < e + delta) sec.range.end = e + delta;
-        if (reparseSection(atext, report, si)) return result('section');
+        // The tables' kept tokens follow the edit: moved, or in the edited table changed where only
+        // a number's digits changed, else dropped (the section is tokenized again).
+        const edited = TABLE_OF[sec.number];
+        let figure = false;
+        for (const k of Object.keys(p.streams) as TableKind[]) {
+          const stream = p.streams[k]!;
+          if (k !== edited) shiftTokens(stream, e, delta);
+          else if (patchNumber(stream, atext, s, e, insert.length)) figure = true;
+          else delete p.streams[k];
+        }
+        if (reparseSection(atext, report, si, p.streams)) {
+          // Only a figure changed: the rules that do not read that table's figures keep their findings.
+          if (figure && each) {
+            p.each = each.map((list) => (delta && list.length ? shifted(list, e, delta) : list));
+            if (!p.figuresChanged.includes(edited!)) p.figuresChanged.push(edited!);
+          }
+          return result('section');
+        }
         p.report = null;
       }
     }
@@ -430,6 +487,7 @@ export class DocumentAnalysis {
       return { scope: 'document', report: -1, lineDelta };
     }
     p.report = again[0]!;
+    p.streams = {};
     return result('report');
   }
 }

@@ -11,8 +11,9 @@ import { htmlToText } from '../text/html';
 import { lineStartAt } from '../text/lines';
 import type { DocumentModel, ParseNote, Range, Report } from '../model';
 import { analysisText, type AnalysisText } from '../text/normalize';
-import { readActive, readApplications, readReview } from './tables';
-import { type Format } from '../template';
+import { readActive, readApplications, readReview, tokensOf } from './tables';
+import type { StreamResult } from './tokenize';
+import { type Format, type TableKind } from '../template';
 import { chooseHeaders, headerCandidates, tableAnchors } from './headers';
 import { findTitle, organYear, yearFromText, type TitleInfo } from './title';
 import { buildReport, formatFromTable3, subHeadings } from './report';
@@ -124,8 +125,17 @@ export function headersIn(text: string, from: number, to: number): number {
  * Re-reads one section of a report after an edit inside its body (the report's ranges already
  * shifted). Returns false when the section's change reaches beyond it (the format changed), in
  * which case the caller re-reads the whole report.
+ *
+ * `streams`: the tokens of the report's tables as the caller keeps them. A table section is read
+ * from the tokens found there for its kind (the caller vouches they are those of the section's text
+ * now), else from its text, whose tokens are then left there for the next edit.
  */
-export function reparseSection(text: string, report: Report, index: number): boolean {
+export function reparseSection(
+  text: string,
+  report: Report,
+  index: number,
+  streams?: Partial<Record<TableKind, StreamResult>>,
+): boolean {
   const s = report.sections[index]!;
   const kind = s.number === 2 ? 'active' : s.number === 3 ? 'applications' : s.number === 4 ? 'review' : null;
   // Without a title that names it, the year comes from the text, which any section may change.
@@ -142,28 +152,33 @@ export function reparseSection(text: string, report: Report, index: number): boo
   if (!kind || report.sections.filter((x) => x.number === s.number).length > 1) return kind === null;
   const notes = report.notes.filter((n) => n.table !== kind);
   const fresh: ParseNote[] = [];
+  const start = s.headerRange.end;
+  const end = s.range.end;
+  const stream = streams?.[kind] ?? tokensOf(kind, text, start, end);
+  if (streams) streams[kind] = stream;
+  // The format as a whole parse decides it (report.ts buildReport): table 二's header words, else
+  // the year, else table 三's rows.
+  const hint: Format = report.year !== null && report.year <= 2020 ? '2019' : '2021';
+  const byHeader = report.formatEvidence === 'table2-header';
   if (kind === 'active') {
-    const hint: Format = report.year !== null && report.year <= 2020 ? '2019' : '2021';
-    const r = readActive(
-      text,
-      s.headerRange.end,
-      s.range.end,
-      report.formatEvidence === 'table2-header' ? report.format : hint,
-      fresh,
-    );
-    if ((r.format ?? null) !== (report.formatEvidence === 'table2-header' ? report.format : null)) return false;
+    const r = readActive(text, start, end, byHeader ? report.format : hint, fresh, stream);
+    if ((r.format ?? null) !== (byHeader ? report.format : null)) return false;
     report.tables.active = r.table.rows.length ? r.table : null;
   } else if (kind === 'applications') {
-    // Where table 三 decided the format, the report is re-read; where it may now decide it, too.
-    if (report.formatEvidence === 'table3-rows') return false;
-    const t = readApplications(text, s.headerRange.end, s.range.end, report.format, fresh);
-    if (report.formatEvidence !== 'table2-header') {
+    let t = readApplications(text, start, end, byHeader ? report.format : hint, fresh, stream);
+    if (!byHeader) {
       const f = formatFromTable3(t, report.year);
-      if (f && f !== report.format) return false;
+      const format = f ?? hint;
+      const evidence = f && f !== hint ? 'table3-rows' : report.year !== null ? 'year' : 'default';
+      if (format !== report.format || evidence !== report.formatEvidence) return false;
+      if (format !== hint) {
+        fresh.length = 0;
+        t = readApplications(text, start, end, format, fresh, stream);
+      }
     }
     report.tables.applications = t.rows.length ? t : null;
   } else {
-    const t = readReview(text, s.headerRange.end, s.range.end, fresh);
+    const t = readReview(text, start, end, fresh, stream);
     report.tables.review = t.rows.length ? t : null;
   }
   // Notes in the order a whole parse gives them: table 二, 三, 四.

@@ -1,7 +1,7 @@
 /** One report from its headers and title: sections, year, format, tables, sub-headings. */
 import { forEachLine, lineStartAt } from '../text/lines';
 import type { ParseNote, Range, Report, Section, SubHeading, Table } from '../model';
-import { readActive, readApplications, readReview } from './tables';
+import { readActive, readApplications, readReview, tokensOf } from './tables';
 import { type Format, type TableKind } from '../template';
 import { NUMERALS, TABLE_SECTION } from '../template/vocabulary';
 import { proseAfter, tableAnchors, type HeaderCandidate } from './headers';
@@ -29,13 +29,14 @@ export function buildReport(text: string, range: Range, headers: HeaderCandidate
   let formatEvidence: Report['formatEvidence'] = year !== null ? 'year' : 'default';
   const r2 = regions.active;
   if (r2) {
-    const r = readActive(text, r2.start, r2.end, hint, notes);
+    const stream = tokensOf('active', text, r2.start, r2.end);
+    const r = readActive(text, r2.start, r2.end, hint, notes, stream);
     if (r.table.rows.length) active = r.table;
     if (r.format) {
       format = r.format;
       formatEvidence = 'table2-header';
       if (r.format !== hint) {
-        const again = readActive(text, r2.start, r2.end, r.format, []).table;
+        const again = readActive(text, r2.start, r2.end, r.format, [], stream).table;
         active = again.rows.length ? again : null;
       }
     }
@@ -44,14 +45,15 @@ export function buildReport(text: string, range: Range, headers: HeaderCandidate
   const r3 = regions.applications;
   if (r3) {
     let notes3: ParseNote[] = [];
-    applications = readApplications(text, r3.start, r3.end, format, notes3);
+    const stream = tokensOf('applications', text, r3.start, r3.end);
+    applications = readApplications(text, r3.start, r3.end, format, notes3, stream);
     if (formatEvidence !== 'table2-header') {
       const f = formatFromTable3(applications, year);
       if (f && f !== format) {
         format = f;
         formatEvidence = 'table3-rows';
         notes3 = [];
-        applications = readApplications(text, r3.start, r3.end, format, notes3);
+        applications = readApplications(text, r3.start, r3.end, format, notes3, stream);
       }
     }
     for (const n of notes3) notes.push(n);

@@ -44,20 +44,24 @@ export function onRuleError(hook: RuleErrorHook): RuleErrorHook {
 /** Runs `rules` on one report: each finding gets its rule's code and default severity. */
 export function runRules(rules: readonly Rule[], ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  for (const rule of rules) {
-    let fs;
-    try {
-      fs = rule.check(ctx);
-    } catch (e) {
-      ruleErrorHook(rule.code, e);
-      continue;
-    }
-    for (const f of fs) {
-      const one: Finding = { code: rule.code as Code, severity: rule.severity, range: f.range, message: f.message };
-      if (f.data !== undefined) one.data = f.data;
-      if (f.related?.length) one.related = f.related;
-      out.push(one);
-    }
+  for (const rule of rules) for (const f of runRule(rule, ctx)) out.push(f);
+  return out;
+}
+
+function runRule(rule: Rule, ctx: RuleContext): Finding[] {
+  let fs;
+  try {
+    fs = rule.check(ctx);
+  } catch (e) {
+    ruleErrorHook(rule.code, e);
+    return [];
+  }
+  const out: Finding[] = [];
+  for (const f of fs) {
+    const one: Finding = { code: rule.code as Code, severity: rule.severity, range: f.range, message: f.message };
+    if (f.data !== undefined) one.data = f.data;
+    if (f.related?.length) one.related = f.related;
+    out.push(one);
   }
   return out;
 }
@@ -69,6 +73,23 @@ export function checkReport(
   report: Report,
   opts: CheckOptions = {},
 ): Finding[] {
+  return finishFindings(checkEach(text, source, model, report, opts), source, report, opts);
+}
+
+/**
+ * The findings of each rule of RULE_LIST on one report, in that order, as the rule gives them (its
+ * own severity, nothing dismissed): what the editor keeps per report, so that after a figure is
+ * typed only the rules that read it run again. `reuse(j)`: rule j's findings to keep instead of
+ * running it (null: run it).
+ */
+export function checkEach(
+  text: string,
+  source: string,
+  model: DocumentModel,
+  report: Report,
+  opts: CheckOptions = {},
+  reuse?: (j: number) => Finding[] | null,
+): Finding[][] {
   let others: ReportRef[] | undefined;
   const ctx: RuleContext = {
     text,
@@ -81,7 +102,19 @@ export function checkReport(
       return (others ??= typeof opts.others === 'function' ? opts.others() : (opts.others ?? NONE));
     },
   };
-  const out = applySeverity(runRules(RULE_LIST, ctx), opts.severity);
+  return RULE_LIST.map((rule, j) => reuse?.(j) ?? runRule(rule, ctx));
+}
+
+/** checkEach's lists as one list of findings: severities as the user set them, dismissals left out. */
+export function finishFindings(
+  each: readonly Finding[][],
+  source: string,
+  report: Report,
+  opts: CheckOptions,
+): Finding[] {
+  const all: Finding[] = [];
+  for (const list of each) for (const f of list) all.push(f);
+  const out = applySeverity(all, opts.severity);
   const dismissed = opts.dismissed;
   return dismissed?.size ? out.filter((f) => !isDismissed(f, source, report, dismissed)) : out;
 }

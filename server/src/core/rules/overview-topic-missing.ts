@@ -8,6 +8,7 @@ import { found, type Rule } from './rule';
 export const overviewTopicMissing: Rule<'overview.topic-missing'> = {
   code: 'overview.topic-missing',
   severity: 'information',
+  figures: [],
   description: {
     'zh-CN': '“一、总体情况”未涉及五个方面之一',
     en: '一、总体情况 does not cover one of its five topics',

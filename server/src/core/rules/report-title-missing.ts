@@ -4,6 +4,7 @@ import { found, type Rule } from './rule';
 export const reportTitleMissing: Rule<'report.title-missing'> = {
   code: 'report.title-missing',
   severity: 'information',
+  figures: [],
   description: { 'zh-CN': '没有写明机关名称和年度的标题行', en: 'no title line with organ and year' },
   messages: {
     'report.title-missing': {

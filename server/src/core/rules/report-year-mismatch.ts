@@ -52,7 +52,11 @@ export function tablesYear(report: Report, text: string): YearAt | null {
     const t = n === 2 ? report.tables.active : n === 3 ? report.tables.applications : report.tables.review;
     // From the section's header to its table's end: a section without a table has only prose.
     if (!s || !t) continue;
-    forEachLine(text, lineStartAt(text, s.headerRange.start), Math.min(t.range.end, s.range.end), (pos, nl) => {
+    const end = Math.min(t.range.end, s.range.end);
+    forEachLine(text, lineStartAt(text, s.headerRange.start), end, (pos, nl) => {
+      // Most lines of a table hold no 年 (YEAR_IN's last character): not sliced.
+      const y = text.indexOf('年', pos);
+      if (y < 0 || y >= nl) return;
       const line = text.slice(pos, Math.min(nl, pos + 80));
       const m = YEAR_IN.exec(line);
       if (!m || nl - pos > 60 || NOT_CAPTION.test(line)) return;

@@ -9,6 +9,7 @@
 import type { Finding, FindingData, Locale, Message, Related, Severity } from './findings';
 import type { DocumentModel, Range, Report, Row, Table } from '../model';
 import type { TextLayout } from '../features/render';
+import type { TableKind } from '../template';
 import type { ProseSketch } from '../crossyear/shingles';
 
 export type Localized = Readonly<Record<Locale, string>>;
@@ -89,6 +90,11 @@ export interface Rule<C extends string = string, D extends FindingData = Finding
    *  writes no figure (labels, numbering, headers, pinyin, inserted sections); a fix that sets, fills or
    *  moves a number is a quick fix the user chooses. Every rule with a fix declares it. */
   readonly safeFix?: boolean;
+  /** The tables whose figures the rule reads, when it declares them ([]: none, only headers, titles
+   *  and prose). After an edit that changed nothing but the digits of a figure of another table
+   *  (parse/tables/stream.ts `patchNumber`), the editor keeps the rule's findings (moved) instead of
+   *  running it again. A rule that does not declare it runs after every edit. */
+  readonly figures?: readonly TableKind[];
 }
 
 /** A finding of the rule being run: the range is copied (the rule may grow it afterwards). */

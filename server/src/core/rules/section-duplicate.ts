@@ -5,6 +5,7 @@ import { found, type Rule } from './rule';
 export const sectionDuplicate: Rule<'section.duplicate'> = {
   code: 'section.duplicate',
   severity: 'warning',
+  figures: [],
   description: { 'zh-CN': '同一报告中某一部分出现两次', en: 'a section appears twice in one report' },
   messages: {
     'section.duplicate': {

@@ -17,6 +17,7 @@ type Data = { replacement: string };
 export const sectionNumbering: Rule<'section.numbering', Data> = {
   code: 'section.numbering',
   severity: 'warning',
+  figures: [],
   description: {
     'zh-CN': '标题的序号或标点有误或缺失（`二.`、`、主动公开…`）；“总体情况”的（一）至（五）小标题同样检查',
     en: "a header's numeral or punctuation is wrong or lost (`二.`, `、主动公开…`); also the （一）…（五） sub-headings of 总体情况",

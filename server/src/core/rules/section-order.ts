@@ -5,6 +5,7 @@ import { found, type Rule } from './rule';
 export const sectionOrder: Rule<'section.order'> = {
   code: 'section.order',
   severity: 'warning',
+  figures: [],
   description: { 'zh-CN': '各部分顺序有误', en: 'sections out of order' },
   messages: {
     'section.order': {

@@ -19,6 +19,7 @@ type Data = { replacement: string };
 export const sectionTitle: Rule<'section.title', Data> = {
   code: 'section.title',
   severity: 'information',
+  figures: [],
   description: { 'zh-CN': '部分标题采用了已知的非规范写法', en: 'a known non-canonical wording of a section title' },
   messages: {
     'section.title': {

@@ -15,6 +15,7 @@ type Data = { insertAt: number };
 export const section6FeeMissing: Rule<'section6.fee-missing', Data> = {
   code: 'section6.fee-missing',
   severity: 'warning',
+  figures: [],
   description: {
     'zh-CN': '“六、其他需要报告的事项”未说明信息处理费（2021年格式）',
     en: '六、其他需要报告的事项 says nothing about 信息处理费 (2021 format)',

@@ -21,13 +21,20 @@ import { cutRow } from './report-truncated';
 /** The number of values a row of a table should have (0: not a row with values). */
 export function widthOf(report: Report, t: Table, key: string): number {
   if (t.kind === 'review') return REVIEW_WIDTH;
-  if (t.kind === 'active')
-    return (
-      activeTable(report.format)
-        .captions.flatMap((c) => c.rows)
-        .find((d) => d.key === key)?.values ?? 0
-    );
+  if (t.kind === 'active') return activeWidths(report.format).get(key) ?? 0;
   return applicationRows(report.format).find((d) => d.key === key)?.values ?? APPLICANT_WIDTH;
+}
+
+/** Table 二's row widths by key, per format (read for every row of every report). */
+const ACTIVE_WIDTHS = new Map<Report['format'], Map<string, number>>();
+function activeWidths(format: Report['format']): Map<string, number> {
+  let m = ACTIVE_WIDTHS.get(format);
+  if (!m) {
+    m = new Map();
+    for (const c of activeTable(format).captions) for (const d of c.rows) if (!m.has(d.key)) m.set(d.key, d.values);
+    ACTIVE_WIDTHS.set(format, m);
+  }
+  return m;
 }
 
 /** Between two offsets of one line, a cell separator (`|`, full-width `｜`, a tab) and no line break. */

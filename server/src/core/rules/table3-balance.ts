@@ -20,6 +20,7 @@ type Data = { expected: number; replacement: string; rowKey: string; cells: Cand
 export const table3Balance: Rule<'table3.balance', Data> = {
   code: 'table3.balance',
   severity: 'error',
+  figures: ['applications'],
   description: {
     'zh-CN': '某列中 一 + 二 ≠ （七）总计 + 四（表角注明的勾稽关系）',
     en: "一 + 二 ≠ （七）总计 + 四 in a column (the corner note's rule)",

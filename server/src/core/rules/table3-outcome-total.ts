@@ -15,6 +15,7 @@ type Data = { expected: number; replacement: string; rowKey: string };
 export const table3OutcomeTotal: Rule<'table3.outcome-total', Data> = {
   code: 'table3.outcome-total',
   severity: 'error',
+  figures: ['applications'],
   description: {
     'zh-CN': '某列的（七）总计 ≠ 各项办理结果之和',
     en: '（七）总计 ≠ the sum of the outcome rows in a column',

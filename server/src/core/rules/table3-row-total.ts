@@ -12,6 +12,7 @@ type Data = { expected: number; replacement: string; rowKey: string };
 export const table3RowTotal: Rule<'table3.row-total', Data> = {
   code: 'table3.row-total',
   severity: 'error',
+  figures: ['applications'],
   description: {
     'zh-CN': '某行的总计 ≠ 六类申请人之和',
     en: '总计 ≠ the sum of the six applicant columns in a row',

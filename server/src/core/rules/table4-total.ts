@@ -12,6 +12,7 @@ type Data = { expected: number; replacement: string };
 export const table4Total: Rule<'table4.total', Data> = {
   code: 'table4.total',
   severity: 'error',
+  figures: ['review'],
   description: {
     'zh-CN': '表四某一栏的总计 ≠ 其四项结果之和',
     en: "a block's 总计 ≠ the sum of its four results",

@@ -26,6 +26,7 @@ export const RELATED_MAX = 20;
 export const textPinyinAnnotation: Rule<'text.pinyin-annotation'> = {
   code: 'text.pinyin-annotation',
   severity: 'warning',
+  figures: [],
   description: { 'zh-CN': '转换工具残留的拼音注音（`號(hào)`）', en: 'pinyin left by a converter (`號(hào)`)' },
   messages: {
     'text.pinyin-annotation': {

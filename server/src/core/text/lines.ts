@@ -73,11 +73,31 @@ export interface Position {
 
 /** Line/offset conversion for a text, as LSP counts lines (`\r\n`, `\r`, `\n`): the one line index
  *  of the core (the document's pieces, the CLI and the exports all use it). */
+const isBreak = (c: number) => c === 10 || c === 13;
+
 export class LineIndex {
   readonly starts: number[];
 
-  constructor(readonly text: string) {
-    this.starts = lineStarts(text);
+  constructor(
+    readonly text: string,
+    starts?: number[],
+  ) {
+    this.starts = starts ?? lineStarts(text);
+  }
+
+  /** The index of `text`, which is this index's text with [s, e) replaced by `inserted` characters:
+   *  when neither the removed nor the inserted text holds a line break (nor a CR before the edit that
+   *  could pair with an LF after it), the line starts after the edit only move. */
+  edited(text: string, s: number, e: number, inserted: number): LineIndex {
+    const old = this.text;
+    if (s > 0 && (old.charCodeAt(s - 1) === 13 || text.charCodeAt(s - 1) === 13)) return new LineIndex(text);
+    for (let i = s; i < e; i++) if (isBreak(old.charCodeAt(i))) return new LineIndex(text);
+    for (let i = s; i < s + inserted; i++) if (isBreak(text.charCodeAt(i))) return new LineIndex(text);
+    const delta = inserted - (e - s);
+    if (!delta) return new LineIndex(text, this.starts);
+    const starts = this.starts.slice();
+    for (let l = this.lineAt(s) + 1; l < starts.length; l++) starts[l]! += delta;
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {

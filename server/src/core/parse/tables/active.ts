@@ -1,11 +1,11 @@
 /** Table 二. */
 import { compact } from '../../text/normalize';
-import { table2Matcher } from '../labels';
 import type { ParseNote, Table } from '../../model';
 import { noConstraint } from '../split';
-import { tokenize } from '../tokenize';
+import { type StreamResult } from '../tokenize';
 import { activeTable, FORMAT_MARKERS, type Format } from '../../template';
 import { WAN_YUAN } from '../../template/vocabulary';
+import { tokensOf } from './stream';
 import { assign } from './assign';
 import { toRow, tokensLayout } from './cells';
 
@@ -20,9 +20,16 @@ export interface ActiveResult {
   format: Format | null;
 }
 
-/** Table 二. */
-export function readActive(text: string, start: number, end: number, hint: Format, notes: ParseNote[]): ActiveResult {
-  const { tokens, layout } = tokenize(text, start, end, table2Matcher());
+/** Table 二. `stream`: its tokens, when the caller has them (`tokensOf`). */
+export function readActive(
+  text: string,
+  start: number,
+  end: number,
+  hint: Format,
+  notes: ParseNote[],
+  stream: StreamResult = tokensOf('active', text, start, end),
+): ActiveResult {
+  const { tokens, layout } = stream;
   const headerWords = tokens
     .filter((t) => t.kind === 'label' && t.hit!.entry.kind !== 'row')
     .map((t) => t.hit!.entry.word ?? compact(t.text).text);

@@ -1,16 +1,23 @@
 /** Table 三, and its ambiguous splits resolved by the table's column rules. */
-import { table3Matcher } from '../labels';
 import type { ParseNote, Row, Table } from '../../model';
 import { rowTotal } from '../split';
-import { tokenize, type Token } from '../tokenize';
+import type { StreamResult, Token } from '../tokenize';
 import { applicationRows, type Format } from '../../template';
 import { APPLICANT_WIDTH, equations, noneFails } from '../../template/arithmetic';
+import { tokensOf } from './stream';
 import { assign } from './assign';
 import { splitCells, toRow, tokensLayout, type Slot } from './cells';
 
-/** Table 三. */
-export function readApplications(text: string, start: number, end: number, format: Format, notes: ParseNote[]): Table {
-  const { tokens, layout } = tokenize(text, start, end, table3Matcher());
+/** Table 三. `stream`: its tokens, when the caller has them (`tokensOf`). */
+export function readApplications(
+  text: string,
+  start: number,
+  end: number,
+  format: Format,
+  notes: ParseNote[],
+  stream: StreamResult = tokensOf('applications', text, start, end),
+): Table {
+  const { tokens, layout } = stream;
   const defs = applicationRows(format);
   // A 2021 report that prints （六）其他处理 as one row with numbers (real/008): accept that row.
   const other2019 = applicationRows('2019').find((d) => d.key === 'other')!;

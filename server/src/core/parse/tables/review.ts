@@ -1,15 +1,21 @@
 /** Table 四. */
-import { table4Matcher } from '../labels';
 import type { ParseNote, Row, Table } from '../../model';
 import { reviewBlocks } from '../split';
-import { tokenize } from '../tokenize';
+import { type StreamResult } from '../tokenize';
 import { REVIEW_WIDTH } from '../../template/arithmetic';
 import { REVIEW_ROW_LABEL } from '../../template/vocabulary';
+import { tokensOf } from './stream';
 import { fillCells, isLoose, toRow, tokensLayout, type Slot } from './cells';
 
 /** Table 四: its numbers (blocks × columns, see template/arithmetic.ts) after its header. */
-export function readReview(text: string, start: number, end: number, notes: ParseNote[]): Table {
-  const { tokens, layout } = tokenize(text, start, end, table4Matcher(), REVIEW_WIDTH);
+export function readReview(
+  text: string,
+  start: number,
+  end: number,
+  notes: ParseNote[],
+  stream: StreamResult = tokensOf('review', text, start, end),
+): Table {
+  const { tokens, layout } = stream;
   const firstHeader = tokens.findIndex((t) => t.kind === 'label');
   // Blank fields count only on lines that hold numbers (header lines are full of empty fields), and
   // empty lines where they stand for cells (one cell per line).

@@ -1,0 +1,93 @@
+/**
+ * A table's tokens (tokenize.ts), kept so that the table can be read again without tokenizing its
+ * text again: the full parse hands a table's tokens to its second reading (another format), and the
+ * editor keeps the tokens of the tables being edited (document/analysis.ts), so that a figure typed
+ * inside a number changes one token (`patchNumber`) and the table is read again from its tokens.
+ */
+import { table2Matcher, table3Matcher, table4Matcher } from '../labels';
+import { PAGE_NUMBER, tokenize, type StreamResult } from '../tokenize';
+import { REVIEW_WIDTH } from '../../template/arithmetic';
+import type { TableKind } from '../../template';
+import { lineEndAt, lineStartAt } from '../../text/lines';
+
+/** The tokens of text[start, end) read as a table of `kind`. */
+export function tokensOf(kind: TableKind, text: string, start: number, end: number): StreamResult {
+  if (kind === 'active') return tokenize(text, start, end, table2Matcher());
+  if (kind === 'applications') return tokenize(text, start, end, table3Matcher());
+  return tokenize(text, start, end, table4Matcher(), REVIEW_WIDTH);
+}
+
+/** Moves every offset at or after `from` by `delta`, in place (an edit before or after the table). */
+export function shiftTokens(stream: StreamResult, from: number, delta: number): void {
+  if (!delta) return;
+  const at = (x: number) => (x >= from ? x + delta : x);
+  for (const t of stream.tokens) {
+    t.start = at(t.start);
+    t.end = at(t.end);
+    if (t.hit) {
+      t.hit.start = at(t.hit.start);
+      t.hit.end = at(t.hit.end);
+      t.hit.labelStart = at(t.hit.labelStart);
+    }
+  }
+}
+
+/** Digits a token reads as one exact value, as written (no sign, no leading zero, no separator). */
+const PLAIN = /^(?:0|[1-9]\d{0,14})$/;
+
+/**
+ * The tokens after text[s, e) of the table was replaced by `inserted` characters (`text`: the
+ * analysis text after the edit), when the edit only changed the digits of a number standing alone
+ * in its cell: the number was, and is, plain digits (PLAIN) with only spaces between it and its
+ * cell's separators (`|`, a tab, or in space-aligned lines the words around it), on a line that
+ * does not become a page number. Tokenizing the new text then gives the same tokens but that one
+ * (its text, value and end) and the offsets after it: that is what the stream becomes. Anything
+ * else returns false and leaves the stream as it was (the caller tokenizes again).
+ */
+export function patchNumber(stream: StreamResult, text: string, s: number, e: number, inserted: number): boolean {
+  const delta = inserted - (e - s);
+  const tokens = stream.tokens;
+  let k = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'num' && t.start <= s && e <= t.end) k = i;
+  }
+  if (k < 0) return false;
+  const t = tokens[k]!;
+  if (t.unit || t.large || t.padded !== undefined || t.end - t.start !== t.text.length || !PLAIN.test(t.text))
+    return false;
+  if (t.value !== Number(t.text)) return false;
+  const end = t.end + delta;
+  const digits = text.slice(t.start, end);
+  if (!PLAIN.test(digits)) return false;
+  const ls = lineStartAt(text, t.start);
+  let le = lineEndAt(text, t.start);
+  if (le > ls && text.charCodeAt(le - 1) === 13) le--;
+  const line = text.slice(ls, le);
+  if (PAGE_NUMBER.test(line)) return false;
+  // The cell's separator: the line's mode as tokenize.ts splitLine decides it.
+  const sep = line.includes('|') ? 124 : line.includes('\t') ? 9 : -1;
+  let a = t.start;
+  while (a > ls && text.charCodeAt(a - 1) === 32) a--;
+  if (a > ls && (sep < 0 ? a === t.start : text.charCodeAt(a - 1) !== sep)) return false;
+  let b = end;
+  while (b < le && text.charCodeAt(b) === 32) b++;
+  if (b < le && (sep < 0 ? b === end : text.charCodeAt(b) !== sep)) return false;
+  const oldEnd = t.end;
+  t.text = digits;
+  t.value = Number(digits);
+  t.end = end;
+  for (let i = 0; i < tokens.length; i++) {
+    const u = tokens[i]!;
+    if (i !== k && u.start >= oldEnd) {
+      u.start += delta;
+      u.end += delta;
+      if (u.hit) {
+        u.hit.start += delta;
+        u.hit.end += delta;
+        u.hit.labelStart += delta;
+      }
+    }
+  }
+  return true;
+}
