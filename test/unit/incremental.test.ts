@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DocumentAnalysis } from '../../server/src/core/document/analysis';
-import { checkDocument } from '../../server/src/core/rules/check';
+import { checkDocument, refOf } from '../../server/src/core/rules/check';
+import { RULE_LIST } from '../../server/src/core/rules';
 import { parse } from '../../server/src/core/parse';
 import { analysisText } from '../../server/src/core/text/normalize';
 import { byPrefix, corpusFiles, readCorpus } from './helpers';
@@ -185,4 +186,62 @@ test('figures typed into the numbers of every corpus report (replaced, added, re
   // Many take the figure path: not a table's first edit (its tokens are not kept yet), nor a zero
   // written before a number (`07` is no plain figure), nor a fragment without 二–四's headings.
   assert.ok(figures > edits / 5, `${figures} of ${edits} edits took the figure path`);
+});
+
+test('after a figure edit, the cross-year findings are those of the other reports as they are now', () => {
+  // Last year's report (another open document, a workspace file) changes between two figure edits
+  // of this one: the cross-year rules read `others`, so they run again (they declare no figures).
+  const A = readCorpus(byPrefix('002'));
+  const refsOf = (src: string) => parse(src).reports.map((r) => refOf('last-year.txt', r, analysisText(src).text));
+  const ar = parse(A).reports[0]!;
+  const tr = ar.titleRange!;
+  let B =
+    A.slice(0, tr.start) + A.slice(tr.start, tr.end).replace(String(ar.year), String(ar.year! - 1)) + A.slice(tr.end);
+  const a = new DocumentAnalysis(A);
+  const codes = (fs: { code: string }[]) => fs.filter((f) => f.code.startsWith('crossyear')).map((f) => f.code);
+  const figure = () =>
+    a
+      .model()
+      .reports[0]!.tables.active!.rows.flatMap((r) => r.cells)
+      .find((c) => c.kind === 'number')!;
+  let c = figure();
+  a.edit(c.range.start, c.range.end, '7');
+  assert.ok(!codes(a.allFindings({ others: refsOf(B) })).includes('crossyear.carry-over'));
+  const forward = parse(B).reports[0]!.tables.applications!.rows.find((r) => r.key === 'carriedForward')!.cells[0]!;
+  B = B.slice(0, forward.range.start) + String((forward.value ?? 0) + 3) + B.slice(forward.range.end);
+  const others = refsOf(B);
+  c = figure();
+  a.edit(c.range.start, c.range.end, '8');
+  assert.deepEqual((a as unknown as { pieces: { figuresChanged: string[] }[] }).pieces[0]!.figuresChanged, ['active']);
+  const fresh = checkDocument(analysisText(a.text).text, a.text, parse(a.text), { others });
+  assert.ok(codes(fresh).includes('crossyear.carry-over'));
+  assert.deepEqual(JSON.parse(JSON.stringify(a.allFindings({ others }))), JSON.parse(JSON.stringify(fresh)));
+});
+
+test('a rule that declares the tables whose figures it reads reads no other report', () => {
+  // Its findings are kept across figure edits of other tables: they must not depend on `others`.
+  const declared = RULE_LIST.filter((r) => r.figures);
+  assert.ok(declared.length >= 10);
+  for (const name of corpusFiles().filter((f) => !f.endsWith('.html'))) {
+    const text = readCorpus(name);
+    const model = parse(text);
+    const at = analysisText(text).text;
+    for (const report of model.reports)
+      for (const rule of declared) {
+        let read = false;
+        const ctx = {
+          text: at,
+          source: text,
+          model,
+          report,
+          options: { narrativeChecks: true },
+          get others() {
+            read = true;
+            return [];
+          },
+        };
+        rule.check(ctx);
+        assert.ok(!read, `${rule.code} reads others (${name})`);
+      }
+  }
 });

@@ -13,7 +13,6 @@ type Data = { replacement: string };
 export const crossyearCarryOver: Rule<'crossyear.carry-over', Data> = {
   code: 'crossyear.carry-over',
   severity: 'warning',
-  figures: ['applications'],
   description: {
     'zh-CN': '上年结转 ≠ 上年报告的结转下年度（同一机关的上年报告已打开、在工作区中或在输入之中时）',
     en:

@@ -18,7 +18,6 @@ export const MIN_SHINGLES = 60;
 export const crossyearCopiedText: Rule<'crossyear.copied-text'> = {
   code: 'crossyear.copied-text',
   severity: 'warning',
-  figures: [],
   description: {
     'zh-CN': '某一部分的文字与上年报告几乎逐字相同（给出相同的比例）',
     en: "the prose of a section repeats last year's report almost word for word (with the share)",

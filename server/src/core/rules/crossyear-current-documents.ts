@@ -17,7 +17,6 @@ const CURRENT = 2;
 export const crossyearCurrentDocuments: Rule<'crossyear.current-documents'> = {
   code: 'crossyear.current-documents',
   severity: 'warning',
-  figures: ['active'],
   description: {
     'zh-CN': '现行有效件数 ≠ 上年报告的现行有效件数 + 本年制发 − 本年废止（规章、行政规范性文件）',
     en: "现行有效 ≠ last year's 现行有效 + this year's 本年制发 − 本年废止 (规章, 行政规范性文件)",

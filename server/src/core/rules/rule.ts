@@ -93,7 +93,8 @@ export interface Rule<C extends string = string, D extends FindingData = Finding
   /** The tables whose figures the rule reads, when it declares them ([]: none, only headers, titles
    *  and prose). After an edit that changed nothing but the digits of a figure of another table
    *  (parse/tables/stream.ts `patchNumber`), the editor keeps the rule's findings (moved) instead of
-   *  running it again. A rule that does not declare it runs after every edit. */
+   *  running it again. A rule that does not declare it runs after every edit; one that reads
+   *  `others` must not declare it (the other reports change without an edit of this one). */
   readonly figures?: readonly TableKind[];
 }
 
