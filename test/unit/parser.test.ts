@@ -110,3 +110,13 @@ test('a section re-parsed alone matches the whole parse, shifted', () => {
   assert.deepEqual(again.tables.applications, shifted);
   assert.ok(s3.range.end > s3.range.start);
 });
+
+test('a row label after its numbering whose note in brackets runs past the line keeps its text and range', () => {
+  // real-008 (PDF text): `（二）部分公开（区分处理的，只计这一情 形，不` with the note going on on the next
+  // line; the label's end was read past the cell (NaN), its text empty.
+  const src = readCorpus(byPrefix('real-008'));
+  const row = parse(src).reports[0]!.tables.applications!.rows.find((x) => x.key === 'partiallyGranted')!;
+  assert.ok(Number.isFinite(row.labelRange.end));
+  assert.equal(row.label, '(二)部分公开(区分处理的,只计这一情形,不');
+  assert.equal(src.slice(row.labelRange.start, row.labelRange.end), '（二）部分公开（区分处理的，只计这一情 形，不');
+});

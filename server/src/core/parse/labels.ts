@@ -137,7 +137,7 @@ function matchKey(t: string, i: number, e: LabelEntry): { len: number; used: num
   if (L < key.length && open >= 0) {
     // The text's bracket closes where the key's went on: the note is the text's.
     const skip = noteEnd(t, open);
-    if (skip >= 0) return { len: L, used: skip };
+    if (skip >= 0) return { len: L, used: skip - i };
   }
   // Notes right after the label.
   for (let n = 0; n < 3; n++) {
