@@ -150,20 +150,18 @@ test('figures typed into the numbers of every corpus report (replaced, added, re
   for (const name of corpusFiles().filter((f) => !f.endsWith('.html'))) {
     const a = new DocumentAnalysis(readCorpus(name));
     if (a.readWhole) continue;
-    const cells = a
-      .model()
-      .reports.flatMap((r) => [r.tables.active, r.tables.applications, r.tables.review])
-      .flatMap((t) => t?.rows.flatMap((r) => r.cells) ?? [])
-      .filter((c) => c.kind === 'number');
-    const step = Math.max(1, Math.floor(cells.length / 6));
-    for (let k = 0; k < cells.length; k += step) {
-      a.allFindings();
-      // The cell as it is now (earlier edits moved it): the k-th number cell of the model.
-      const now = a
+    const numbers = () =>
+      a
         .model()
         .reports.flatMap((r) => [r.tables.active, r.tables.applications, r.tables.review])
         .flatMap((t) => t?.rows.flatMap((r) => r.cells) ?? [])
-        .filter((c) => c.kind === 'number')[k];
+        .filter((c) => c.kind === 'number');
+    const count = numbers().length;
+    const step = Math.max(1, Math.floor(count / 6));
+    for (let k = 0; k < count; k += step) {
+      a.allFindings();
+      // The cell as it is now (earlier edits moved it): the k-th number cell of the model.
+      const now = numbers()[k];
       if (!now) break;
       const { start, end } = now.range;
       for (const [s, e, insert] of [

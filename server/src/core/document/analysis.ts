@@ -25,6 +25,7 @@ import { patchNumber, shiftTokens } from '../parse/tables';
 import type { StreamResult } from '../parse/tokenize';
 import type { TableKind } from '../template';
 import { TITLE_PATTERN } from '../template';
+import { sectionTable } from '../template/vocabulary';
 import { countLines, lastAtOrBefore, lineEndAt, LineIndex, lineStartAt, num, type Position } from '../text/lines';
 import { clone, shiftInPlace } from './shift';
 import { hasNumeral, isLineStart, mayBeHtml, sameBoundary } from './boundaries';
@@ -56,8 +57,6 @@ function shifted(list: Finding[], from: number, delta: number): Finding[] {
   shiftInPlace(c, from, delta);
   return c;
 }
-
-const TABLE_OF: Readonly<Record<number, TableKind>> = { 2: 'active', 3: 'applications', 4: 'review' };
 
 export type EditScope = 'section' | 'report' | 'document';
 
@@ -446,7 +445,7 @@ export class DocumentAnalysis {
         if (sec.range.end < e + delta) sec.range.end = e + delta;
         // The tables' kept tokens follow the edit: moved, or in the edited table changed where only
         // a number's digits changed, else dropped (the section is tokenized again).
-        const edited = TABLE_OF[sec.number];
+        const edited = sectionTable(sec.number);
         let figure = false;
         for (const k of Object.keys(p.streams) as TableKind[]) {
           const stream = p.streams[k]!;

@@ -16,7 +16,7 @@ import {
   SECTIONS,
   TABLE_NAMES,
 } from '../template';
-import { REPORT_NAME, REVIEW_ROW_LABEL, TABLE_SECTION } from '../template/vocabulary';
+import { REPORT_NAME, REVIEW_ROW_LABEL, sectionTable } from '../template/vocabulary';
 import { APPLICANT_WIDTH, evaluate, REVIEW_BLOCK_WIDTH, type Evaluation, type Side } from '../template/arithmetic';
 import { localize, type Locale } from '../i18n';
 
@@ -27,8 +27,6 @@ export interface OutlineNode {
   selectionRange: Range;
   children: OutlineNode[];
 }
-
-const KINDS = ['active', 'applications', 'review'] as const;
 
 function tableRange(t: Table): Range {
   const starts = t.rows.map((r) => r.labelRange.start);
@@ -87,7 +85,7 @@ export function outline(report: Report): OutlineNode {
       selectionRange: s.headerRange,
       children: [],
     };
-    const kind = KINDS.find((k) => TABLE_SECTION[k] === s.number) ?? null;
+    const kind = sectionTable(s.number);
     const t = kind ? report.tables[kind] : null;
     if (t && t.rows.length && tableRange(t).start >= s.range.start && tableRange(t).end <= s.range.end)
       node.children.push(tableNode(t));

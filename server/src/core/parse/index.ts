@@ -14,6 +14,7 @@ import { analysisText, type AnalysisText } from '../text/normalize';
 import { readActive, readApplications, readReview, tokensOf } from './tables';
 import type { StreamResult } from './tokenize';
 import { type Format, type TableKind } from '../template';
+import { sectionTable } from '../template/vocabulary';
 import { chooseHeaders, headerCandidates, tableAnchors } from './headers';
 import { findTitle, organYear, yearFromText, type TitleInfo } from './title';
 import { buildReport, formatFromTable3, subHeadings } from './report';
@@ -137,7 +138,7 @@ export function reparseSection(
   streams?: Partial<Record<TableKind, StreamResult>>,
 ): boolean {
   const s = report.sections[index]!;
-  const kind = s.number === 2 ? 'active' : s.number === 3 ? 'applications' : s.number === 4 ? 'review' : null;
+  const kind = sectionTable(s.number);
   // Without a title that names it, the year comes from the text, which any section may change.
   const titleYear = report.title === null ? null : organYear(report.title).year;
   if (titleYear === null && yearFromText(text, report.range) !== report.year) return false;

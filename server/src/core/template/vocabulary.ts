@@ -60,6 +60,12 @@ export function sectionHeading(n: number): string {
 /** The section each table stands in. */
 export const TABLE_SECTION: Record<TableKind, number> = { active: 2, applications: 3, review: 4 };
 
+/** The table a section holds (二, 三, 四), or null. */
+export function sectionTable(section: number): TableKind | null {
+  for (const k in TABLE_SECTION) if (TABLE_SECTION[k as TableKind] === section) return k as TableKind;
+  return null;
+}
+
 /** A table's numeral, as in `表二`: its section's. */
 export function tableNumeral(kind: TableKind): string {
   return SECTIONS[TABLE_SECTION[kind] - 1]!.numeral;

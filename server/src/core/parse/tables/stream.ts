@@ -73,21 +73,9 @@ export function patchNumber(stream: StreamResult, text: string, s: number, e: nu
   let b = end;
   while (b < le && text.charCodeAt(b) === 32) b++;
   if (b < le && (sep < 0 ? b === end : text.charCodeAt(b) !== sep)) return false;
-  const oldEnd = t.end;
+  // The token's end and everything after it move (no token overlaps it).
+  shiftTokens(stream, t.end, delta);
   t.text = digits;
   t.value = Number(digits);
-  t.end = end;
-  for (let i = 0; i < tokens.length; i++) {
-    const u = tokens[i]!;
-    if (i !== k && u.start >= oldEnd) {
-      u.start += delta;
-      u.end += delta;
-      if (u.hit) {
-        u.hit.start += delta;
-        u.hit.end += delta;
-        u.hit.labelStart += delta;
-      }
-    }
-  }
   return true;
 }
