@@ -24,6 +24,8 @@ const LATIN = /[A-Za-z]/;
 export const textPlaceholder: Rule<'text.placeholder'> = {
   code: 'text.placeholder',
   severity: 'warning',
+  // Brackets, words and runs of X beside letters: no digit changes what it finds.
+  figures: [],
   description: {
     'zh-CN': '模板中的占位符未替换（（机关名称）、XX、××、（单位））',
     en: 'a placeholder of a template left in the text (（机关名称）, XX, ××, （单位）)',
