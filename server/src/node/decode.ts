@@ -32,6 +32,8 @@ const SIGNATURES: number[][] = [
 ];
 
 const utf8 = new TextDecoder('utf-8');
+/** The same decoder, failing on the first byte that is not UTF-8 (the same bytes `utf8Stats` counts invalid). */
+const utf8Strict = new TextDecoder('utf-8', { fatal: true });
 const gb18030 = new TextDecoder('gb18030');
 
 function withBom(buf: Uint8Array): Decoded | null {
@@ -205,6 +207,14 @@ export function decodeBytes(buf: Uint8Array): Decoded {
     if (u16) return utf16(body, u16);
   }
   if (looksBinary(body)) return { ok: false, reason: 'binary' };
+  // Valid UTF-8 (nearly every file) is decoded at once; only other bytes are counted line by line.
+  let whole: string | null = null;
+  try {
+    whole = utf8Strict.decode(body);
+  } catch {
+    whole = null;
+  }
+  if (whole !== null) return finish(whole, 'utf-8', []);
   const lines = utf8Stats(body);
   let valid = 0;
   let invalid = 0;

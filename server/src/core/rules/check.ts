@@ -13,7 +13,7 @@ import { RULE_LIST } from './index';
 import { findTitle, htmlKind } from '../parse';
 import { TITLE_PATTERN } from '../template';
 import { YEAR } from '../template/vocabulary';
-import { analysisText } from '../text/normalize';
+import { analysisFragment, findPinyinAnnotations, isTraditional, readersOf, readsAs } from '../text/normalize';
 import type { ReportRef, RuleContext, Rule } from './rule';
 import { organIdentity, sameOrgan } from '../crossyear/identity';
 import { proseSketches } from '../crossyear/shingles';
@@ -201,34 +201,86 @@ const LINE_YEARS = new RegExp(`(\\d{4})${YEAR}`, 'g');
  */
 export function titleKeys(source: string): Set<string> | null {
   if (htmlKind(source)) return null;
-  const text = analysisText(source).text;
+  let traditional: boolean | undefined;
   const keys = new Set<string>();
-  let prev = -1;
-  const BREAK = /\r\n?|\n/g;
-  for (let pos = 0; pos <= text.length;) {
-    BREAK.lastIndex = pos;
-    const m = BREAK.exec(text);
-    const nl = m ? m.index : text.length;
-    const line = text.slice(pos, nl).trim();
-    if (line) {
-      if (line.includes(YEAR)) {
-        if (line.length > 80) {
-          // A title run into a longer line (a copy without line breaks): its organ cannot be told
-          // from here, its year is one of the line's.
-          const compacted = line.replace(/\s+/g, '');
-          if (TITLE_PATTERN.test(compacted))
-            for (const y of compacted.matchAll(LINE_YEARS)) keys.add(anyOrganKey(+y[1]!));
-        } else {
-          const t = findTitle(text, prev >= 0 ? prev : pos, nl);
-          if (t && t.organ && t.year !== null) keys.add(keyOf(t.organ, t.year));
-        }
-      }
-      prev = pos;
+  const analysed = (from: number, to: number) => {
+    traditional ??= isTraditional(source);
+    const piece = source.slice(from, to);
+    return analysisFragment(piece, traditional, findPinyinAnnotations(piece));
+  };
+  // Only a line with 年 is read, and only a line that may hold a title (with 年, 开 and 报 once
+  // analysed), or one below such a line, is analysed (with the non-blank line above it, which may
+  // hold the organ): not the whole text. Lines are those of the analysis text: a lone CR breaks a
+  // line there as here, and a blank line is blank in both.
+  const years = readsAs(YEAR);
+  years.lastIndex = 0;
+  for (let m = years.exec(source); m; m = years.exec(source)) {
+    const pos = lineStart(source, m.index);
+    const nl = lineEnd(source, m.index);
+    years.lastIndex = nl;
+    const prev = previousLine(source, pos);
+    // A line that cannot be a title gives a key only as findTitle reads the line above it alone.
+    if (!mayBeTitle(source, pos, nl) && (prev < 0 || !mayBeTitle(source, prev, lineEnd(source, prev)))) continue;
+    const both = analysed(prev < 0 ? pos : prev, nl);
+    const text = both.slice(pos - (prev < 0 ? pos : prev));
+    const line = text.trim();
+    if (!line.includes(YEAR)) continue;
+    if (line.length > 80) {
+      // A title run into a longer line (a copy without line breaks): its organ cannot be told
+      // from here, its year is one of the line's.
+      const compacted = line.replace(/\s+/g, '');
+      if (TITLE_PATTERN.test(compacted)) for (const y of compacted.matchAll(LINE_YEARS)) keys.add(anyOrganKey(+y[1]!));
+    } else {
+      const t = findTitle(both, 0, both.length);
+      if (t && t.organ && t.year !== null) keys.add(keyOf(t.organ, t.year));
     }
-    if (!m) break;
-    pos = m.index + m[0].length;
   }
   return keys;
+}
+
+/** Every word TITLE_PATTERN matches holds these (政府信息公开…年度报告, …工作年报). */
+const TITLE_CHARS = ['年', '开', '报'];
+let titleMask: Uint8Array | undefined;
+
+/** Whether source[from, to) may hold a title once analysed: it holds a character read as each of
+ *  TITLE_CHARS (one bit each in a table of every code unit). */
+function mayBeTitle(source: string, from: number, to: number): boolean {
+  if (!titleMask) {
+    const mask = new Uint8Array(65536);
+    TITLE_CHARS.forEach((ch, bit) => readersOf(ch).forEach((c) => (mask[c]! |= 1 << bit)));
+    titleMask = mask;
+  }
+  const all = (1 << TITLE_CHARS.length) - 1;
+  let seen = 0;
+  for (let i = from; i < to && seen !== all; i++) seen |= titleMask[source.charCodeAt(i)]!;
+  return seen === all;
+}
+
+/** The start of the line holding offset `at` (lines broken at CRLF, CR or LF). */
+function lineStart(s: string, at: number): number {
+  let i = at;
+  while (i > 0 && s.charCodeAt(i - 1) !== 10 && s.charCodeAt(i - 1) !== 13) i--;
+  return i;
+}
+
+/** The end of the line holding offset `at`, before its break. */
+function lineEnd(s: string, at: number): number {
+  let i = at;
+  while (i < s.length && s.charCodeAt(i) !== 10 && s.charCodeAt(i) !== 13) i++;
+  return i;
+}
+
+/** The start of the last non-blank line before the line starting at `pos`, or -1. */
+function previousLine(s: string, pos: number): number {
+  let end = pos;
+  while (end > 0) {
+    // step over the break before `end` (CRLF as one)
+    end -= s.charCodeAt(end - 1) === 10 && s.charCodeAt(end - 2) === 13 ? 2 : 1;
+    const start = lineStart(s, end);
+    if (s.slice(start, end).trim()) return start;
+    end = start;
+  }
+  return -1;
 }
 
 export function applySeverity(findings: Finding[], severity: CheckOptions['severity']): Finding[] {

@@ -182,6 +182,39 @@ function unswapPhrases(codes: Uint16Array, text: string): void {
   }
 }
 
+/**
+ * Every code unit an analysis text may read as `ch`, in a Simplified or a Traditional document:
+ * those either script table maps to it and those a swapped-back word writes it over. A line without
+ * one holds no `ch` once analysed, so a search for `ch` need analyse only the lines that hold one.
+ */
+export function readersOf(ch: string): readonly number[] {
+  let list = READERS.get(ch);
+  if (list) return list;
+  const target = new Set([ch.charCodeAt(0)]);
+  for (const entries of phraseTable().values())
+    for (const [from, to] of entries)
+      for (let j = 0; j < to.length; j++) if (to[j] === ch) target.add(from.charCodeAt(j));
+  const t2s = t2sTable();
+  const mixed = mixedTable();
+  list = [];
+  for (let c = 0; c < 65536; c++)
+    if ((target.has(t2s[c]!) || target.has(mixed[c]!)) && !(c >= 0xd800 && c <= 0xdfff)) list.push(c);
+  READERS.set(ch, list);
+  return list;
+}
+const READERS = new Map<string, number[]>();
+
+/** `readersOf(ch)` as a global regex that finds them in an original text. */
+export function readsAs(ch: string): RegExp {
+  let re = READS_AS.get(ch);
+  if (!re) {
+    const cls = readersOf(ch).map((c) => `\\u${c.toString(16).padStart(4, '0')}`);
+    READS_AS.set(ch, (re = new RegExp(`[${cls.join('')}]`, 'g')));
+  }
+  return re;
+}
+const READS_AS = new Map<string, RegExp>();
+
 const PINYIN_ANNOTATION = /[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüń]{1,7}[)）]/g;
 const TONED = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüń]/;
 
