@@ -256,14 +256,15 @@ function mayBeTitle(source: string, from: number, to: number): boolean {
   return seen === all;
 }
 
-/** The start of the line holding offset `at` (lines broken at CRLF, CR or LF). */
+/** The start of the line holding offset `at` in a source text, where a lone CR still breaks a line
+ *  (text/lines.ts lineStartAt reads an analysis text, where it has become LF). */
 function lineStart(s: string, at: number): number {
   let i = at;
   while (i > 0 && s.charCodeAt(i - 1) !== 10 && s.charCodeAt(i - 1) !== 13) i--;
   return i;
 }
 
-/** The end of the line holding offset `at`, before its break. */
+/** The end of the line holding offset `at` in a source text, before its break (CR or LF). */
 function lineEnd(s: string, at: number): number {
   let i = at;
   while (i < s.length && s.charCodeAt(i) !== 10 && s.charCodeAt(i) !== 13) i++;
