@@ -157,6 +157,21 @@ test('report.year-mismatch is silent when one year is known, or a source is unsu
   assert.deepEqual(found(prose), []);
 });
 
+test('report.year-mismatch finds a caption wherever the 年 before it are (table 三 rows, a sentence, none)', () => {
+  // Table 三's rows hold 年 (本年新收, 上年结转, 本年度办理结果) but no year; the one caption is table 四's.
+  const four = report({ year: 2023 }).replace(
+    '四、政府信息公开行政复议、行政诉讼情况\n',
+    (h) => h + '2022年度行政复议、行政诉讼情况\n',
+  );
+  assert.deepEqual(found(four), [['report.year-mismatch', '2023年', '年份不一致：标题为2023年，表格标注2022年']]);
+  // A sentence with a year, then the caption on the next line of the same section.
+  const after = report({ year: 2023 }).replace(
+    '三、收到和处理政府信息公开申请情况\n',
+    (h) => h + '2023年，本机关共收到申请5件。\n2022年度收到和处理政府信息公开申请情况统计表\n',
+  );
+  assert.deepEqual(found(after), [['report.year-mismatch', '2023年', '年份不一致：标题为2023年，表格标注2022年']]);
+});
+
 for (const name of corpusFiles())
   test(`none of the three on ${name}`, () => {
     assert.deepEqual(found(readCorpus(name)), []);

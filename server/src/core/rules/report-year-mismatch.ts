@@ -53,10 +53,14 @@ export function tablesYear(report: Report, text: string): YearAt | null {
     // From the section's header to its table's end: a section without a table has only prose.
     if (!s || !t) continue;
     const end = Math.min(t.range.end, s.range.end);
+    // Most lines of a table hold no 年 (YEAR_IN's last character): not sliced. The next 年 is
+    // looked for once for all the lines before it (a search per line would scan the same text
+    // again for every line of a table without one).
+    let y = -1;
     forEachLine(text, lineStartAt(text, s.headerRange.start), end, (pos, nl) => {
-      // Most lines of a table hold no 年 (YEAR_IN's last character): not sliced.
-      const y = text.indexOf('年', pos);
-      if (y < 0 || y >= nl) return;
+      if (y < pos) y = text.indexOf('年', pos);
+      if (y < 0) y = text.length;
+      if (y >= nl) return;
       const line = text.slice(pos, Math.min(nl, pos + 80));
       const m = YEAR_IN.exec(line);
       if (!m || nl - pos > 60 || NOT_CAPTION.test(line)) return;

@@ -139,7 +139,7 @@ export function placeApart(
 /** Rows placed with no row after them to fix them stay only where every sum they take part in is
  *  known and holds (one of them in a column of the table). */
 export function confirmApart(slots: Slot[], placed: Placed[], o: AssignOptions): void {
-  if (!o.format) return;
+  if (!o.format || !placed.some((p) => p.confirm)) return;
   const rows = slots.map(toRow);
   const rowOf = new Map<Slot, Row>(slots.map((s, i) => [s, rows[i]!]));
   const evals = evaluate({ kind: 'applications', rows }, o.format);
