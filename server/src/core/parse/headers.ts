@@ -74,7 +74,9 @@ function lineCandidates(text: string, ls: number, le: number, out: HeaderCandida
         end,
         numeral,
         separator,
-        title: m![0],
+        // The key itself, not the match: a match is a slice of the compacted line and would keep
+        // the whole line (a paragraph with a title in it) alive as long as the model.
+        title: k.key,
         titleMatch: k.canonical ? 'canonical' : 'variant',
         strength,
       });
