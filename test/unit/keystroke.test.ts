@@ -186,3 +186,35 @@ test('an edit normalises its own lines only: the analysis text and pinyin equal 
     }
   }
 });
+
+test('a piece that let go of its analysis text once checked derives the same text again, before and after edits', async () => {
+  const { DocumentAnalysis } = await import('../../server/src/core/document/analysis');
+  const { analysisText } = await import('../../server/src/core/text/normalize');
+  // Six reports (more than the pieces that keep theirs): Traditional, pinyin, lone CRs, CRLFs.
+  const S003 = readCorpus(byPrefix('003'));
+  const one = S003 + '\n' + S003.replace(/\n/g, '\r\n').replace('二、', '\r二、');
+  let text = [one, one, one].join('\n');
+  const a = new DocumentAnalysis(text);
+  assert.ok(a.pieceCount >= 6, `${a.pieceCount} pieces`);
+  const compare = (what: string) => {
+    const fresh = analysisText(text).text;
+    for (let i = 0; i < a.pieceCount; i++) {
+      const p = a.piece(i);
+      assert.equal(p.atext, fresh.slice(p.start, p.start + p.source.length), `${what}, piece ${i}`);
+    }
+  };
+  a.allFindings();
+  compare('after the first check');
+  compare('asked again');
+  // Edits in the first pieces, whose texts have been let go and derived again since.
+  for (const [k, needle] of ['號', '(hào)', '\r二、'].entries()) {
+    const at = text.indexOf(needle, k * 10);
+    a.edit(at, at + 1, '发');
+    text = text.slice(0, at) + '发' + text.slice(at + 1);
+    compare(`after edit ${k}`);
+    a.allFindings();
+  }
+  const b = new DocumentAnalysis(text);
+  assert.deepEqual(JSON.parse(JSON.stringify(a.allFindings())), JSON.parse(JSON.stringify(b.allFindings())));
+  assert.deepEqual(JSON.parse(JSON.stringify(a.model())), JSON.parse(JSON.stringify(b.model())));
+});

@@ -27,14 +27,15 @@ import type { TableKind } from '../template';
 import { TITLE_PATTERN } from '../template';
 import { sectionTable } from '../template/vocabulary';
 import { countLines, lastAtOrBefore, lineEndAt, LineIndex, lineStartAt, num, type Position } from '../text/lines';
-import { clone, shiftInPlace } from './shift';
+import { clone, own, ownStrings, shiftInPlace } from './shift';
 import { hasNumeral, isLineStart, mayBeHtml, sameBoundary } from './boundaries';
 export { clone, shiftInPlace } from './shift';
 
 interface Piece {
   source: string;
-  /** Analysis text of the piece (same length as source). */
-  atext: string;
+  /** Analysis text of the piece (same length as source), while kept: read it through `atextOf`,
+   *  which derives it again from the source when it was let go (see `keptAtext`). */
+  atext: string | null;
   /** Lines of the piece, in local offsets. */
   lines: LineIndex;
   /** Local coordinates; null only in a document without reports. */
@@ -69,6 +70,9 @@ export interface EditResult {
 }
 
 export type { Position };
+
+/** How many pieces keep their analysis text (DocumentAnalysis.atextOf). */
+const KEEP_ATEXT = 4;
 
 const isBreak = (c: number) => c === 10 || c === 13;
 
@@ -122,6 +126,9 @@ export class DocumentAnalysis {
   private wholeAtext = '';
   private wholeFindings: (Finding[] | null)[] | null = null;
   private wholeLines = new LineIndex('');
+  /** The pieces whose analysis text is kept, most recently used last. The others let theirs go once
+   *  checked: kept for every piece, the analysis texts would double the memory the text takes. */
+  private keptAtext: Piece[] = [];
 
   constructor(text: string) {
     this.reset(text);
@@ -133,6 +140,7 @@ export class DocumentAnalysis {
     this.traditional = model.traditional;
     this.whole = null;
     this.wholeFindings = null;
+    this.keptAtext = [];
     // Pieces are cut at line starts only; a report that starts inside a line keeps the document whole.
     const midLine = model.reports.some((r, i) => i > 0 && r.range.start > 0 && !isLineStart(text, r.range.start));
     if (model.html || model.error || midLine) {
@@ -170,7 +178,10 @@ export class DocumentAnalysis {
         atext = analysisFragment(source, this.traditional, pinyin);
       }
       const report = model.reports[i] ?? null;
-      if (report) shiftInPlace(report, 0, -start);
+      if (report) {
+        shiftInPlace(report, 0, -start);
+        ownStrings(report);
+      }
       this.pieces.push({
         source,
         atext,
@@ -235,16 +246,17 @@ export class DocumentAnalysis {
     // holds a header word or a template row with a figure; two sections need one, or a line that
     // begins one (table 二's caption, table 三's corner note: a report cut short after them).
     const heldRow = (x: Row) => !!x.key && x.cells.some((c) => c.kind === 'number');
-    const shows = (r: Report | null, atext: string | null) => {
+    const shows = (r: Report | null, atext: () => string | null) => {
       if (!r) return false;
       let tables = 0;
       for (const t of Object.values(r.tables)) if (t && (t.headerWords.length || t.rows.some(heldRow))) tables++;
       if (tables >= 2) return true;
       if (r.sections.length < 2) return false;
-      return tables >= 1 || (atext !== null && tableAnchors(atext, r.range.start, r.range.end).length > 0);
+      const a = tables >= 1 ? null : atext();
+      return tables >= 1 || (a !== null && tableAnchors(a, r.range.start, r.range.end).length > 0);
     };
-    if (this.whole) return this.whole.reports.some((r) => shows(r, null));
-    return this.pieces.some((p) => shows(p.report, p.atext));
+    if (this.whole) return this.whole.reports.some((r) => shows(r, () => null));
+    return this.pieces.some((p) => shows(p.report, () => this.atextOf(p)));
   }
 
   get reportCount(): number {
@@ -307,9 +319,11 @@ export class DocumentAnalysis {
             return reads && !reads.some((k) => changed.includes(k)) ? prev[j]! : null;
           }
         : undefined;
-      p.each = checkEach(p.atext, p.source, model, p.report, opts, reuse);
+      p.each = checkEach(this.atextOf(p), p.source, model, p.report, opts, reuse);
       p.figuresChanged = [];
       p.findings = finishFindings(p.each, p.source, p.report, opts);
+      // A piece checked on opening lets go of the analysis text it was given (a slice of the whole).
+      if (!this.keptAtext.includes(p)) p.atext = null;
     }
     return p.findings;
   }
@@ -355,7 +369,32 @@ export class DocumentAnalysis {
         pinyin: this.whole.pinyin,
       };
     const p = this.pieces[i]!;
-    return { start: this.starts[i]!, source: p.source, atext: p.atext, report: p.report, pinyin: p.pinyin };
+    const atextOf = () => this.atextOf(p);
+    return {
+      start: this.starts[i]!,
+      source: p.source,
+      get atext() {
+        return atextOf();
+      },
+      report: p.report,
+      pinyin: p.pinyin,
+    };
+  }
+
+  /** The analysis text of piece p, derived again from its source if it was let go; the last few
+   *  pieces asked for keep theirs (a piece being edited is asked on every keystroke). */
+  private atextOf(p: Piece): string {
+    const kept = this.keptAtext;
+    const k = kept.indexOf(p);
+    if (k >= 0) {
+      if (k !== kept.length - 1) kept.push(kept.splice(k, 1)[0]!);
+    } else {
+      // A piece not yet checked still holds a slice of the whole analysis text: kept, it gets its own.
+      p.atext = p.atext === null ? analysisFragment(p.source, this.traditional, p.pinyin) : own(p.atext);
+      kept.push(p);
+      if (kept.length > KEEP_ATEXT) kept.shift()!.atext = null;
+    }
+    return p.atext!;
   }
 
   private pieceAt(offset: number): number {
@@ -411,10 +450,17 @@ export class DocumentAnalysis {
 
     const delta = insert.length - (e - s);
     const source = p.source.slice(0, s) + insert + p.source.slice(e);
-    const { atext, pinyin } = renormalize(p, source, s, s + insert.length, delta, this.traditional);
+    const oldAtext = this.atextOf(p);
+    const { atext, pinyin } = renormalize(
+      { atext: oldAtext, pinyin: p.pinyin },
+      source,
+      s,
+      s + insert.length,
+      delta,
+      this.traditional,
+    );
     const newLines = p.lines.edited(source, s, e, insert.length);
     const lineDelta = newLines.lineCount - p.lines.lineCount;
-    const oldAtext = p.atext;
     p.source = source;
     p.atext = atext;
     p.pinyin = pinyin;
@@ -479,7 +525,10 @@ export class DocumentAnalysis {
     const next = last ? null : this.pieces[i + 1]!;
     const tail = one?.sections[one.sections.length - 1]?.headerRange.end ?? 0;
     const keepsEnd =
-      !one || !next || (one.sections.some((x) => x.number >= 2 && hasNumeral(x)) && sameBoundary(atext, tail, next));
+      !one ||
+      !next ||
+      (one.sections.some((x) => x.number >= 2 && hasNumeral(x)) &&
+        sameBoundary(atext, tail, { atext: this.atextOf(next), report: next.report }));
     if (!one || !keepsStart || !keepsEnd) {
       const text = this.pieces.map((x) => x.source).join('');
       this.reset(text);

@@ -1,4 +1,5 @@
 /** Moving ranges in place, and copying plain data: how pieces keep local offsets. */
+import type { Report } from '../model';
 /** Adds `delta` to every {start,end} (and fix-data `insertAt`) at or after `from`, in place. */
 export function shiftInPlace(v: unknown, from: number, delta: number): void {
   if (!delta) return;
@@ -32,4 +33,40 @@ export function clone<T>(v: T): T {
     return out as T;
   }
   return v;
+}
+
+/** Copies made by `own`, each its own key: labels repeat from report to report. */
+const owned = new Map<string, string>();
+
+/** A copy of s that holds its own characters. In V8 a slice of 13 characters or more (`slice`, a
+ *  regex match) points into the string it was cut from and keeps all of it alive. */
+export function own(s: string): string {
+  if (s.length < 13) return s;
+  let o = owned.get(s);
+  if (o === undefined) {
+    o = JSON.parse(JSON.stringify(s)) as string;
+    if (owned.size >= 10_000) owned.clear();
+    owned.set(o, o);
+  }
+  return o;
+}
+
+/** Replaces, in place, the report's strings that may be slices of the text it was read from (labels,
+ *  titles, digits as written) by copies of their own: a kept report then keeps no analysis text. */
+export function ownStrings(r: Report): void {
+  if (r.title) r.title = own(r.title);
+  if (r.organ) r.organ = own(r.organ);
+  for (const s of r.sections) s.title = own(s.title);
+  for (const h of r.overviewHeadings) h.text = own(h.text);
+  for (const n of r.notes) n.detail = own(n.detail);
+  for (const t of [r.tables.active, r.tables.applications, r.tables.review]) {
+    if (!t) continue;
+    for (let k = 0; k < t.headerWords.length; k++) t.headerWords[k] = own(t.headerWords[k]!);
+    for (const row of t.rows) {
+      row.label = own(row.label);
+      row.numbering = own(row.numbering);
+      if (row.split) row.split.raw = own(row.split.raw);
+      for (const c of row.cells) c.raw = own(c.raw);
+    }
+  }
 }

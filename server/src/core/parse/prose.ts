@@ -167,8 +167,10 @@ const recent: { key: string; claims: ProseClaim[] }[] = [];
 
 /** The figures the prose in `ranges` states about the tables. */
 export function readProse(text: string, ranges: readonly Range[], year: number | null): ProseClaim[] {
-  let key = String(year);
-  for (const r of ranges) key += `\u0000${r.start}\u0000${r.end}\u0000${text.slice(r.start, r.end)}`;
+  // Joined, not concatenated: a concatenation keeps its slices, and with them the whole text.
+  const parts: (string | number | null)[] = [year];
+  for (const r of ranges) parts.push(r.start, r.end, text.slice(r.start, r.end));
+  const key = parts.join('\u0000');
   let hit = recent.find((x) => x.key === key);
   if (!hit) {
     hit = { key, claims: readProseAfresh(text, ranges, year) };
