@@ -254,3 +254,22 @@ test('a rule that declares the tables whose figures it reads reads no other repo
       }
   }
 });
+
+test('a report handed out never changes afterwards: edits to its piece copy it first', () => {
+  const text = compilation();
+  const a = new DocumentAnalysis(text);
+  const first = a.report(0);
+  const second = a.report(1);
+  const before = [JSON.stringify(first), JSON.stringify(second)];
+  // A figure typed in the first report's table 三, a line added above it, and the same in the second.
+  for (const i of [0, 1]) {
+    const r = a.report(i);
+    const cell = r.tables.applications!.rows.find((x) => x.cells[0]?.kind === 'number')!.cells[0]!;
+    a.edit(cell.range.start, cell.range.start, '1');
+    const at = a.report(i).sections[1]!.headerRange.start;
+    a.edit(at, at, '新增的一行\n');
+  }
+  assert.deepEqual([JSON.stringify(first), JSON.stringify(second)], before);
+  same(a, 'after the edits');
+  assert.notEqual(JSON.stringify(a.report(0)), before[0]);
+});

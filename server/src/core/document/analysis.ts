@@ -40,6 +40,9 @@ interface Piece {
   lines: LineIndex;
   /** Local coordinates; null only in a document without reports. */
   report: Report | null;
+  /** The report was handed out as it is (`report`, a piece at offset 0): an edit copies it before
+   *  changing it in place, so what was handed out never changes. */
+  lent: boolean;
   pinyin: Range[];
   findings: Finding[] | null;
   /** Tokens of the tables edited since the report was last read whole (parse/tables/stream.ts), in
@@ -187,6 +190,7 @@ export class DocumentAnalysis {
         atext,
         lines: new LineIndex(source),
         report,
+        lent: false,
         pinyin,
         findings: null,
         streams: {},
@@ -264,10 +268,16 @@ export class DocumentAnalysis {
     return this.pieces.filter((p) => p.report).length;
   }
 
-  /** Report i in document offsets (a copy). */
+  /** Report i in document offsets, which never changes afterwards: the piece's own report when its
+   *  offsets are the document's (copied by the next edit that changes it), else a copy. */
   report(i: number): Report {
     if (this.whole) return this.whole.reports[i]!;
-    const r = clone(this.pieces[i]!.report!);
+    const p = this.pieces[i]!;
+    if (this.starts[i] === 0) {
+      p.lent = true;
+      return p.report!;
+    }
+    const r = clone(p.report!);
     shiftInPlace(r, 0, this.starts[i]!);
     return r;
   }
@@ -474,6 +484,8 @@ export class DocumentAnalysis {
     }
     const result = (scope: EditScope): EditResult => ({ scope, report: i, lineDelta });
 
+    if (p.lent && p.report) p.report = clone(p.report);
+    p.lent = false;
     const report = p.report;
     if (report) {
       const ws = lineStartAt(oldAtext, s);
