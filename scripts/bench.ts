@@ -103,6 +103,8 @@ if (!only) {
 
 const SERVER = [join(root, 'dist', 'server.js'), '--stdio'];
 const FLOOR = [join(root, 'dist', 'bench.mjs'), '--floor', '--stdio'];
+/** The same do-nothing server writing with the real server's writer (one write per message). */
+const FLOOR_ONE_WRITE = [...FLOOR, '--one-write'];
 
 /** Asks a server started with `--expose-gc` and the MEMORY preload for its heap after a gc. */
 const MEMORY =
@@ -208,10 +210,17 @@ async function latency(
 }
 
 /** The floor: a server that answers every change with an empty publishDiagnostics, over the same
- *  transport (vscode-languageserver, stdio) and the same client as the real one. */
+ *  transport (vscode-languageserver, stdio) and the same client as the real one. With `--one-write`
+ *  it writes as the real server does (lsp/transport.ts: each message in one write), which shows
+ *  what the writer alone saves. */
 async function floorServer(): Promise<never> {
   const { createConnection, TextDocumentSyncKind } = await import('vscode-languageserver/node');
-  const conn = createConnection();
+  const conn = process.argv.includes('--one-write')
+    ? createConnection(
+        process.stdin as unknown as import('vscode-languageserver/node').MessageReader,
+        new (await import('../server/src/lsp/transport')).StdioMessageWriter(process.stdout),
+      )
+    : createConnection();
   conn.onInitialize(() => ({ capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental } }));
   const empty = (p: { textDocument: { uri: string; version: number } }) =>
     void conn.sendDiagnostics({ uri: p.textDocument.uri, version: p.textDocument.version, diagnostics: [] });
@@ -305,6 +314,10 @@ function reportFiles(n: number): string[] {
 
 async function keystrokes(): Promise<Record<'floor' | 's3' | 'r11', Latency>> {
   const floor = await latency('floor: do-nothing server', read('003'), 0, 60, FLOOR);
+  const oneWrite = await latency('floor, one write per message', read('003'), 0, 60, FLOOR_ONE_WRITE);
+  console.log(
+    `  the real server's writer alone: ${oneWrite.median.toFixed(2)} ms against the stock writer's ${floor.median.toFixed(2)} ms`,
+  );
   const seed3 = read('003');
   const s3 = await latency('keystroke: seed 003', seed3, seed3.indexOf('\n60435') + 2, 60);
   const real = read('real-011');

@@ -5,7 +5,7 @@ import type { Cell, Row, Table } from '../../server/src/core/model';
 import { parse } from '../../server/src/core/parse';
 import { checkDocument } from '../../server/src/core/rules/check';
 import { analysisText } from '../../server/src/core/text/normalize';
-import { byPrefix, readCorpus } from './helpers';
+import { byPrefix, corpusFiles, readCorpus } from './helpers';
 import { applicationRows } from '../../server/src/core/template';
 import {
   APPLICANT_WIDTH,
@@ -173,3 +173,33 @@ test('the narrative rule takes a table 四 block total from the arithmetic: as w
   assert.deepEqual(said(blank, 2), []);
   assert.deepEqual(said(blank, 3), ['3']);
 });
+
+test('evaluate with `failing` gives exactly the failing evaluations, on every table of the corpus and with a cell changed', () => {
+  let tables = 0;
+  let failing = 0;
+  for (const f of corpusFiles()) {
+    for (const r of parse(readCorpus(f)).reports) {
+      for (const t of [r.tables.applications, r.tables.review]) {
+        if (!t) continue;
+        // As read, then with each row's last cell one more (row totals, and the sums it enters, fail).
+        const variants = [t, { ...t, rows: t.rows.map((x) => ({ ...x, cells: bumpLast(x.cells) })) }];
+        for (const v of variants) {
+          tables++;
+          for (const only of [undefined, ['row-total'], ['outcome-total'], ['balance'], ['review-block']] as const) {
+            const all = evaluate(v, r.format, { only }).filter((e) => e.holds === false);
+            const some = evaluate(v, r.format, { only, failing: true });
+            assert.deepEqual(some, all, `${f} ${only ?? 'all'}`);
+            failing += some.length;
+          }
+        }
+      }
+    }
+  }
+  assert.ok(tables > 50 && failing > 100, `${tables} tables, ${failing} failing`);
+});
+
+function bumpLast(cells: Cell[]): Cell[] {
+  const last = cells[cells.length - 1];
+  if (last?.kind !== 'number') return cells;
+  return [...cells.slice(0, -1), { ...last, value: last.value! + 1 }];
+}

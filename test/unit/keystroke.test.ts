@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DocumentStore } from '../../server/src/lsp/documents';
-import { toJsonBytes } from '../../server/src/lsp/transport';
+import { StdioMessageWriter, toJsonBytes } from '../../server/src/lsp/transport';
 import { byPrefix, readCorpus } from './helpers';
 
 const uri = 'file:///tmp/keystroke.txt';
@@ -70,6 +70,54 @@ test('published JSON from cached fragments equals a plain serialisation after ra
     const plain = { ...pulled, result: { ...pulled.result, items: fresh.params.diagnostics } };
     assert.equal(toJsonBytes(pulled).toString('utf8'), JSON.stringify(plain), `pulled after edit ${k}`);
   }
+});
+
+test('the stdio writer sends each message in one write, in order, readable by the library', async () => {
+  const { Writable, PassThrough } = await import('node:stream');
+  const { StreamMessageReader } = await import('vscode-languageserver/node');
+  const writes: Buffer[] = [];
+  const copy = new PassThrough();
+  const out = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      writes.push(chunk);
+      copy.write(chunk);
+      done();
+    },
+  });
+  const writer = new StdioMessageWriter(out);
+  const list = freshDiagnostics(unbalanced);
+  const messages = [
+    { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri, version: 2, diagnostics: list } },
+    { jsonrpc: '2.0', id: 7, result: { label: '中文 and ascii', n: 1 } },
+    { jsonrpc: '2.0', method: 'window/logMessage', params: { type: 3, message: '（七）总计 ✓' } },
+  ];
+  const read: unknown[] = [];
+  const all = new Promise<void>((resolve) => {
+    new StreamMessageReader(copy).listen((m) => {
+      read.push(m);
+      if (read.length === messages.length) resolve();
+    });
+  });
+  await Promise.all(messages.map((m) => writer.write(m as never)));
+  await all;
+  assert.equal(writes.length, messages.length, 'one write per message');
+  assert.deepEqual(read, JSON.parse(JSON.stringify(messages)));
+  for (const [k, w] of writes.entries()) {
+    const body = Buffer.from(JSON.stringify(messages[k]), 'utf8');
+    assert.equal(w.toString('utf8'), `Content-Length: ${body.byteLength}\r\n\r\n${body.toString('utf8')}`);
+  }
+  // A failed write is reported to the connection and rejects.
+  const broken = new StdioMessageWriter(
+    new Writable({
+      write(_c, _e, done) {
+        done(new Error('pipe closed'));
+      },
+    }),
+  );
+  const errors: string[] = [];
+  broken.onError(([e]) => errors.push(e.message));
+  await assert.rejects(broken.write(messages[1] as never), /pipe closed/);
+  assert.ok(errors.includes('pipe closed'));
 });
 
 test(

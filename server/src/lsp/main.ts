@@ -4,28 +4,24 @@
  * Everything else is in startServer, which the tests drive in process.
  */
 import { format } from 'node:util';
-import {
-  createConnection,
-  ProposedFeatures,
-  StreamMessageWriter,
-  type MessageReader,
-} from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, type MessageReader } from 'vscode-languageserver/node';
 import { startServer } from './server';
-import { jsonEncoder } from './transport';
+import { StdioMessageWriter } from './transport';
 import { configureReaders } from '../readers';
 import { pdfCMapDir } from '../node/cmaps';
 
 configureReaders({ cMapUrl: pdfCMapDir() });
 
-// Over stdio the writer publishes diagnostics from their cached JSON (transport.ts). stdin is handed
-// over as a stream (the library reads it, and ends the process when it closes); as the library does
-// for its own stdio, the console goes to the client's log, never into stdout.
+// Over stdio the writer publishes diagnostics from their cached JSON, each message in one write
+// (transport.ts). stdin is handed over as a stream (the library reads it, and ends the process when
+// it closes); as the library does for its own stdio, the console goes to the client's log, never
+// into stdout.
 const stdio = process.argv.includes('--stdio');
 const connection = stdio
   ? createConnection(
       ProposedFeatures.all,
       process.stdin as unknown as MessageReader,
-      new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: jsonEncoder }),
+      new StdioMessageWriter(process.stdout),
     )
   : createConnection(ProposedFeatures.all);
 if (stdio) {

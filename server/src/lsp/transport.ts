@@ -5,9 +5,10 @@
  * fragment (remade only when that report changed or moved) and hangs the fragments on the list it
  * returns, under a symbol JSON.stringify does not see; the stdio writer (main.ts) builds the
  * notification (or the pulled report) by concatenation. Any other writer (node-ipc, the tests'
- * streams) serialises the list itself, with the same result.
+ * streams) serialises the list itself, with the same result. The stdio writer also sends each
+ * message in one write (StdioMessageWriter).
  */
-import type { ContentTypeEncoder, ContentTypeEncoderOptions, Message } from 'vscode-languageserver/node';
+import { AbstractMessageWriter, type Message, type MessageWriter } from 'vscode-languageserver/node';
 
 const FRAGMENTS = Symbol('disclosure-report.json-fragments');
 
@@ -57,14 +58,37 @@ export function toJsonBytes(v: unknown): Buffer {
   return plain();
 }
 
-/** The JSON encoder of the stdio writer (the charset is always UTF-8). */
-export const jsonEncoder: ContentTypeEncoder = {
-  name: 'application/json',
-  encode(msg: Message, _options: ContentTypeEncoderOptions): Promise<Uint8Array> {
+/** The stdio writer: each message goes out in one write, its header and body together. The
+ *  library's StreamMessageWriter writes the header, waits for that write, then writes the body: two
+ *  writes into the pipe per message, and a reader woken twice. Messages leave in the order write()
+ *  is called (the JSON is made synchronously, the stream keeps the order of its writes). */
+export class StdioMessageWriter extends AbstractMessageWriter implements MessageWriter {
+  private errors = 0;
+  constructor(private readonly out: NodeJS.WritableStream) {
+    super();
+    out.on('error', (e: unknown) => this.fireError(e));
+    out.on('close', () => this.fireClose());
+  }
+
+  write(msg: Message): Promise<void> {
+    let body: Buffer;
     try {
-      return Promise.resolve(toJsonBytes(msg));
+      body = toJsonBytes(msg);
     } catch (e) {
+      this.fireError(e, msg);
       return Promise.reject(e);
     }
-  },
-};
+    const frame = Buffer.concat([Buffer.from(`Content-Length: ${body.byteLength}\r\n\r\n`, 'ascii'), body]);
+    return new Promise<void>((resolve, reject) => {
+      this.out.write(frame, (e?: Error | null) => {
+        if (!e) return resolve();
+        this.fireError(e, msg, ++this.errors);
+        reject(e);
+      });
+    });
+  }
+
+  end(): void {
+    this.out.end();
+  }
+}

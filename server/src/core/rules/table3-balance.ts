@@ -40,7 +40,7 @@ export const table3Balance: Rule<'table3.balance', Data> = {
   check({ report }) {
     const t = report.tables.applications;
     const out: Found<Data>[] = [];
-    for (const e of t ? evaluate(t, report.format, { only: ['balance'] }) : []) {
+    for (const e of t ? evaluate(t, report.format, { only: ['balance'], failing: true }) : []) {
       // Not evaluated where a row is missing or a value unknown, nor where all four cells are unwritten.
       const terms = [...e.left.terms, ...e.right.terms];
       if (e.holds !== false || !terms.some((x) => x.cell?.kind === 'number')) continue;

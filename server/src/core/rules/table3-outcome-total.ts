@@ -30,7 +30,7 @@ export const table3OutcomeTotal: Rule<'table3.outcome-total', Data> = {
   check({ report }) {
     const t = report.tables.applications;
     const out: Found<Data>[] = [];
-    for (const e of t ? evaluate(t, report.format, { only: ['outcome-total'] }) : []) {
+    for (const e of t ? evaluate(t, report.format, { only: ['outcome-total'], failing: true }) : []) {
       const total = e.left.terms[0]!;
       // Only a written （七）总计 can be wrong; a column left blank on every outcome row was not
       // filled in (reported as blank), not summed.

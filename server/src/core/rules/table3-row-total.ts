@@ -27,7 +27,7 @@ export const table3RowTotal: Rule<'table3.row-total', Data> = {
   check({ report }) {
     const out: Found<Data>[] = [];
     const t = report.tables.applications;
-    for (const e of t ? evaluate(t, report.format, { only: ['row-total'] }) : []) {
+    for (const e of t ? evaluate(t, report.format, { only: ['row-total'], failing: true }) : []) {
       const cell = e.left.terms[0]!.cell!;
       // A blank or unknown 总计 is not evaluated, nor a row whose parts are all blank.
       if (cell.kind !== 'number' || e.holds !== false || e.right.terms.every((p) => p.cell!.kind === 'blank')) continue;

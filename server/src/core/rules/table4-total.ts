@@ -27,7 +27,7 @@ export const table4Total: Rule<'table4.total', Data> = {
   check({ report }) {
     const out: Found<Data>[] = [];
     const t = report.tables.review;
-    for (const e of t ? evaluate(t, report.format, { only: ['review-block'] }) : []) {
+    for (const e of t ? evaluate(t, report.format, { only: ['review-block'], failing: true }) : []) {
       const cell = e.left.terms[0]!.cell!;
       if (cell.kind !== 'number' || e.holds !== false) continue;
       const [total, sum] = [e.left.sum!, e.right.sum!];

@@ -226,11 +226,36 @@ export function valueEquation(e: Equation, value: Valuation = cellValue): Evalua
 export interface EvaluateOptions {
   only?: readonly EquationId[];
   value?: Valuation;
+  /** Only the equations that fail (`holds === false`), the others not valued at all: what the
+   *  rules report. An equation is valued in full only when both its sums are known and differ. */
+  failing?: boolean;
 }
 
 /** Every equation of a table, valued (by default with `cellValue`). */
 export function evaluate(table: Pick<Table, 'kind' | 'rows'>, format: Format, o: EvaluateOptions = {}): Evaluation[] {
-  return equations(table, format, o.only).map((e) => valueEquation(e, o.value));
+  const eqs = equations(table, format, o.only);
+  if (!o.failing) return eqs.map((e) => valueEquation(e, o.value));
+  const value = o.value ?? cellValue;
+  const out: Evaluation[] = [];
+  for (const e of eqs) {
+    const l = sumOf(e.left, value);
+    const r = l === null ? null : sumOf(e.right, value);
+    if (r === null || l === r) continue;
+    const v = valueEquation(e, value);
+    if (v.holds === false) out.push(v);
+  }
+  return out;
+}
+
+/** A side's sum as `side` makes it, without valuing its terms: null when a term is unknown. */
+function sumOf(terms: readonly Term[], value: Valuation): number | null {
+  let sum = 0;
+  for (const t of terms) {
+    const v = t.row && placed(t.row) ? value(t.row, t.column) : null;
+    if (v === null) return null;
+    sum += v;
+  }
+  return sum;
 }
 
 /** Whether no equation that can be evaluated fails (the split chooser's question). */
