@@ -113,11 +113,26 @@ try {
   await page.keyboard.press('Escape');
 
   // 3. Ctrl+. on a header applies the numbering fix.
+  // A squiggle is awaited on the header's own line, in the editor showing this file: any squiggle
+  // could be the previous file's, left while the new one loads, and F8 with no problem yet in this
+  // file goes on to the next file's. The cursor is then put on that line.
   await open('header-wrong.txt');
-  await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: 60000 });
-  await page.keyboard.press('Control+Home');
-  await page.keyboard.press('F8');
-  await page.keyboard.press('Escape');
+  const headerLine = seed.split('\n').findIndex((l) => l.startsWith('二、主动公开政府信息情况')) + 1;
+  await page.waitForFunction(
+    () => {
+      const editor = document.querySelector('.editor-group-container.active .monaco-editor');
+      const line = [...(editor?.querySelectorAll('.view-line') ?? [])].find((l) =>
+        l.textContent.startsWith('二.主动公开政府信息情况'),
+      );
+      if (!line) return false;
+      return [...editor.querySelectorAll('.view-overlays > div')].some(
+        (o) => o.style.top === line.style.top && o.querySelector('.squiggly-warning'),
+      );
+    },
+    undefined,
+    { timeout: 60000 },
+  );
+  await goToLine(headerLine);
   await page.keyboard.press('Control+.');
   const fix = page.locator('.action-widget .monaco-list-row', { hasText: '二、' }).first();
   await fix.waitFor();
