@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DocumentAnalysis } from '../../server/src/core/document/analysis';
+import { openDocument } from '../../server/src/core/document/document';
 import { checkDocument, refOf } from '../../server/src/core/rules/check';
 import { RULE_LIST } from '../../server/src/core/rules';
 import { parse } from '../../server/src/core/parse';
@@ -272,4 +273,52 @@ test('a report handed out never changes afterwards: edits to its piece copy it f
   assert.deepEqual([JSON.stringify(first), JSON.stringify(second)], before);
   same(a, 'after the edits');
   assert.notEqual(JSON.stringify(a.report(0)), before[0]);
+});
+
+test('a checked piece lets its report go and reads it again as the whole document read it', () => {
+  // every corpus report, as its own document and all in one (one piece each)
+  const texts = corpusFiles()
+    .filter((f) => f.endsWith('.txt'))
+    .map(readCorpus);
+  let pieces = 0;
+  for (const text of [...texts, texts.join('\n\n')]) {
+    const a = new DocumentAnalysis(text);
+    if (a.readWhole) continue;
+    const before = JSON.stringify(a.model().reports);
+    const outline = JSON.stringify(a.model().reports.map((r) => r.sections.map((s) => s.headerRange)));
+    a.allFindings();
+    assert.ok(a.heldReports <= 4, `${a.heldReports} of ${a.pieceCount} reports held after the check`);
+    pieces += a.pieceCount;
+    assert.equal(JSON.stringify(a.model().reports), before);
+    assert.equal(JSON.stringify(a.model().reports.map((r) => r.sections.map((s) => s.headerRange))), outline);
+  }
+  assert.ok(pieces > 40, `${pieces} pieces`);
+  // and an edit in a piece whose report was let go reads as a fresh parse does
+  const a = new DocumentAnalysis(texts.join('\n\n'));
+  a.allFindings();
+  const at = a.report(20).sections[1]!.headerRange.start;
+  a.edit(at, at, '新增的一行\n');
+  same(a, 'an edit after the report was let go');
+});
+
+test("the editor's outline, folding ranges and format of each report are the same once its model is let go", () => {
+  const texts = corpusFiles()
+    .filter((f) => f.endsWith('.txt'))
+    .map(readCorpus);
+  const text = texts.join('\n\n');
+  const view = (d: ReturnType<typeof openDocument>) =>
+    JSON.stringify(
+      Array.from({ length: d.count }, (_, i) => [d.outline(i), d.folding(i), d.formatOf(i), d.hasReport(i)]),
+    );
+  const d = openDocument(text);
+  const before = view(d);
+  d.allFindings();
+  assert.equal(view(d), before);
+  // after an edit in a report whose model was let go, as a fresh open of the new text shows them
+  const at = d.report(20)!.sections[2]!.headerRange.start;
+  d.edit(at, at, '新增的一行\n');
+  d.allFindings();
+  const next = text.slice(0, at) + '新增的一行\n' + text.slice(at);
+  assert.equal(view(d), view(openDocument(next)));
+  assert.notEqual(view(d), before);
 });

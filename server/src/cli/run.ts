@@ -65,7 +65,7 @@ function itemOf(input: Input, note: Note): Item | null {
   if (input.text === null)
     return { path: input.path, text: '', doc: null, reports: [], slots: [], notFound: input.reason };
   // Every file is read the way the editor reads it: through the core's document.
-  const doc = openDocument(input.text);
+  const doc = openDocument(input.text, { outline: false });
   const reports: Report[] = [];
   const slots: (Report | null)[] = [];
   for (let i = 0; i < doc.count; i++) {

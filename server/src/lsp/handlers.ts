@@ -79,11 +79,17 @@ function edits(d: OpenDoc, es: CoreEdit[]): TextEdit[] {
   return es.map((e) => TextEdit.replace(toLsp(d, e.start, e.end), e.newText));
 }
 
-/** The report slots of a document that hold a report. */
+/** The report slots of a document that hold a report; each report is read only when asked for (a
+ *  piece that let its report go reads it again: the outline and folding ranges do not need it). */
 function* reportSlots(d: OpenDoc) {
   for (let i = 0; i < d.analysis.count; i++) {
-    const report = d.analysis.report(i);
-    if (report) yield { i, report };
+    if (!d.analysis.hasReport(i)) continue;
+    yield {
+      i,
+      get report() {
+        return d.analysis.report(i)!;
+      },
+    };
   }
 }
 

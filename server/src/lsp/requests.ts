@@ -134,8 +134,8 @@ export function registerRequests(c: Context): void {
     if (!d) return { report: false, formats: [], reports: 0 };
     const formats = new Set<string>();
     for (let i = 0; i < Math.min(d.analysis.count, 8); i++) {
-      const r = d.analysis.report(i);
-      if (r) formats.add(r.format);
+      const f = d.analysis.formatOf(i);
+      if (f) formats.add(f);
     }
     return { report: true, formats: [...formats].sort().reverse(), reports: d.analysis.count };
   });

@@ -38,8 +38,10 @@ interface Piece {
   atext: string | null;
   /** Lines of the piece, in local offsets. */
   lines: LineIndex;
-  /** Local coordinates; null only in a document without reports. */
-  report: Report | null;
+  /** Local coordinates; null only in a document without reports. Undefined once let go: a piece
+   *  lets its report go with its analysis text, and `reportOf` reads it again from the piece (a
+   *  piece reads as exactly the report the whole document gave it: incremental.test.ts checks it). */
+  report: Report | null | undefined;
   /** The report was handed out as it is (`report`, a piece at offset 0): an edit copies it before
    *  changing it in place, so what was handed out never changes. */
   lent: boolean;
@@ -52,6 +54,8 @@ interface Piece {
    *  changed since (by figure edits only): rules that declare they read none of those keep theirs. */
   each: Finding[][] | null;
   figuresChanged: TableKind[];
+  /** What the features made of the report (`derived`), kept until the piece is edited. */
+  derived: Map<string, unknown>;
 }
 
 /** A copy of findings with the offsets at or after `from` moved by `delta` (the kept lists may be
@@ -74,10 +78,13 @@ export interface EditResult {
 
 export type { Position };
 
-/** How many pieces keep their analysis text (DocumentAnalysis.atextOf). */
-const KEEP_ATEXT = 4;
+/** How many pieces keep their analysis text and report (DocumentAnalysis.atextOf). */
+const KEEP = 4;
 
 const isBreak = (c: number) => c === 10 || c === 13;
+
+/** What a piece keeps of its report when it lets it go (`derived`), by key. */
+export type Keep = Record<string, (r: Report) => unknown>;
 
 /**
  * The analysis text and pinyin of a piece after an edit, normalised again on the edited lines only:
@@ -114,6 +121,19 @@ function renormalize(
   return { atext, pinyin };
 }
 
+const heldRow = (x: Row) => !!x.key && x.cells.some((c) => c.kind === 'number');
+
+/** A report that shows as one (looksLikeReport). */
+function shows(r: Report | null, atext: () => string | null): boolean {
+  if (!r) return false;
+  let tables = 0;
+  for (const t of Object.values(r.tables)) if (t && (t.headerWords.length || t.rows.some(heldRow))) tables++;
+  if (tables >= 2) return true;
+  if (r.sections.length < 2) return false;
+  const a = tables >= 1 ? null : atext();
+  return tables >= 1 || (a !== null && tableAnchors(a, r.range.start, r.range.end).length > 0);
+}
+
 export class DocumentAnalysis {
   private pieces: Piece[] = [];
   /** Absolute start offset of each piece. */
@@ -129,12 +149,32 @@ export class DocumentAnalysis {
   private wholeAtext = '';
   private wholeFindings: (Finding[] | null)[] | null = null;
   private wholeLines = new LineIndex('');
-  /** The pieces whose analysis text is kept, most recently used last. The others let theirs go once
-   *  checked: kept for every piece, the analysis texts would double the memory the text takes. */
-  private keptAtext: Piece[] = [];
+  /** The pieces whose analysis text and report are kept, most recently used last. The others let
+   *  them go once checked: kept for every piece, the analysis texts would double the memory the text
+   *  takes, and the reports (a cell is ~100 bytes) triple it. */
+  private kept: Piece[] = [];
 
-  constructor(text: string) {
+  /** `keep`: what each piece keeps of its report when it lets it go (the editor's outline, folding
+   *  ranges: asked for every report after each edit, they would read every report again). */
+  constructor(
+    text: string,
+    private readonly keep: Keep = {},
+  ) {
     this.reset(text);
+  }
+
+  /** A piece lets go of its analysis text and its report (and the tokens kept with the report),
+   *  first keeping what `keep` and `looksLikeReport` take from them; both are read again from its
+   *  source when asked for. A report handed out stays with whoever holds it. */
+  private letGo(p: Piece): void {
+    if (p.report) {
+      for (const [key, f] of Object.entries(this.keep)) this.kept_(p, key, () => f(p.report!));
+      this.looks(p);
+      p.report = undefined;
+      p.streams = {};
+      p.lent = false;
+    }
+    p.atext = null;
   }
 
   private reset(text: string): void {
@@ -143,7 +183,7 @@ export class DocumentAnalysis {
     this.traditional = model.traditional;
     this.whole = null;
     this.wholeFindings = null;
-    this.keptAtext = [];
+    this.kept = [];
     // Pieces are cut at line starts only; a report that starts inside a line keeps the document whole.
     const midLine = model.reports.some((r, i) => i > 0 && r.range.start > 0 && !isLineStart(text, r.range.start));
     if (model.html || model.error || midLine) {
@@ -196,6 +236,7 @@ export class DocumentAnalysis {
         streams: {},
         each: null,
         figuresChanged: [],
+        derived: new Map(),
       });
       this.starts.push(start);
       this.lineBases.push(line);
@@ -249,23 +290,60 @@ export class DocumentAnalysis {
     // Section names alone (a notice or a README listing them) are no report. A table counts when it
     // holds a header word or a template row with a figure; two sections need one, or a line that
     // begins one (table 二's caption, table 三's corner note: a report cut short after them).
-    const heldRow = (x: Row) => !!x.key && x.cells.some((c) => c.kind === 'number');
-    const shows = (r: Report | null, atext: () => string | null) => {
-      if (!r) return false;
-      let tables = 0;
-      for (const t of Object.values(r.tables)) if (t && (t.headerWords.length || t.rows.some(heldRow))) tables++;
-      if (tables >= 2) return true;
-      if (r.sections.length < 2) return false;
-      const a = tables >= 1 ? null : atext();
-      return tables >= 1 || (a !== null && tableAnchors(a, r.range.start, r.range.end).length > 0);
-    };
     if (this.whole) return this.whole.reports.some((r) => shows(r, () => null));
-    return this.pieces.some((p) => shows(p.report, () => this.atextOf(p)));
+    return this.pieces.some((p) => this.looks(p));
+  }
+
+  /** Kept with the piece (letGo keeps it): the analysis text is read without making the piece one
+   *  of the kept ones (letGo may be letting it go). */
+  private looks(p: Piece): boolean {
+    const atext = () => p.atext ?? analysisFragment(p.source, this.traditional, p.pinyin);
+    return this.kept_(p, 'looks', () => shows(this.reportOf(p), atext));
   }
 
   get reportCount(): number {
     if (this.whole) return this.whole.reports.length;
+    return this.pieces.filter((p) => p.report !== null).length;
+  }
+
+  /** How many pieces hold their report now (at most a few once checked; tests and the bench). */
+  get heldReports(): number {
+    if (this.whole) return this.whole.reports.length;
     return this.pieces.filter((p) => p.report).length;
+  }
+
+  /** Piece i holds a report (without reading it again when it was let go). */
+  hasReport(i: number): boolean {
+    if (this.whole) return !!this.whole.reports[i];
+    const p = this.pieces[i];
+    return !!p && p.report !== null;
+  }
+
+  /** What `f` makes of report i in its piece's coordinates, kept until the piece is edited (the
+   *  outline, folding ranges and format of every report are asked for after each edit: a piece that
+   *  let its report go is not read again for them). Null for a slot without a report. */
+  derived<T>(i: number, key: string, f: (r: Report) => T): T | null {
+    if (this.whole) {
+      const r = this.whole.reports[i];
+      return r ? f(r) : null;
+    }
+    const p = this.pieces[i]!;
+    if (p.report === null) return null;
+    return this.kept_(p, key, () => f(this.reportOf(p)!));
+  }
+
+  private kept_<T>(p: Piece, key: string, f: () => T): T {
+    if (p.derived.has(key)) return p.derived.get(key) as T;
+    const v = f();
+    p.derived.set(key, v);
+    return v;
+  }
+
+  /** The report of piece p, read again from the piece if it was let go. */
+  private reportOf(p: Piece): Report | null {
+    if (p.report !== undefined) return p.report;
+    const atext = this.atextOf(p);
+    return (p.report = parseReports(atext, 0, atext.length)[0] ?? null);
   }
 
   /** Report i in document offsets, which never changes afterwards: the piece's own report when its
@@ -273,11 +351,12 @@ export class DocumentAnalysis {
   report(i: number): Report {
     if (this.whole) return this.whole.reports[i]!;
     const p = this.pieces[i]!;
+    const report = this.reportOf(p)!;
     if (this.starts[i] === 0) {
       p.lent = true;
-      return p.report!;
+      return report;
     }
-    const r = clone(p.report!);
+    const r = clone(report);
     shiftInPlace(r, 0, this.starts[i]!);
     return r;
   }
@@ -287,7 +366,7 @@ export class DocumentAnalysis {
     const reports: Report[] = [];
     const pinyin: Range[] = [];
     this.pieces.forEach((p, i) => {
-      if (p.report) reports.push(this.report(i));
+      if (p.report !== null) reports.push(this.report(i));
       for (const a of p.pinyin) pinyin.push({ start: a.start + this.starts[i]!, end: a.end + this.starts[i]! });
     });
     return { length: this.length, reports, traditional: this.traditional, pinyin, html: false };
@@ -313,10 +392,11 @@ export class DocumentAnalysis {
     }
     const p = this.pieces[i]!;
     if (!p.findings) {
-      if (!p.report) return (p.findings = []);
+      const report = this.reportOf(p);
+      if (!report) return (p.findings = []);
       const model: DocumentModel = {
         length: p.source.length,
-        reports: [p.report],
+        reports: [report],
         traditional: this.traditional,
         pinyin: p.pinyin,
         html: false,
@@ -329,11 +409,12 @@ export class DocumentAnalysis {
             return reads && !reads.some((k) => changed.includes(k)) ? prev[j]! : null;
           }
         : undefined;
-      p.each = checkEach(this.atextOf(p), p.source, model, p.report, opts, reuse);
+      p.each = checkEach(this.atextOf(p), p.source, model, report, opts, reuse);
       p.figuresChanged = [];
-      p.findings = finishFindings(p.each, p.source, p.report, opts);
-      // A piece checked on opening lets go of the analysis text it was given (a slice of the whole).
-      if (!this.keptAtext.includes(p)) p.atext = null;
+      p.findings = finishFindings(p.each, p.source, report, opts);
+      // A piece checked on opening lets go of the analysis text it was given (a slice of the whole)
+      // and of its report.
+      if (!this.kept.includes(p)) this.letGo(p);
     }
     return p.findings;
   }
@@ -380,21 +461,25 @@ export class DocumentAnalysis {
       };
     const p = this.pieces[i]!;
     const atextOf = () => this.atextOf(p);
+    const reportOf = () => this.reportOf(p);
     return {
       start: this.starts[i]!,
       source: p.source,
       get atext() {
         return atextOf();
       },
-      report: p.report,
+      get report() {
+        return reportOf();
+      },
       pinyin: p.pinyin,
     };
   }
 
   /** The analysis text of piece p, derived again from its source if it was let go; the last few
-   *  pieces asked for keep theirs (a piece being edited is asked on every keystroke). */
+   *  pieces asked for keep theirs, and their reports (a piece being edited is asked on every
+   *  keystroke). */
   private atextOf(p: Piece): string {
-    const kept = this.keptAtext;
+    const kept = this.kept;
     const k = kept.indexOf(p);
     if (k >= 0) {
       if (k !== kept.length - 1) kept.push(kept.splice(k, 1)[0]!);
@@ -402,7 +487,7 @@ export class DocumentAnalysis {
       // A piece not yet checked still holds a slice of the whole analysis text: kept, it gets its own.
       p.atext = p.atext === null ? analysisFragment(p.source, this.traditional, p.pinyin) : own(p.atext);
       kept.push(p);
-      if (kept.length > KEEP_ATEXT) kept.shift()!.atext = null;
+      if (kept.length > KEEP) this.letGo(kept.shift()!);
     }
     return p.atext!;
   }
@@ -461,6 +546,8 @@ export class DocumentAnalysis {
     const delta = insert.length - (e - s);
     const source = p.source.slice(0, s) + insert + p.source.slice(e);
     const oldAtext = this.atextOf(p);
+    // read before the piece changes, from the text it was read from
+    this.reportOf(p);
     const { atext, pinyin } = renormalize(
       { atext: oldAtext, pinyin: p.pinyin },
       source,
@@ -476,6 +563,7 @@ export class DocumentAnalysis {
     p.pinyin = pinyin;
     p.lines = newLines;
     p.findings = null;
+    p.derived = new Map();
     const each = p.each;
     p.each = null;
     for (let j = i + 1; j < this.pieces.length; j++) {
@@ -540,7 +628,7 @@ export class DocumentAnalysis {
       !one ||
       !next ||
       (one.sections.some((x) => x.number >= 2 && hasNumeral(x)) &&
-        sameBoundary(atext, tail, { atext: this.atextOf(next), report: next.report }));
+        sameBoundary(atext, tail, { atext: this.atextOf(next), report: this.reportOf(next) }));
     if (!one || !keepsStart || !keepsEnd) {
       const text = this.pieces.map((x) => x.source).join('');
       this.reset(text);

@@ -11,12 +11,23 @@ import { complete, type CompletionEntry } from '../features/completion';
 import { fingerprintOf } from '../features/dismiss';
 import { fixAll, fixesFor, type Fix } from '../features/fixes';
 import { formatText, type FormatLayout, type Refusal, type TextEdit } from '../features/format';
-import { foldingRanges, hover, inlayHints, outline, type InlayHint, type OutlineNode } from '../features/navigation';
+import {
+  foldingRanges,
+  hover,
+  inlayHints,
+  outline,
+  packOutline,
+  unpackOutline,
+  type InlayHint,
+  type OutlineNode,
+  type PackedOutline,
+} from '../features/navigation';
 import type { CheckOptions } from '../rules/check';
 import type { Finding, Locale } from '../rules/findings';
 import type { DocumentModel, Range, Report } from '../model';
 import type { Position } from '../text/lines';
-import { clone, DocumentAnalysis, shiftInPlace, type EditResult } from './analysis';
+import type { Format } from '../template';
+import { clone, DocumentAnalysis, shiftInPlace, type EditResult, type Keep } from './analysis';
 
 export interface ReportDocument {
   readonly text: string;
@@ -34,6 +45,10 @@ export interface ReportDocument {
   startOf(i: number): number;
   /** Report i (a copy in document offsets), or null. */
   report(i: number): Report | null;
+  /** Slot i holds a report (cheap: the report is not read for it). */
+  hasReport(i: number): boolean;
+  /** The format of report i, or null (kept with the report's outline until it is edited). */
+  formatOf(i: number): Format | null;
   model(): DocumentModel;
   looksLikeReport(): boolean;
   /** Findings of report i (computed once per change of that report). */
@@ -59,9 +74,18 @@ export interface ReportDocument {
   format(i: number, layout: FormatLayout): { edits: TextEdit[]; refusals: Refusal[] };
 }
 
-export function openDocument(text: string): ReportDocument {
-  return new Doc(text);
+/** `outline: false` (the command line): the reports need not keep their outline, folding ranges
+ *  and format when they let go of their models (an editor asks for them after every edit). */
+export function openDocument(text: string, o: { outline?: boolean } = {}): ReportDocument {
+  return new Doc(text, o.outline ?? true);
 }
+
+/** What each report keeps for the editor once it has let go of its model (DocumentAnalysis.letGo). */
+const EDITOR_KEEPS: Keep = {
+  outline: (r) => packOutline(outline(r)),
+  folding: (r) => Int32Array.from(foldingRanges(r).flatMap((x) => [x.start, x.end])),
+  format: (r) => r.format,
+};
 
 /** A copy of v with every range moved by `by` (the features may hand back the model's own ranges). */
 const shifted = <T>(v: T, by: number): T => {
@@ -73,8 +97,8 @@ const shifted = <T>(v: T, by: number): T => {
 class Doc implements ReportDocument {
   private a: DocumentAnalysis;
 
-  constructor(text: string) {
-    this.a = new DocumentAnalysis(text);
+  constructor(text: string, outline: boolean) {
+    this.a = new DocumentAnalysis(text, outline ? EDITOR_KEEPS : {});
   }
 
   get text(): string {
@@ -105,7 +129,13 @@ class Doc implements ReportDocument {
     return this.a.piece(i).start;
   }
   report(i: number): Report | null {
-    return this.a.piece(i).report ? this.a.report(i) : null;
+    return this.a.hasReport(i) ? this.a.report(i) : null;
+  }
+  hasReport(i: number): boolean {
+    return this.a.hasReport(i);
+  }
+  formatOf(i: number): Format | null {
+    return this.a.derived(i, 'format', (r) => r.format);
   }
   model(): DocumentModel {
     return this.a.model();
@@ -182,13 +212,19 @@ class Doc implements ReportDocument {
   }
 
   outline(i: number): OutlineNode | null {
-    const p = this.a.piece(i);
-    return p.report ? shifted(outline(p.report), p.start) : null;
+    const packed = this.a.derived(i, 'outline', EDITOR_KEEPS.outline!) as PackedOutline | null;
+    if (!packed) return null;
+    const node = unpackOutline(packed);
+    shiftInPlace(node, 0, this.a.piece(i).start);
+    return node;
   }
 
   folding(i: number): Range[] {
-    const p = this.a.piece(i);
-    return p.report ? shifted(foldingRanges(p.report), p.start) : [];
+    const packed = this.a.derived(i, 'folding', EDITOR_KEEPS.folding!) as Int32Array | null;
+    const at = this.a.piece(i).start;
+    const out: Range[] = [];
+    for (let k = 0; packed && k < packed.length; k += 2) out.push({ start: packed[k]! + at, end: packed[k + 1]! + at });
+    return out;
   }
 
   inlayHints(i: number, from: number, to: number, opts: CheckOptions = {}): InlayHint[] {

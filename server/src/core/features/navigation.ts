@@ -96,6 +96,54 @@ export function outline(report: Report): OutlineNode {
   return { name, kind: 'report', range: report.range, selectionRange: sel, children: sections };
 }
 
+/** An outline as a report keeps it once it has let go of its model (document/analysis.ts): the nodes
+ *  in preorder as numbers (kind, child count, range, selection range) and their names, a few dozen
+ *  bytes a node where the objects take a few hundred. */
+export interface PackedOutline {
+  names: string[];
+  nums: Int32Array;
+}
+
+const NODE_KINDS: OutlineNode['kind'][] = ['report', 'section', 'table', 'group', 'row'];
+const NODE_NUMS = 6;
+
+export function packOutline(root: OutlineNode): PackedOutline {
+  const names: string[] = [];
+  const nums: number[] = [];
+  const visit = (n: OutlineNode) => {
+    names.push(n.name);
+    nums.push(
+      NODE_KINDS.indexOf(n.kind),
+      n.children.length,
+      n.range.start,
+      n.range.end,
+      n.selectionRange.start,
+      n.selectionRange.end,
+    );
+    n.children.forEach(visit);
+  };
+  visit(root);
+  return { names, nums: Int32Array.from(nums) };
+}
+
+export function unpackOutline(p: PackedOutline): OutlineNode {
+  let k = 0;
+  const node = (): OutlineNode => {
+    const at = k++ * NODE_NUMS;
+    const v = p.nums;
+    const n: OutlineNode = {
+      name: p.names[at / NODE_NUMS]!,
+      kind: NODE_KINDS[v[at]!]!,
+      range: { start: v[at + 2]!, end: v[at + 3]! },
+      selectionRange: { start: v[at + 4]!, end: v[at + 5]! },
+      children: [],
+    };
+    for (let c = v[at + 1]!; c > 0; c--) n.children.push(node());
+    return n;
+  };
+  return node();
+}
+
 /** Folding: each report, each section, each table. */
 export function foldingRanges(report: Report): Range[] {
   const out: Range[] = [report.range];
