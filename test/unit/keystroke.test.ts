@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DocumentStore } from '../../server/src/lsp/documents';
 import { StdioMessageWriter, toJsonBytes } from '../../server/src/lsp/transport';
+import type { ReportRef } from '../../server/src/core';
 import { byPrefix, readCorpus } from './helpers';
 
 const uri = 'file:///tmp/keystroke.txt';
@@ -266,4 +267,34 @@ test('a piece that let go of its analysis text once checked derives the same tex
   const b = new DocumentAnalysis(text);
   assert.deepEqual(JSON.parse(JSON.stringify(a.allFindings())), JSON.parse(JSON.stringify(b.allFindings())));
   assert.deepEqual(JSON.parse(JSON.stringify(a.model())), JSON.parse(JSON.stringify(b.model())));
+});
+
+test('another open document’s reports for the cross-year check: an edit reads only its own report again, and they equal a fresh read’s', () => {
+  const seeds = ['000', '001', '002', '003', '004'].map((s) => readCorpus(byPrefix(s)));
+  let text = seeds.join('\n\n');
+  const store = new DocumentStore();
+  const big = 'file:///tmp/compilation.txt';
+  const d = store.open(big, 'disclosure-report', 1, text);
+  store.diagnostics(d, {}, 'zh-CN');
+  assert.equal(d.analysis.count, seeds.length);
+  const before = store.refsBeside(uri);
+  assert.equal(before.length, seeds.length);
+  // A figure typed in the third report's table 三 (a tab layout): 结转下年度继续办理 0 → 90.
+  const third = seeds[0]!.length + seeds[1]!.length + 4;
+  const at = text.indexOf('四、结转下年度继续办理\t\t', third) + '四、结转下年度继续办理\t\t'.length;
+  assert.ok(at > third && at < third + seeds[2]!.length);
+  store.change(big, 2, [{ range: { start: position(text, at), end: position(text, at) }, text: '9' }]);
+  text = text.slice(0, at) + '9' + text.slice(at);
+  const after = store.refsBeside(uri);
+  // Every other report's record is the one already made: not read again.
+  after.forEach((r, i) => (i === 2 ? assert.notEqual(r.report, before[i]!.report) : assert.equal(r.report, before[i]!.report)));
+  // And every record reads as a fresh open's of the edited text (ranges aside: the pieces' own).
+  const fresh = new DocumentStore();
+  fresh.open(big, 'disclosure-report', 1, text);
+  const plain = (refs: ReportRef[]) =>
+    JSON.stringify(refs, (k, v) =>
+      v instanceof Uint32Array ? [...v] : /range$|Range$|^start$|^end$/.test(k) && k !== '' ? undefined : v,
+    );
+  assert.equal(plain(after), plain(fresh.refsBeside(uri)));
+  assert.match(plain(after), /"value":90/);
 });

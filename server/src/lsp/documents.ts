@@ -6,7 +6,7 @@
  */
 import type { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { RENDERING_SCHEME } from '../../../shared/protocol';
-import { openDocument, type CheckOptions, type Locale, type ReportDocument } from '../core';
+import { openDocument, type CheckOptions, type Locale, type ReportDocument, type ReportRef } from '../core';
 import { toDiagnostic } from './convert';
 import type { Settings } from './settings';
 import { fragmentOf, withFragments } from './transport';
@@ -46,6 +46,8 @@ const isPosition = (p: unknown): p is { line: number; character: number } =>
 
 export class DocumentStore {
   readonly docs = new Map<string, OpenDoc>();
+  /** The reports of each open document as another's last year (core `refOf`), per version. */
+  private refs = new Map<string, { version: number; refs: ReportRef[] }>();
 
   /** `log` hears about every change that could not be applied the usual way. */
   constructor(private readonly log: (message: string) => void = () => undefined) {}
@@ -53,11 +55,33 @@ export class DocumentStore {
   open(uri: string, languageId: string, version: number, text: string): OpenDoc {
     const d: OpenDoc = { uri, languageId, version, analysis: openDocument(text), diags: [], json: [] };
     this.docs.set(uri, d);
+    this.refs.delete(uri);
     return d;
   }
 
   close(uri: string): void {
     this.docs.delete(uri);
+    this.refs.delete(uri);
+  }
+
+  /** The reports of every open document but `uri`, for its cross-year check. */
+  refsBeside(uri: string): ReportRef[] {
+    const out: ReportRef[] = [];
+    for (const [u, d] of this.docs) {
+      if (u === uri) continue;
+      let cached = this.refs.get(u);
+      if (!cached || cached.version !== d.version) {
+        const refs: ReportRef[] = [];
+        for (let i = 0; i < d.analysis.count; i++) {
+          const r = d.analysis.ref(i, u);
+          if (r) refs.push(r);
+        }
+        cached = { version: d.version, refs };
+        this.refs.set(u, cached);
+      }
+      for (const r of cached.refs) out.push(r);
+    }
+    return out;
   }
 
   get(uri: string): OpenDoc | undefined {

@@ -30,7 +30,7 @@ import {
 } from 'vscode-languageserver/node';
 import { fileURLToPath } from 'node:url';
 import { FIX_ALL_KIND } from '../../../shared/protocol';
-import { localize, refOf, toLocale, type CheckOptions, type Locale, type ReportRef } from '../core';
+import { localize, toLocale, type CheckOptions, type Locale, type ReportRef } from '../core';
 import { DEFAULT_SETTINGS, readSettings, templateYearNow, type Settings } from './settings';
 import { analysed, DocumentStore, type OpenDoc } from './documents';
 import * as h from './handlers';
@@ -71,9 +71,6 @@ export function startServer(connection: Connection, { fragments = false }: { fra
 
   const locale = (): Locale => (settings.locale ? settings.locale : clientLocale);
 
-  /** Reports of the open documents, per document version (for the cross-year check). */
-  const openRefs = new Map<string, { version: number; refs: ReportRef[] }>();
-
   function others(uri: string): ReportRef[] {
     const refs: ReportRef[] = [];
     let path: string | undefined;
@@ -87,17 +84,7 @@ export function startServer(connection: Connection, { fragments = false }: { fra
     } catch {
       // an unreadable workspace only loses the cross-year check
     }
-    for (const [u, d] of store.docs) {
-      if (u === uri) continue;
-      let cached = openRefs.get(u);
-      if (!cached || cached.version !== d.version) {
-        const reports = d.analysis.model().reports;
-        const text = d.analysis.text;
-        cached = { version: d.version, refs: reports.map((report) => refOf(u, report, text)) };
-        openRefs.set(u, cached);
-      }
-      for (const r of cached.refs) refs.push(r);
-    }
+    for (const r of store.refsBeside(uri)) refs.push(r);
     return refs;
   }
 

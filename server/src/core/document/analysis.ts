@@ -84,7 +84,7 @@ const KEEP = 4;
 const isBreak = (c: number) => c === 10 || c === 13;
 
 /** What a piece keeps of its report when it lets it go (`derived`), by key. */
-export type Keep = Record<string, (r: Report) => unknown>;
+export type Keep = Record<string, (r: Report, source: string) => unknown>;
 
 /**
  * The analysis text and pinyin of a piece after an edit, normalised again on the edited lines only:
@@ -168,7 +168,7 @@ export class DocumentAnalysis {
    *  source when asked for. A report handed out stays with whoever holds it. */
   private letGo(p: Piece): void {
     if (p.report) {
-      for (const [key, f] of Object.entries(this.keep)) this.kept_(p, key, () => f(p.report!));
+      for (const [key, f] of Object.entries(this.keep)) this.kept_(p, key, () => f(p.report!, p.source));
       this.looks(p);
       p.report = undefined;
       p.streams = {};
@@ -322,14 +322,14 @@ export class DocumentAnalysis {
   /** What `f` makes of report i in its piece's coordinates, kept until the piece is edited (the
    *  outline, folding ranges and format of every report are asked for after each edit: a piece that
    *  let its report go is not read again for them). Null for a slot without a report. */
-  derived<T>(i: number, key: string, f: (r: Report) => T): T | null {
+  derived<T>(i: number, key: string, f: (r: Report, source: string) => T): T | null {
     if (this.whole) {
       const r = this.whole.reports[i];
-      return r ? f(r) : null;
+      return r ? f(r, this.wholeText) : null;
     }
     const p = this.pieces[i]!;
     if (p.report === null) return null;
-    return this.kept_(p, key, () => f(this.reportOf(p)!));
+    return this.kept_(p, key, () => f(this.reportOf(p)!, p.source));
   }
 
   private kept_<T>(p: Piece, key: string, f: () => T): T {

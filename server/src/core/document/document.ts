@@ -22,7 +22,8 @@ import {
   type OutlineNode,
   type PackedOutline,
 } from '../features/navigation';
-import type { CheckOptions } from '../rules/check';
+import { refOf, type CheckOptions } from '../rules/check';
+import type { ReportRef } from '../rules/rule';
 import type { Finding, Locale } from '../rules/findings';
 import type { DocumentModel, Range, Report } from '../model';
 import type { Position } from '../text/lines';
@@ -49,6 +50,10 @@ export interface ReportDocument {
   hasReport(i: number): boolean;
   /** The format of report i, or null (kept with the report's outline until it is edited). */
   formatOf(i: number): Format | null;
+  /** Report i as another report's last year (rules/check.ts `refOf`, its prose sketched), named
+   *  `source`; null for a slot without a report. Kept with the report until it is edited, so that an
+   *  edit elsewhere does not read it again; its ranges are the report's own (not the document's). */
+  ref(i: number, source: string): ReportRef | null;
   model(): DocumentModel;
   looksLikeReport(): boolean;
   /** Findings of report i (computed once per change of that report). */
@@ -85,6 +90,9 @@ const EDITOR_KEEPS: Keep = {
   outline: (r) => packOutline(outline(r)),
   folding: (r) => Int32Array.from(foldingRanges(r).flatMap((x) => [x.start, x.end])),
   format: (r) => r.format,
+  // Another open document's cross-year check reads every report of this one (LSP DocumentStore
+  // refsBeside): kept, a report let go is not read again for it (0.8 s for 5 MB).
+  ref: (r, source) => refOf('', r, source),
 };
 
 /** A copy of v with every range moved by `by` (the features may hand back the model's own ranges). */
@@ -136,6 +144,10 @@ class Doc implements ReportDocument {
   }
   formatOf(i: number): Format | null {
     return this.a.derived(i, 'format', (r) => r.format);
+  }
+  ref(i: number, source: string): ReportRef | null {
+    const kept = this.a.derived(i, 'ref', EDITOR_KEEPS.ref!) as ReportRef | null;
+    return kept && { ...kept, source };
   }
   model(): DocumentModel {
     return this.a.model();

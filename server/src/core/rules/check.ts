@@ -8,10 +8,11 @@
  */
 import { isDismissed } from '../features/dismiss';
 import type { Code, Finding, Severity } from './findings';
-import type { DocumentModel, Report } from '../model';
+import type { DocumentModel, Report, Row, Table } from '../model';
+import { own } from '../document/shift';
 import { RULE_LIST } from './index';
 import { findTitle, htmlKind } from '../parse';
-import { TITLE_PATTERN } from '../template';
+import { ACTIVE_2021, TITLE_PATTERN } from '../template';
 import { YEAR } from '../template/vocabulary';
 import { analysisFragment, findPinyinAnnotations, isTraditional, readersOf, readsAs } from '../text/normalize';
 import type { ReportRef, RuleContext, Rule } from './rule';
@@ -121,30 +122,57 @@ export function finishFindings(
 
 const NONE: ReportRef[] = [];
 
-/** The rows of table 三 another report is compared by (crossyear.carry-over). */
-const COMPARED_ROWS: ReadonlySet<string> = new Set(['carriedOver', 'carriedForward']);
+/** The rows another report is compared by: table 二's 规章 and 行政规范性文件 (crossyear.current-documents)
+ *  and table 三's 上年结转 and 结转下年度 (crossyear.carry-over). */
+const COMPARED_ROWS: ReadonlySet<string> = new Set([
+  ...ACTIVE_2021.captions[0]!.rows.map((r) => r.key),
+  'carriedOver',
+  'carriedForward',
+]);
+
+/** A table with only the compared rows, its strings its own (a slice of the text it was read from
+ *  would keep all of that text alive); null when none of them is there. */
+function compared(t: Table | null): Table | null {
+  const rows: Row[] = [];
+  for (const r of t?.rows ?? []) {
+    if (!COMPARED_ROWS.has(r.key)) continue;
+    const row: Row = {
+      ...r,
+      label: own(r.label),
+      numbering: own(r.numbering),
+      cells: r.cells.map((c) => ({ ...c, raw: own(c.raw) })),
+    };
+    delete row.split;
+    rows.push(row);
+  }
+  return t && rows.length ? { ...t, rows, headerWords: [] } : null;
+}
 
 /** Another report as the cross-document rules read it, without the rest of its model: title,
- *  organ, year, table 二 and table 三's 上年结转 and 结转下年度 rows, and (given the text it was read
- *  from) its prose sketched; no sections, notes or table 四, so that a workspace or a command line
- *  of thousands of files keeps little of each. */
+ *  organ, year, the compared rows of tables 二 and 三, and (given the text it was read from) its
+ *  prose sketched; no sections, notes or table 四, so that a workspace, an editor holding big
+ *  documents or a command line of thousands of files keeps little of each (~1 KB and the sketches). */
 export function refOf(source: string, report: Report, text?: string): ReportRef {
-  const t = report.tables.applications;
-  const rows = t ? t.rows.filter((r) => COMPARED_ROWS.has(r.key)) : [];
+  const t = report.tables.active;
   const slim: Report = {
     range: report.range,
-    title: report.title,
+    title: report.title && own(report.title),
     titleRange: report.titleRange,
-    organ: report.organ,
+    organ: report.organ && own(report.organ),
     year: report.year,
     format: report.format,
     formatEvidence: report.formatEvidence,
     sections: [],
     overviewHeadings: [],
-    tables: { active: report.tables.active, applications: t && rows.length ? { ...t, rows } : null, review: null },
+    // Table 二 stays even without the compared rows: crossyear.current-documents asks for one.
+    tables: {
+      active: t && (compared(t) ?? { ...t, rows: [], headerWords: [] }),
+      applications: compared(report.tables.applications),
+      review: null,
+    },
     notes: [],
   };
-  const ref: ReportRef = { source, organ: report.organ, year: report.year, report: slim };
+  const ref: ReportRef = { source, organ: slim.organ, year: report.year, report: slim };
   // With the report's text: its prose sketched too, for crossyear.copied-text.
   if (text !== undefined) ref.prose = proseSketches(text, report);
   return ref;
