@@ -287,7 +287,9 @@ test('another open document’s reports for the cross-year check: an edit reads 
   text = text.slice(0, at) + '9' + text.slice(at);
   const after = store.refsBeside(uri);
   // Every other report's record is the one already made: not read again.
-  after.forEach((r, i) => (i === 2 ? assert.notEqual(r.report, before[i]!.report) : assert.equal(r.report, before[i]!.report)));
+  after.forEach((r, i) =>
+    i === 2 ? assert.notEqual(r.report, before[i]!.report) : assert.equal(r.report, before[i]!.report),
+  );
   // And every record reads as a fresh open's of the edited text (ranges aside: the pieces' own).
   const fresh = new DocumentStore();
   fresh.open(big, 'disclosure-report', 1, text);
