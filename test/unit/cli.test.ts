@@ -234,6 +234,11 @@ test('invalid UTF-8 bytes do not turn a UTF-8 file into GB18030; mixed files are
   assert.equal(r.status, 0, r.stderr);
   assert.deepEqual(punishment(r.stdout), [161]);
   assert.match(r.stderr, /bad\.txt：第 5 行/);
+  // Read from stdin, by check (which reads its inputs twice, stdin once) as by tables.
+  for (const command of ['check', 'tables']) {
+    const i = runIn([command, '--format', 'json', '-'], { input: bad });
+    assert.match(i.stderr, /^-：第 5 行/m, command);
+  }
   // second half of the report pasted in GB18030
   const lines = seedText.split('\n');
   const half = lines.length >> 1;

@@ -166,8 +166,8 @@ interface Waiting {
 interface Sniffed {
   last: Map<string, number>;
   anyUntil: number;
-  /** stdin, read once. */
-  stdin: Input | null;
+  /** stdin, read once, and what reading it said (said when the run reads it). */
+  stdin: { input: Input | null; notes: [string, Message][]; failed: boolean } | null;
 }
 
 async function sniffAll(p: Plan, locale: Locale): Promise<Sniffed> {
@@ -179,8 +179,10 @@ async function sniffAll(p: Plan, locale: Locale): Promise<Sniffed> {
       sn.anyUntil = k;
       continue;
     }
-    const input = await read(e, { entries: [], failed: false, folders: [] }, locale, () => undefined);
-    if (e.kind === 'stdin') sn.stdin = input;
+    const scratch: Plan = { entries: [], failed: false, folders: [] };
+    const notes: [string, Message][] = [];
+    const input = await read(e, scratch, locale, (path, m) => notes.push([path, m]));
+    if (e.kind === 'stdin') sn.stdin = { input, notes, failed: scratch.failed };
     if (!input?.text) continue;
     const keys = titleKeys(input.text);
     if (!keys) sn.anyUntil = k;
@@ -288,7 +290,12 @@ export async function run(
         ? null
         : { path: e.path, text: '', doc: null, reports: [], slots: [], notFound: { id: 'report.not-found.folder' } };
     } else {
-      input = e.kind === 'stdin' && sn.stdin ? sn.stdin : await read(e, p, locale, note);
+      const stdin = e.kind === 'stdin' ? sn.stdin : null;
+      if (stdin) {
+        for (const [path, m] of stdin.notes) note(path, m);
+        if (stdin.failed) p.failed = true;
+      }
+      input = stdin ? stdin.input : await read(e, p, locale, note);
       if (!input) continue;
       item = itemOf(input, note);
       if (e.kind === 'file' && e.folder >= 0 && (input.text === null || item?.reports.length)) counted[e.folder] = true;
