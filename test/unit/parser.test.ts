@@ -120,3 +120,40 @@ test('a row label after its numbering whose note in brackets runs past the line 
   assert.equal(row.label, '(二)部分公开(区分处理的,只计这一情形,不');
   assert.equal(src.slice(row.labelRange.start, row.labelRange.end), '（二）部分公开（区分处理的，只计这一情 形，不');
 });
+
+test('a cell’s tokens taken from the cache of cells already read equal the tokens of a first read', async () => {
+  const { tokenize } = await import('../../server/src/core/parse/tokenize');
+  const { table2Matcher, table3Matcher, table4Matcher } = await import('../../server/src/core/parse/labels');
+  const { analysisText } = await import('../../server/src/core/text/normalize');
+  const { corpusFiles } = await import('./helpers');
+  // A copy of a matcher is another matcher to the cache: its first read of every cell scans it.
+  const fresh = <T extends object>(m: T): T => Object.assign(Object.create(Object.getPrototypeOf(m) as object), m) as T;
+  const kinds = { 2: [table2Matcher, 0], 3: [table3Matcher, 0], 4: [table4Matcher, 15] } as const;
+  let cells = 0;
+  for (const name of corpusFiles()) {
+    const source = readCorpus(name);
+    const text = analysisText(source).text;
+    for (const report of parse(source).reports)
+      for (const s of report.sections) {
+        const kind = kinds[s.number as 2 | 3 | 4];
+        if (!kind) continue;
+        const m = fresh(kind[0]());
+        const first = tokenize(text, s.headerRange.end, s.range.end, m, kind[1]);
+        // The same lines two characters further on: every cell now comes from the cache.
+        const moved = '\n\n' + text;
+        const again = tokenize(moved, s.headerRange.end + 2, s.range.end + 2, m, kind[1]);
+        for (const t of again.tokens) {
+          t.start -= 2;
+          t.end -= 2;
+          if (t.hit) {
+            t.hit.start -= 2;
+            t.hit.end -= 2;
+            t.hit.labelStart -= 2;
+          }
+        }
+        assert.deepEqual(again, first, `${name} section ${s.number}`);
+        cells += first.tokens.filter((t) => t.kind === 'label' || t.kind === 'text').length;
+      }
+  }
+  assert.ok(cells > 1000, `${cells} label and text tokens`);
+});

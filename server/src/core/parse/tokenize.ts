@@ -276,18 +276,78 @@ function trimCell(line: string, offset: number, s: number, e: number, explicit: 
   return { start: offset + s, end: offset + e, explicit };
 }
 
+/**
+ * The tokens of a cell holding words, by matcher, by the cell's text (explicit cells keyed apart):
+ * offsets from the cell's start, line 0. A cell's tokens depend on its text alone, and the labels
+ * of the template repeat from row to row and report to report: a label is scanned once.
+ */
+const CELLS = new WeakMap<LabelMatcher, [Map<string, readonly Token[]>, Map<string, readonly Token[]>]>();
+const CELLS_MAX = 20_000;
+/** Longer cells (prose pasted into a table) are not kept. */
+const CELL_KEY_MAX = 120;
+
 function cellTokens(text: string, cell: RawCell, matcher: LabelMatcher, line: number, out: Token[]): void {
   if (cell.end === cell.start) {
     if (cell.explicit) out.push({ kind: 'blank', start: cell.start, end: cell.end, text: '', line, cell: true });
     return;
   }
   const raw = text.slice(cell.start, cell.end);
+  if (plainCount(raw)) {
+    // What valueToken makes of it, made directly (most cells of a table are such counts).
+    const t: Token = { kind: 'num', start: cell.start, end: cell.end, text: raw, value: Number(raw), line };
+    if (cell.explicit) t.cell = true;
+    out.push(t);
+    return;
+  }
   if (isValueText(raw)) {
     const t = valueToken(raw, cell.start, cell.end, line);
     if (cell.explicit) t.cell = true;
     out.push(t);
     return;
   }
+  if (raw.length > CELL_KEY_MAX) return wordTokens(text, cell, raw, matcher, line, out);
+  let caches = CELLS.get(matcher);
+  if (!caches) CELLS.set(matcher, (caches = [new Map(), new Map()]));
+  const cache = caches[cell.explicit ? 1 : 0];
+  const key = raw;
+  let kept = cache.get(key);
+  if (!kept) {
+    const first = out.length;
+    wordTokens(text, cell, raw, matcher, 0, out);
+    kept = out.slice(first).map((t) => moved(t, -cell.start, 0));
+    if (cache.size >= CELLS_MAX) cache.clear();
+    cache.set(key, kept);
+    // The tokens just made are the cell's own.
+    for (let i = first; i < out.length; i++) out[i]!.line = line;
+    return;
+  }
+  for (const t of kept) out.push(moved(t, cell.start, line));
+}
+
+/** A copy of a token (and of its label hit) moved by `by`, on line `line`. */
+function moved(t: Token, by: number, line: number): Token {
+  const c: Token = { kind: t.kind, start: t.start + by, end: t.end + by, text: t.text, line };
+  if (t.value !== undefined) c.value = t.value;
+  if (t.unit !== undefined) c.unit = t.unit;
+  if (t.padded !== undefined) c.padded = t.padded;
+  if (t.large) c.large = true;
+  if (t.cell) c.cell = true;
+  if (t.emptyLine) c.emptyLine = true;
+  const h = t.hit;
+  if (h)
+    c.hit = {
+      entry: h.entry,
+      start: h.start + by,
+      end: h.end + by,
+      labelStart: h.labelStart + by,
+      numbering: h.numbering,
+      full: h.full,
+    };
+  return c;
+}
+
+/** The tokens of a cell that is not one value: labels, numbers and words. */
+function wordTokens(text: string, cell: RawCell, raw: string, matcher: LabelMatcher, line: number, out: Token[]): void {
   const c = compact(text, cell.start, cell.end);
   const hits = matcher.scan(text, cell.start, cell.end, c);
   const first = out.length;
@@ -320,6 +380,17 @@ function cellTokens(text: string, cell: RawCell, matcher: LabelMatcher, line: nu
 }
 
 const HAN = /\p{Script=Han}/u;
+
+/** 1 to 15 ASCII digits, no leading zero but `0` itself: a count read exactly as it is written. */
+function plainCount(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || n > 15 || (n > 1 && s.charCodeAt(0) === 48)) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 
 function isValueText(raw: string): boolean {
   const s = raw.trim();
