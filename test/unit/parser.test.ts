@@ -157,3 +157,34 @@ test('a cell’s tokens taken from the cache of cells already read equal the tok
   }
   assert.ok(cells > 1000, `${cells} label and text tokens`);
 });
+
+test('the cache of cells keeps no part of the text it read them from', async () => {
+  const { setFlagsFromString } = await import('node:v8');
+  const { runInNewContext } = await import('node:vm');
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const { tokenize } = await import('../../server/src/core/parse/tokenize');
+  const { table3Matcher } = await import('../../server/src/core/parse/labels');
+  const m = Object.assign(
+    Object.create(Object.getPrototypeOf(table3Matcher()) as object),
+    table3Matcher(),
+  ) as ReturnType<typeof table3Matcher>;
+  const heap = () => {
+    gc();
+    gc();
+    return process.memoryUsage().heapUsed;
+  };
+  const before = heap();
+  (() => {
+    // 8 MB of text (4 M characters, UTF-16) around one row whose label is a long cell of words.
+    const pad = '说明'.repeat(1 << 20);
+    const text = `${pad}\n（一）本年新收政府信息公开申请数量 | 1 | 2\n${pad}`;
+    const at = text.indexOf('（一）');
+    const tokens = tokenize(text, at, text.indexOf('\n', at), m).tokens;
+    assert.ok(tokens.some((t) => t.kind === 'label'));
+  })();
+  // V8 keeps the subject of the last regular expression run (RegExp.input): another run lets it go.
+  /x/.test('x');
+  const kept = heap() - before;
+  assert.ok(kept < 2e6, `${(kept / 1e6).toFixed(1)} MB kept`);
+});

@@ -1,5 +1,7 @@
 /** Moving ranges in place, and copying plain data: how pieces keep local offsets. */
 import type { Report } from '../model';
+import { own } from '../text/own';
+export { own } from '../text/own';
 /** Adds `delta` to every {start,end} (and fix-data `insertAt`) at or after `from`, in place. */
 export function shiftInPlace(v: unknown, from: number, delta: number): void {
   if (!delta) return;
@@ -33,22 +35,6 @@ export function clone<T>(v: T): T {
     return out as T;
   }
   return v;
-}
-
-/** Copies made by `own`, each its own key: labels repeat from report to report. */
-const owned = new Map<string, string>();
-
-/** A copy of s that holds its own characters. In V8 a slice of 13 characters or more (`slice`, a
- *  regex match) points into the string it was cut from and keeps all of it alive. */
-export function own(s: string): string {
-  if (s.length < 13) return s;
-  let o = owned.get(s);
-  if (o === undefined) {
-    o = JSON.parse(JSON.stringify(s)) as string;
-    if (owned.size >= 10_000) owned.clear();
-    owned.set(o, o);
-  }
-  return o;
 }
 
 /** Replaces, in place, the report's strings that may be slices of the text it was read from (labels,

@@ -4,6 +4,7 @@
  * digits run together. Labels are found inside cells (labels.ts); what is left between them is cut
  * into number, blank, not-applicable and text tokens.
  */
+import { own } from '../text/own';
 import { compact } from '../text/normalize';
 import { exact } from './split';
 import { forEachLine, lineEndAt, lineStartAt } from '../text/lines';
@@ -314,9 +315,14 @@ function cellTokens(text: string, cell: RawCell, matcher: LabelMatcher, line: nu
   if (!kept) {
     const first = out.length;
     wordTokens(text, cell, raw, matcher, 0, out);
-    kept = out.slice(first).map((t) => moved(t, -cell.start, 0));
+    // Kept with strings of their own: a slice would keep the whole text it was cut from alive.
+    kept = out.slice(first).map((t) => {
+      const m = moved(t, -cell.start, 0);
+      m.text = own(m.text);
+      return m;
+    });
     if (cache.size >= CELLS_MAX) cache.clear();
-    cache.set(key, kept);
+    cache.set(own(key), kept);
     // The tokens just made are the cell's own.
     for (let i = first; i < out.length; i++) out[i]!.line = line;
     return;

@@ -9,7 +9,7 @@
 import { isDismissed } from '../features/dismiss';
 import type { Code, Finding, Severity } from './findings';
 import type { DocumentModel, Report, Row, Table } from '../model';
-import { own } from '../document/shift';
+import { own } from '../text/own';
 import { RULE_LIST } from './index';
 import { findTitle, htmlKind } from '../parse';
 import { ACTIVE_2021, TITLE_PATTERN } from '../template';
