@@ -27,7 +27,8 @@ import type { TableKind } from '../template';
 import { TITLE_PATTERN } from '../template';
 import { sectionTable } from '../template/vocabulary';
 import { countLines, lastAtOrBefore, lineEndAt, LineIndex, lineStartAt, num, type Position } from '../text/lines';
-import { clone, own, ownStrings, shiftInPlace } from './shift';
+import { clone, ownStrings, shiftInPlace } from './shift';
+import { own } from '../text/own';
 import { hasNumeral, isLineStart, mayBeHtml, sameBoundary } from './boundaries';
 export { clone, shiftInPlace } from './shift';
 

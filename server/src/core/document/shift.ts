@@ -1,7 +1,6 @@
 /** Moving ranges in place, and copying plain data: how pieces keep local offsets. */
 import type { Report } from '../model';
 import { own } from '../text/own';
-export { own } from '../text/own';
 /** Adds `delta` to every {start,end} (and fix-data `insertAt`) at or after `from`, in place. */
 export function shiftInPlace(v: unknown, from: number, delta: number): void {
   if (!delta) return;

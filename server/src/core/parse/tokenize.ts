@@ -310,8 +310,7 @@ function cellTokens(text: string, cell: RawCell, matcher: LabelMatcher, line: nu
   let caches = CELLS.get(matcher);
   if (!caches) CELLS.set(matcher, (caches = [new Map(), new Map()]));
   const cache = caches[cell.explicit ? 1 : 0];
-  const key = raw;
-  let kept = cache.get(key);
+  let kept = cache.get(raw);
   if (!kept) {
     const first = out.length;
     wordTokens(text, cell, raw, matcher, 0, out);
@@ -322,7 +321,7 @@ function cellTokens(text: string, cell: RawCell, matcher: LabelMatcher, line: nu
       return m;
     });
     if (cache.size >= CELLS_MAX) cache.clear();
-    cache.set(own(key), kept);
+    cache.set(own(raw), kept);
     // The tokens just made are the cell's own.
     for (let i = first; i < out.length; i++) out[i]!.line = line;
     return;
