@@ -73,6 +73,47 @@ test('published JSON from cached fragments equals a plain serialisation after ra
   }
 });
 
+test('diagnostics kept across figure edits are published as they were, and as a fresh open publishes them', () => {
+  // A figure typed into a table keeps the findings of the rules that read no figure of it (the same
+  // objects): their diagnostics and JSON are kept too, until an edit moves lines.
+  let text = unbalanced + '\n\n' + S000;
+  const store = new DocumentStore();
+  const d = store.open(uri, 'disclosure-report', 1, text);
+  let list = store.diagnostics(d, {}, 'zh-CN', () => false, true)!;
+  let kept = 0;
+  let seed = 7;
+  const rand = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return Math.floor(seed / 65536) % n;
+  };
+  for (let k = 0; k < 60; k++) {
+    const i = rand(2);
+    const report = d.analysis.report(i)!;
+    const cells = [report.tables.active, report.tables.applications, report.tables.review]
+      .flatMap((t) => t?.rows.flatMap((r) => r.cells) ?? [])
+      .filter((c) => c.kind === 'number');
+    const cell = cells[rand(cells.length)]!;
+    // Mostly a digit typed over a figure's last digit; now and then a line added in 总体情况.
+    let start = cell.range.end - 1;
+    let end = cell.range.end;
+    let insert = String(1 + rand(8));
+    if (k % 7 === 6) {
+      start = end = text.indexOf('一、总体情况', report.range.start) + 6;
+      insert = '\n';
+    }
+    store.change(uri, k + 2, [{ range: { start: position(text, start), end: position(text, end) }, text: insert }]);
+    text = text.slice(0, start) + insert + text.slice(end);
+    const next = store.diagnostics(d, {}, 'zh-CN', () => false, true)!;
+    // The edited report's diagnostics that are the very objects published before.
+    kept += next.filter((g) => list.includes(g) && d.analysis.indexAt(d.analysis.offsetAt(g.range.start)) === i).length;
+    list = next;
+    const msg = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri, diagnostics: list } };
+    const fresh = { ...msg, params: { uri, diagnostics: freshDiagnostics(text) } };
+    assert.equal(toJsonBytes(msg).toString('utf8'), JSON.stringify(fresh), `after edit ${k}`);
+  }
+  assert.ok(kept > 30, `${kept} diagnostics of the edited report kept`);
+});
+
 test('the stdio writer sends each message in one write, in order, readable by the library', async () => {
   const { Writable, PassThrough } = await import('node:stream');
   const { StreamMessageReader } = await import('vscode-languageserver/node');

@@ -6,7 +6,14 @@
  */
 import type { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { RENDERING_SCHEME } from '../../../shared/protocol';
-import { openDocument, type CheckOptions, type Locale, type ReportDocument, type ReportRef } from '../core';
+import {
+  openDocument,
+  type CheckOptions,
+  type Finding,
+  type Locale,
+  type ReportDocument,
+  type ReportRef,
+} from '../core';
 import { toDiagnostic } from './convert';
 import type { Settings } from './settings';
 import { fragmentOf, withFragments } from './transport';
@@ -20,6 +27,17 @@ export interface OpenDoc {
   diags: (Diagnostic[] | null)[];
   /** The JSON (UTF-8) of each piece's diagnostics, joined by commas; null where it must be written again. */
   json?: (Uint8Array | null)[];
+  /** Per piece, each finding's diagnostic and its JSON, as last published: a finding kept across an
+   *  edit (a rule that reads no figure of the edited table keeps its findings, the same objects,
+   *  at the same offsets and lines) is neither converted nor serialised again. Dropped with the
+   *  piece's diagnostics when they move. */
+  made?: (Made[] | null)[];
+}
+
+interface Made {
+  finding: Finding;
+  diagnostic: Diagnostic;
+  json?: string;
 }
 
 /** Offset of an LSP position in plain text, as LSP counts lines (`\r\n`, `\r`, `\n`): a line past
@@ -110,6 +128,7 @@ export class DocumentStore {
         d.analysis = openDocument(text);
         d.diags = [];
         d.json = [];
+        d.made = [];
         continue;
       }
       const { start: a, end: b } = change.range;
@@ -127,6 +146,7 @@ export class DocumentStore {
         if (r.scope === 'document') {
           d.diags = [];
           d.json = [];
+          d.made = [];
         } else {
           d.diags[r.report] = null;
           if (d.json) d.json[r.report] = null;
@@ -135,6 +155,8 @@ export class DocumentStore {
               const list = d.diags[j];
               if (!list?.length) continue;
               if (d.json) d.json[j] = null;
+              // Their JSON is written again from the moved diagnostics.
+              if (d.made) d.made[j] = null;
               for (const g of list) moveLines(g, r.lineDelta);
             }
         }
@@ -149,6 +171,7 @@ export class DocumentStore {
         d.analysis = openDocument(old.slice(0, start) + text + old.slice(end));
         d.diags = [];
         d.json = [];
+        d.made = [];
       }
     }
     return d;
@@ -160,6 +183,7 @@ export class DocumentStore {
       d.analysis.invalidateFindings();
       d.diags = [];
       d.json = [];
+      d.made = [];
     }
   }
 
@@ -178,13 +202,32 @@ export class DocumentStore {
     for (let i = 0; i < n; i++) {
       if (isCancelled()) return null;
       let list = d.diags[i];
+      const made = (d.made ??= []);
       if (!list) {
-        list = d.analysis.findings(i, opts).map((f) => toDiagnostic(f, (o) => d.analysis.positionAt(o), locale, d.uri));
+        const before = new Map<Finding, Made>();
+        for (const m of made[i] ?? []) before.set(m.finding, m);
+        const now: Made[] = [];
+        for (const f of d.analysis.findings(i, opts))
+          now.push(
+            before.get(f) ?? {
+              finding: f,
+              diagnostic: toDiagnostic(f, (o) => d.analysis.positionAt(o), locale, d.uri),
+            },
+          );
+        made[i] = now;
+        list = now.map((m) => m.diagnostic);
         d.diags[i] = list;
         if (d.json) d.json[i] = null;
       }
       for (const g of list) out.push(g);
-      if (json) parts.push(((d.json ??= [])[i] ??= fragmentOf(list)));
+      if (json) {
+        const m = made[i];
+        parts.push(
+          ((d.json ??= [])[i] ??= m
+            ? Buffer.from(m.map((x) => (x.json ??= JSON.stringify(x.diagnostic))).join(','), 'utf8')
+            : fragmentOf(list)),
+        );
+      }
     }
     return json ? withFragments(out, parts) : out;
   }

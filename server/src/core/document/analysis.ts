@@ -21,7 +21,7 @@ import {
   type PinyinAnnotation,
 } from '../text/normalize';
 import { headersIn, htmlKind, parseAnalysed, parseReports, reparseSection, tableAnchors } from '../parse';
-import { patchNumber, shiftTokens } from '../parse/tables';
+import { patchNumber, sameShape, shiftTokens } from '../parse/tables';
 import type { StreamResult } from '../parse/tokenize';
 import type { TableKind } from '../template';
 import { TITLE_PATTERN } from '../template';
@@ -376,7 +376,9 @@ export class DocumentAnalysis {
   /** Findings of report i, in document offsets (computed once per change of that report). */
   findings(i: number, opts: CheckOptions = {}): Finding[] {
     const local = this.localFindings(i, opts);
-    if (this.whole) return local;
+    // The first report's offsets are the document's: its findings as they are (never changed once
+    // made, so that a finding kept across an edit is the same object: lsp/documents.ts).
+    if (this.whole || this.starts[i] === 0) return local;
     const out = clone(local);
     shiftInPlace(out, 0, this.starts[i]!);
     return out;
@@ -600,9 +602,12 @@ export class DocumentAnalysis {
           else if (patchNumber(stream, atext, s, e, insert.length)) figure = true;
           else delete p.streams[k];
         }
+        const notesOf = (r: Report) => r.notes.filter((n) => n.table === edited);
+        const before = figure && each && edited ? { table: report.tables[edited], notes: notesOf(report) } : null;
         if (reparseSection(atext, report, si, p.streams)) {
-          // Only a figure changed: the rules that do not read that table's figures keep their findings.
-          if (figure && each) {
+          // Only a figure changed, and the table reads as it did but for its values: the rules that
+          // do not read that table's figures keep their findings.
+          if (before && each && sameShape(before.table, report.tables[edited!], before.notes, notesOf(report))) {
             p.each = each.map((list) => (delta && list.length ? shifted(list, e, delta) : list));
             if (!p.figuresChanged.includes(edited!)) p.figuresChanged.push(edited!);
           }

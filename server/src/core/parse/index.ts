@@ -190,6 +190,8 @@ export function reparseSection(
 
 /** 'page': an HTML document; 'fragment': a text document with HTML tables pasted in. */
 export function htmlKind(s: string): 'page' | 'fragment' | null {
+  // Both need a tag: most texts hold no '<' at all, found by one native search.
+  if (!s.includes('<')) return null;
   const head = s.slice(0, 4000).trimStart().toLowerCase();
   if (/^<(?:!--|!doctype|html|body|head|p|div|table|meta)[\s>]/.test(head)) return 'page';
   return /<table[\s>]/i.test(s) && /<\/t[dh]>/i.test(s) ? 'fragment' : null;

@@ -89,6 +89,7 @@ export function truncation(report: Report, text: string): Truncation | null {
 export const reportTruncated: Rule<'report.truncated'> = {
   code: 'report.truncated',
   severity: 'warning',
+  figures: [],
   description: {
     'zh-CN': '文本在表格或某一部分中间中断（不完整的副本）：报告一次，不逐行逐部分报告',
     en: 'the text ends inside a table or section (a cut copy): one finding instead of one per absent row or section',

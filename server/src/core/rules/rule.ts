@@ -90,11 +90,14 @@ export interface Rule<C extends string = string, D extends FindingData = Finding
    *  writes no figure (labels, numbering, headers, pinyin, inserted sections); a fix that sets, fills or
    *  moves a number is a quick fix the user chooses. Every rule with a fix declares it. */
   readonly safeFix?: boolean;
-  /** The tables whose figures the rule reads, when it declares them ([]: none, only headers, titles
-   *  and prose). After an edit that changed nothing but the digits of a figure of another table
-   *  (parse/tables/stream.ts `patchNumber`), the editor keeps the rule's findings (moved) instead of
-   *  running it again. A rule that does not declare it runs after every edit; one that reads
-   *  `others` must not declare it (the other reports change without an edit of this one). */
+  /** The tables whose figures the rule reads, when it declares them ([]: none: only headers, titles,
+   *  prose, and the tables' shape, that is their rows, labels, cells' kinds and the parse's notes).
+   *  After an edit that changed nothing but the digits of a figure of another table
+   *  (parse/tables/stream.ts `patchNumber`) and left that table's shape as it was
+   *  (parse/tables/shape.ts), the editor keeps the rule's findings (moved) instead of running it
+   *  again. A rule that reads the text around a number (a year in a caption, a figure in prose) must
+   *  not declare []. A rule that does not declare it runs after every edit; one that reads `others`
+   *  must not declare it (the other reports change without an edit of this one). */
   readonly figures?: readonly TableKind[];
 }
 

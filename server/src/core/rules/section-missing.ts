@@ -59,6 +59,7 @@ const EXPECTED_IN_INSERTED: Readonly<Record<number, readonly string[]>> = {
 export const sectionMissing: Rule<'section.missing', Data> = {
   code: 'section.missing',
   severity: 'error',
+  figures: [],
   description: { 'zh-CN': '六个部分之一缺失', en: 'one of the six sections is absent' },
   messages: {
     'section.missing': { 'zh-CN': '缺少“{section}”部分', en: 'Section “{section}” is missing' },

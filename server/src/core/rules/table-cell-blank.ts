@@ -16,6 +16,7 @@ export const RELATED_MAX = 20;
 export const tableCellBlank: Rule<'table.cell-blank'> = {
   code: 'table.cell-blank',
   severity: 'warning',
+  figures: [],
   description: { 'zh-CN': '单元格为空（空白不等于0）', en: 'a blank cell (blank is not 0)' },
   messages: {
     'table.cell-blank': {

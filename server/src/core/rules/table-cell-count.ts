@@ -95,6 +95,7 @@ export function visibleCounts(report: Report, text: string): VisibleCount[] {
 export const tableCellCount: Rule<'table.cell-count'> = {
   code: 'table.cell-count',
   severity: 'error',
+  figures: [],
   description: {
     'zh-CN': '某行在有分隔符的表格中明显多出或缺少数值（读取时的不确定另报 table.unreadable）',
     en: 'a row visibly has more or fewer values than columns (a layout with cell separators)',

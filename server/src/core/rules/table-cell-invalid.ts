@@ -12,6 +12,9 @@ import { found, type Found, type Rule } from './rule';
 export const tableCellInvalid: Rule<'table.cell-invalid'> = {
   code: 'table.cell-invalid',
   severity: 'error',
+  // It reads the values of numbers only where they are not plain counts: a figure edit keeps a plain
+  // count plain (parse/tables/stream.ts patchNumber).
+  figures: [],
   description: {
     'zh-CN': '单元格不是规范的数量：负数、小数、文字、位数过多、带金额单位，或万元栏中以元填写',
     en:

@@ -17,6 +17,7 @@ type Data = { sectionNumber: number; insertAt: number };
 export const tableMissing: Rule<'table.missing', Data> = {
   code: 'table.missing',
   severity: 'error',
+  figures: [],
   description: { 'zh-CN': '第二、三或四部分没有表格', en: 'section 二, 三 or 四 has no table' },
   messages: {
     'table.missing.active': {

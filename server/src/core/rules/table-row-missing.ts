@@ -62,6 +62,7 @@ function valueCount(key: string, report: Report): number {
 export const tableRowMissing: Rule<'table.row-missing', Data> = {
   code: 'table.row-missing',
   severity: 'error',
+  figures: [],
   description: {
     'zh-CN': '表格缺少格式规定的某一行（2021年报告把（六）写成一行时报告一次）',
     en: 'a row of the format is absent (a 2021 report printing （六） as one row gets one finding)',

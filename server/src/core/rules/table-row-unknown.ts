@@ -14,6 +14,7 @@ type Data = { replacement: string };
 export const tableRowUnknown: Rule<'table.row-unknown', Data> = {
   code: 'table.row-unknown',
   severity: 'warning',
+  figures: [],
   description: {
     'zh-CN': '行名不在格式中：笔误（按最接近的行读取）或另一种格式的行名',
     en: "a row label not in the format: a typo (read as the nearest row) or the other format's label",

@@ -17,6 +17,7 @@ import { found, type Found, type Rule } from './rule';
 export const tableUnreadable: Rule<'table.unreadable'> = {
   code: 'table.unreadable',
   severity: 'information',
+  figures: [],
   description: {
     'zh-CN': '无法确定某些数值所属的单元格（文本顺序错乱、数字连写可有多种拆分）：这些单元格不参与核对',
     en:

@@ -36,16 +36,30 @@ const OTHER = 'other';
 /** The outcome rows whose sum is （七）总计, in the template's order. With a table: a 2021 report
  *  that prints （六）其他处理 as one row with numbers (as 2019 does) and none of its items has that
  *  row stand for its items. */
-export function outcomeRowKeys(format: Format, table?: Pick<Table, 'rows'> | null): string[] {
+export function outcomeRowKeys(format: Format, table?: Pick<Table, 'rows'> | null): readonly string[] {
+  const o = outcomesOf(format);
+  if (!table || !o.items.length) return o.keys;
+  const has = (k: string) => table.rows.some((r) => r.key === k);
+  return has(OTHER) && !o.items.some(has) ? o.grouped : o.keys;
+}
+
+/** outcomeRowKeys's lists of a format, made once: the rows, the items of （六）其他处理, and the rows
+ *  with the group in place of its items. */
+const OUTCOMES = new Map<Format, { keys: string[]; items: string[]; grouped: string[] }>();
+function outcomesOf(format: Format): { keys: string[]; items: string[]; grouped: string[] } {
+  let o = OUTCOMES.get(format);
+  if (o) return o;
   const defs = applicationRows(format);
   const start = defs.findIndex((d) => d.key === '' && d.numbering === '三、');
   const end = defs.findIndex((d) => d.key === OUTCOME_TOTAL);
-  const keys = defs.slice(start + 1, end).filter((d) => d.values > 0);
-  const has = (k: string) => !!table?.rows.some((r) => r.key === k);
-  const items = keys.filter((d) => d.group === OTHER);
-  if (table && items.length && has(OTHER) && !items.some((d) => has(d.key)))
-    return [...keys.filter((d) => d.group !== OTHER).map((d) => d.key), OTHER];
-  return keys.map((d) => d.key);
+  const rows = defs.slice(start + 1, end).filter((d) => d.values > 0);
+  o = {
+    keys: rows.map((d) => d.key),
+    items: rows.filter((d) => d.group === OTHER).map((d) => d.key),
+    grouped: [...rows.filter((d) => d.group !== OTHER).map((d) => d.key), OTHER],
+  };
+  OUTCOMES.set(format, o);
+  return o;
 }
 
 /** A cell that takes part in an equation: a row (null when the table lacks it) and a column. */
@@ -124,46 +138,84 @@ function blockTerms(row: Row, base: number, width: number): { left: Term[]; righ
   return { left: [{ key: row.key, column: base + width - 1, row }], right };
 }
 
-/** The equations of a table, with the cells each one takes part with (no values yet). */
+/** The total side of the outcome equation. */
+const TOTAL: readonly string[] = [OUTCOME_TOTAL];
+
+/** The equations of a table, with the cells each one takes part with (no values yet). With
+ *  `differ`, only those whose two sums are known and differ under that valuation: the others are
+ *  never built (what `evaluate` asks for the rules, after every keystroke). */
 export function equations(
   table: Pick<Table, 'kind' | 'rows'>,
   format: Format,
   only?: readonly EquationId[],
+  differ?: Valuation,
 ): Equation[] {
   const want = (id: EquationId) => !only || only.includes(id);
   const out: Equation[] = [];
   const shape = rowBlocks(table.kind);
   if (!shape) return out;
   const { width, blocks } = shape;
+  /** A block of a row: whether its total and the sum of its parts are known and differ. */
+  const blockDiffers = (row: Row, base: number) => {
+    if (!differ) return true;
+    if (!placed(row)) return false;
+    const total = differ(row, base + width - 1);
+    if (total === null) return false;
+    let sum = 0;
+    for (let k = 0; k < width - 1; k++) {
+      const v = differ(row, base + k);
+      if (v === null) return false;
+      sum += v;
+    }
+    return sum !== total;
+  };
   if (table.kind === 'review') {
     const row = table.rows[0];
     if (!want('review-block') || !row || row.cells.length !== width * blocks) return out;
-    for (let b = 0; b < blocks; b++)
-      out.push({
-        equation: 'review-block',
-        column: b * width + width - 1,
-        block: b,
-        ...blockTerms(row, b * width, width),
-      });
+    for (let b = 0; b < blocks; b++) {
+      if (!blockDiffers(row, b * width)) continue;
+      const { left, right } = blockTerms(row, b * width, width);
+      out.push({ equation: 'review-block', column: b * width + width - 1, block: b, left, right });
+    }
     return out;
   }
   if (want('row-total'))
     for (const row of table.rows)
-      if (row.cells.length === width)
-        out.push({ equation: 'row-total', column: width - 1, row, ...blockTerms(row, 0, width) });
+      if (row.cells.length === width && blockDiffers(row, 0)) {
+        const { left, right } = blockTerms(row, 0, width);
+        out.push({ equation: 'row-total', column: width - 1, row, left, right });
+      }
+  if (!want('outcome-total') && !want('balance')) return out;
   const first = new Map<string, Row>();
   for (const r of table.rows) if (!first.has(r.key)) first.set(r.key, r);
   const term = (key: string, column: number): Term => ({ key, column, row: first.get(key) ?? null });
+  /** The sum of the rows' cells in column c; null when one is unknown. */
+  const sum = (keys: readonly string[], c: number): number | null => {
+    let n = 0;
+    for (const k of keys) {
+      const row = first.get(k);
+      const v = row && placed(row) ? differ!(row, c) : null;
+      if (v === null) return null;
+      n += v;
+    }
+    return n;
+  };
+  const differs = (left: readonly string[], right: readonly string[], c: number) => {
+    if (!differ) return true;
+    const l = sum(left, c);
+    const r = l === null ? null : sum(right, c);
+    return r !== null && l !== r;
+  };
   const outcomes = want('outcome-total') ? outcomeRowKeys(format, table) : [];
   for (let c = 0; c < width; c++) {
-    if (want('outcome-total'))
+    if (want('outcome-total') && differs(TOTAL, outcomes, c))
       out.push({
         equation: 'outcome-total',
         column: c,
         left: [term(OUTCOME_TOTAL, c)],
         right: outcomes.map((k) => term(k, c)),
       });
-    if (want('balance'))
+    if (want('balance') && differs(BALANCE.left, BALANCE.right, c))
       out.push({
         equation: 'balance',
         column: c,
@@ -233,29 +285,15 @@ export interface EvaluateOptions {
 
 /** Every equation of a table, valued (by default with `cellValue`). */
 export function evaluate(table: Pick<Table, 'kind' | 'rows'>, format: Format, o: EvaluateOptions = {}): Evaluation[] {
-  const eqs = equations(table, format, o.only);
-  if (!o.failing) return eqs.map((e) => valueEquation(e, o.value));
+  if (!o.failing) return equations(table, format, o.only).map((e) => valueEquation(e, o.value));
+  // Only the equations whose sums are known and differ are built, then valued in full.
   const value = o.value ?? cellValue;
   const out: Evaluation[] = [];
-  for (const e of eqs) {
-    const l = sumOf(e.left, value);
-    const r = l === null ? null : sumOf(e.right, value);
-    if (r === null || l === r) continue;
+  for (const e of equations(table, format, o.only, value)) {
     const v = valueEquation(e, value);
     if (v.holds === false) out.push(v);
   }
   return out;
-}
-
-/** A side's sum as `side` makes it, without valuing its terms: null when a term is unknown. */
-function sumOf(terms: readonly Term[], value: Valuation): number | null {
-  let sum = 0;
-  for (const t of terms) {
-    const v = t.row && placed(t.row) ? value(t.row, t.column) : null;
-    if (v === null) return null;
-    sum += v;
-  }
-  return sum;
 }
 
 /** Whether no equation that can be evaluated fails (the split chooser's question). */

@@ -1,5 +1,6 @@
 /** Tokens → slots: a row label takes the values that follow it; orphan values go to the labels that got none. */
 import { similarity, compact } from '../../text/normalize';
+import { own } from '../../text/own';
 import type { ParseNote } from '../../model';
 import { noConstraint, rowTotal, type Constraint } from '../split';
 import type { Token } from '../tokenize';
@@ -9,11 +10,26 @@ import { fillCells, isLoose, isValue, NUMBERING, type Slot } from './cells';
 import type { Format } from '../../template';
 import { bareLines, confirmApart, placeApart, unplaced, type Placed } from './apart';
 
-/** A text token that looks like a row label (numbering and words) but matched none. */
+/** A text token that looks like a row label (numbering and words) but matched none. The answer
+ *  depends on the text alone, and a table's words repeat from report to report and from one
+ *  keystroke to the next: kept per text (at most UNKNOWN_MAX texts, then started afresh). */
 function unknownLabel(t: Token): boolean {
-  const k = compact(t.text).text;
-  return NUMBERING.test(k) && /[\u4e00-\u9fff]{2}/.test(k.replace(NUMBERING, ''));
+  const text = t.text;
+  let known = text.length <= UNKNOWN_KEY_MAX ? UNKNOWN.get(text) : undefined;
+  if (known === undefined) {
+    const k = compact(text).text;
+    known = NUMBERING.test(k) && /[\u4e00-\u9fff]{2}/.test(k.replace(NUMBERING, ''));
+    if (text.length <= UNKNOWN_KEY_MAX) {
+      if (UNKNOWN.size >= UNKNOWN_MAX) UNKNOWN.clear();
+      UNKNOWN.set(own(text), known);
+    }
+  }
+  return known;
 }
+const UNKNOWN = new Map<string, boolean>();
+const UNKNOWN_MAX = 20_000;
+/** Longer words (a note written across a table) are not kept. */
+const UNKNOWN_KEY_MAX = 120;
 
 /** The closest template row for a label with a typo (same numbering, similar words). */
 function fuzzyRow(t: Token, defs: RowDef[], taken: Set<string>): RowDef | null {

@@ -68,13 +68,15 @@ export function fillCells(
     slot.cells = cellsOf(vals);
     return;
   }
-  const digitsOnly = vals.length > 0 && vals.every((t) => t.kind === 'num' && /^-?[\d.]+$/.test(t.text));
-  const splittable = vals.some((t) => t.text.replace(/^-/, '').length > 1);
   // Digits too long to be exact are split only where the row lacks values (run together);
-  // otherwise they are an invalid cell of their own.
+  // otherwise they are an invalid cell of their own. Only a row short of values is asked whether
+  // its digits run together.
   const needsSplit =
     vals.some((t) => t.kind === 'num' && Number.isNaN(t.value) && !(t.large && vals.length >= n)) ||
-    (digitsOnly && splittable && vals.length < n);
+    (vals.length > 0 &&
+      vals.length < n &&
+      vals.every((t) => t.kind === 'num' && /^-?[\d.]+$/.test(t.text)) &&
+      vals.some((t) => t.text.replace(/^-/, '').length > 1));
   if (!needsSplit && vals.length >= n) {
     slot.cells = cellsOf(vals);
     return;

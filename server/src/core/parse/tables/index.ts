@@ -11,3 +11,4 @@ export { readActive, type ActiveResult } from './active';
 export { readApplications } from './applications';
 export { readReview } from './review';
 export { patchNumber, shiftTokens, tokensOf } from './stream';
+export { sameShape } from './shape';
