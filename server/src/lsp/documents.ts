@@ -29,9 +29,10 @@ export interface OpenDoc {
   json?: (Uint8Array | null)[];
   /** Per piece, each finding's diagnostic and its JSON, as last published: a finding kept across an
    *  edit (a rule that reads no figure of the edited table keeps its findings, the same objects,
-   *  at the same offsets and lines) is neither converted nor serialised again. Dropped with the
-   *  piece's diagnostics when they move. */
-  made?: (Made[] | null)[];
+   *  at the same offsets and lines) is neither converted nor serialised again. Kept from a piece's
+   *  second build on (a report being edited; undefined: never built, null: not kept), dropped with
+   *  the piece's diagnostics when they move. */
+  made?: (Made[] | null | undefined)[];
 }
 
 interface Made {
@@ -204,8 +205,9 @@ export class DocumentStore {
       let list = d.diags[i];
       const made = (d.made ??= []);
       if (!list) {
+        const kept = made[i];
         const before = new Map<Finding, Made>();
-        for (const m of made[i] ?? []) before.set(m.finding, m);
+        for (const m of kept ?? []) before.set(m.finding, m);
         const now: Made[] = [];
         for (const f of d.analysis.findings(i, opts))
           now.push(
@@ -214,7 +216,8 @@ export class DocumentStore {
               diagnostic: toDiagnostic(f, (o) => d.analysis.positionAt(o), locale, d.uri),
             },
           );
-        made[i] = now;
+        // The reports only opened, never edited, keep their diagnostics and their list's JSON only.
+        made[i] = kept === undefined ? null : now;
         list = now.map((m) => m.diagnostic);
         d.diags[i] = list;
         if (d.json) d.json[i] = null;

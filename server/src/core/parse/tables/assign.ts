@@ -28,8 +28,8 @@ function unknownLabel(t: Token): boolean {
 }
 const UNKNOWN = new Map<string, boolean>();
 const UNKNOWN_MAX = 20_000;
-/** Longer words (a note written across a table) are not kept. */
-const UNKNOWN_KEY_MAX = 120;
+/** Longer words (a sentence written across a table, no label) are not kept. */
+const UNKNOWN_KEY_MAX = 40;
 
 /** The closest template row for a label with a typo (same numbering, similar words). */
 function fuzzyRow(t: Token, defs: RowDef[], taken: Set<string>): RowDef | null {
