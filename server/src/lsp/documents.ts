@@ -227,7 +227,7 @@ export class DocumentStore {
         const m = made[i];
         parts.push(
           ((d.json ??= [])[i] ??= m
-            ? Buffer.from(m.map((x) => (x.json ??= JSON.stringify(x.diagnostic))).join(','), 'utf8')
+            ? fragmentOf(m, (x) => (x.json ??= JSON.stringify(x.diagnostic)))
             : fragmentOf(list)),
         );
       }

@@ -20,9 +20,9 @@ export function withFragments<T extends object>(list: T[], fragments: readonly U
   return list;
 }
 
-/** The JSON fragment of a list of values, in UTF-8. */
-export const fragmentOf = (values: readonly unknown[]): Uint8Array =>
-  Buffer.from(values.map((x) => JSON.stringify(x)).join(','), 'utf8');
+/** The JSON fragment of a list of values, in UTF-8 (`write`: each value's JSON, when it is kept). */
+export const fragmentOf = <T>(values: readonly T[], write: (x: T) => string = (x) => JSON.stringify(x)): Uint8Array =>
+  Buffer.from(values.map(write).join(','), 'utf8');
 
 const COMMA = Buffer.from(',');
 
