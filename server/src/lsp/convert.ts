@@ -40,3 +40,49 @@ export function toDiagnostic(
     ...related,
   };
 }
+
+const sameMessage = (a: Finding['message'], b: Finding['message']): boolean => {
+  if (a.id !== b.id) return false;
+  const x = a.args ?? {};
+  const y = b.args ?? {};
+  const keys = Object.keys(x);
+  if (keys.length !== Object.keys(y).length) return false;
+  for (const k of keys) if (x[k] !== y[k]) return false;
+  return true;
+};
+
+const samePlace = (
+  r: { start: number; end: number },
+  g: Diagnostic['range'],
+  positionAt: (offset: number) => Position,
+): boolean => {
+  const a = positionAt(r.start);
+  const b = positionAt(Math.max(r.end, r.start));
+  return (
+    a.line === g.start.line &&
+    a.character === g.start.character &&
+    b.line === g.end.line &&
+    b.character === g.end.character
+  );
+};
+
+/** Whether `f` converts (toDiagnostic, same locale and uri) to `made`, the diagnostic of `was`: the
+ *  same code, severity and messages, at the same positions. A rule that runs again after an edit
+ *  makes new findings, most of them as they were; their diagnostics and JSON can be kept. */
+export function convertsTo(
+  f: Finding,
+  was: Finding,
+  made: Diagnostic,
+  positionAt: (offset: number) => Position,
+): boolean {
+  if (f.code !== was.code || f.severity !== was.severity || !sameMessage(f.message, was.message)) return false;
+  const fr = f.related ?? [];
+  const wr = was.related ?? [];
+  const mr = made.relatedInformation ?? [];
+  if (fr.length !== wr.length || fr.length !== mr.length) return false;
+  if (!samePlace(f.range, made.range, positionAt)) return false;
+  for (let k = 0; k < fr.length; k++)
+    if (!sameMessage(fr[k]!.message, wr[k]!.message) || !samePlace(fr[k]!.range, mr[k]!.location.range, positionAt))
+      return false;
+  return true;
+}

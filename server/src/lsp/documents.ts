@@ -14,7 +14,7 @@ import {
   type ReportDocument,
   type ReportRef,
 } from '../core';
-import { toDiagnostic } from './convert';
+import { convertsTo, toDiagnostic } from './convert';
 import type { Settings } from './settings';
 import { fragmentOf, withFragments } from './transport';
 
@@ -29,7 +29,8 @@ export interface OpenDoc {
   json?: (Uint8Array | null)[];
   /** Per piece, each finding's diagnostic and its JSON, as last published: a finding kept across an
    *  edit (a rule that reads no figure of the edited table keeps its findings, the same objects,
-   *  at the same offsets and lines) is neither converted nor serialised again. Kept from a piece's
+   *  at the same offsets and lines), or made again as it was (convert.ts `convertsTo`: same code,
+   *  messages and positions), is neither converted nor serialised again. Kept from a piece's
    *  second build on (a report being edited; undefined: never built, null: not kept), dropped with
    *  the piece's diagnostics when they move. */
   made?: (Made[] | null | undefined)[];
@@ -209,13 +210,31 @@ export class DocumentStore {
         const before = new Map<Finding, Made>();
         for (const m of kept ?? []) before.set(m.finding, m);
         const now: Made[] = [];
-        for (const f of d.analysis.findings(i, opts))
-          now.push(
-            before.get(f) ?? {
-              finding: f,
-              diagnostic: toDiagnostic(f, (o) => d.analysis.positionAt(o), locale, d.uri),
-            },
-          );
+        const positionAt = (o: number) => d.analysis.positionAt(o);
+        const found = d.analysis.findings(i, opts);
+        // The kept ones whose finding is gone, by what they say: a rule that ran again may have
+        // made the same finding anew.
+        const current = new Set(found);
+        const gone = new Map<string, Made[]>();
+        for (const m of kept ?? []) {
+          if (current.has(m.finding)) continue;
+          const key = sayingOf(m.finding);
+          const list = gone.get(key);
+          if (list) list.push(m);
+          else gone.set(key, [m]);
+        }
+        for (const f of found) {
+          let m = before.get(f);
+          if (!m) {
+            const list = gone.size ? gone.get(sayingOf(f)) : undefined;
+            const k = list ? list.findIndex((x) => convertsTo(f, x.finding, x.diagnostic, positionAt)) : -1;
+            m =
+              k >= 0
+                ? { ...list!.splice(k, 1)[0]!, finding: f }
+                : { finding: f, diagnostic: toDiagnostic(f, positionAt, locale, d.uri) };
+          }
+          now.push(m);
+        }
         // The reports only opened, never edited, keep their diagnostics and their list's JSON only.
         made[i] = kept === undefined ? null : now;
         list = now.map((m) => m.diagnostic);
@@ -235,6 +254,10 @@ export class DocumentStore {
     return json ? withFragments(out, parts) : out;
   }
 }
+
+/** A finding's code and message, as a key (convert.ts `convertsTo` compares the rest). */
+const sayingOf = (f: Finding): string =>
+  `${f.code}\u0000${f.message.id}\u0000${f.message.args ? Object.values(f.message.args).join('\u0000') : ''}`;
 
 function moveLines(g: Diagnostic, by: number): void {
   g.range.start.line += by;
