@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import { FIXTURES, byPrefix } from './helpers';
+import { renderSkeleton } from '../../server/src/core/features/render';
 
 const CLI = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
 const run = (args: string[], input?: string | Buffer) =>
@@ -133,6 +134,36 @@ test('check compares each report with last year’s among the inputs', () => {
     /2025\.txt:\d+:\d+: 警告 crossyear\.carry-over 上年结转0与2024年报告的“结转下年度继续办理”5不一致（自然人列/,
   );
   assert.match(r.stderr, /notes\.xlsx：不是报告文件/);
+});
+
+test('check finds prose copied from last year’s report in another file, whichever comes first', () => {
+  // The command line sketches a report's prose only when the sniff saw a title of the next year
+  // for its organ: these pairs need theirs, in both orders of the files.
+  const dir = mkdtempSync(join(tmpdir(), 'dr-'));
+  const five = '五、存在的主要问题及改进情况';
+  const prose = [
+    '一是政策解读形式较为单一，图解、视频等解读方式运用不多；二是依申请公开答复的规范性有待加强，',
+    '个别答复文书表述不够准确。下一步，我镇将进一步丰富政策解读形式，加强答复文书审核，',
+    '组织工作人员参加业务培训，切实提升政府信息公开工作质量和水平。',
+  ].join('');
+  const report = (organ: string, year: number) =>
+    renderSkeleton('2021', 'pipe', organ, year).replace(`${five}\n`, `${five}\n${prose}\n`);
+  writeFileSync(join(dir, 'a.txt'), report('青石镇人民政府', 2024)); // last year's comes after it
+  writeFileSync(join(dir, 'b.txt'), report('青石镇人民政府', 2023));
+  writeFileSync(join(dir, 'c.txt'), report('白石镇人民政府', 2024)); // last year's came before it
+  writeFileSync(join(dir, 'd.txt'), report('白石镇人民政府', 2025));
+  writeFileSync(join(dir, 'e.txt'), report('黑石镇人民政府', 2024)); // no other year
+  const r = run(['check', '--format', 'json', dir]);
+  const copied = JSON.parse(r.stdout)
+    .files.map((f: { path: string; diagnostics: { code: string; message: string }[] }) => [
+      f.path.slice(dir.length + 1),
+      f.diagnostics.filter((x) => x.code === 'crossyear.copied-text').map((x) => x.message),
+    ])
+    .filter((x: [string, string[]]) => x[1].length);
+  assert.deepEqual(copied, [
+    ['a.txt', [`本部分文字与2023年报告的同一部分约100%相同，请核实是否照搬上年内容（${join(dir, 'b.txt')}）`]],
+    ['d.txt', [`本部分文字与2024年报告的同一部分约100%相同，请核实是否照搬上年内容（${join(dir, 'c.txt')}）`]],
+  ]);
 });
 
 // ---------------------------------------------------------------------------------------------

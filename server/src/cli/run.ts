@@ -2,7 +2,8 @@
  * `check` and `tables` over the inputs, one file at a time (issue 12): a file is read, opened,
  * checked, written out and dropped before the next is read, so memory holds one file's model and,
  * for the cross-year check, a small record of every report seen (core `refOf`), looked up by organ
- * and year (core `reportsOf`).
+ * and year (core `reportsOf`). `check` first sniffs every file's title (`sniffAll`); the texts it
+ * read are kept for the run up to KEPT_CHARS characters in all, so that a file is read once.
  *
  * The cross-year check compares a report with the first report of its organ for the year before,
  * in input order, as if every input were known at once. A file whose reports find last year's
@@ -161,17 +162,31 @@ interface Waiting {
   until: number;
 }
 
+/** An entry as the sniff read it, and what reading it said (said when the run reads it). */
+interface Sniff {
+  input: Input | null;
+  notes: [string, Message][];
+  failed: boolean;
+}
+
 /** Where each (organ, year) last stands among the entries, from a sniff of their titles (core
  *  `titleKeys`), and the last entry that could hold any (HTML, PDF, Word, a title inside a line). */
 interface Sniffed {
   last: Map<string, number>;
   anyUntil: number;
-  /** stdin, read once, and what reading it said (said when the run reads it). */
-  stdin: { input: Input | null; notes: [string, Message][]; failed: boolean } | null;
+  /** Entries the sniff read, by index, kept for the run (taken once): stdin always (it cannot be
+   *  read twice), files while their texts hold fewer than KEPT_CHARS characters in all. */
+  kept: Map<number, Sniff>;
 }
 
+/** The characters of the sniffed texts kept for the run: a thousand reports' worth (~16 MB), so
+ *  that most runs read and decode each file once, while a folder of any size keeps memory bounded
+ *  (the files past it are read again, one at a time). */
+const KEPT_CHARS = 8_000_000;
+
 async function sniffAll(p: Plan, locale: Locale): Promise<Sniffed> {
-  const sn: Sniffed = { last: new Map(), anyUntil: -1, stdin: null };
+  const sn: Sniffed = { last: new Map(), anyUntil: -1, kept: new Map() };
+  let kept = 0;
   for (let k = 0; k < p.entries.length; k++) {
     const e = p.entries[k]!;
     if (e.kind === 'folder-end') continue;
@@ -182,7 +197,11 @@ async function sniffAll(p: Plan, locale: Locale): Promise<Sniffed> {
     const scratch: Plan = { entries: [], failed: false, folders: [] };
     const notes: [string, Message][] = [];
     const input = await read(e, scratch, locale, (path, m) => notes.push([path, m]));
-    if (e.kind === 'stdin') sn.stdin = { input, notes, failed: scratch.failed };
+    const size = input?.text?.length ?? 0;
+    if (e.kind === 'stdin' || kept + size <= KEPT_CHARS) {
+      sn.kept.set(k, { input, notes, failed: scratch.failed });
+      kept += size;
+    }
     if (!input?.text) continue;
     const keys = titleKeys(input.text);
     if (!keys) sn.anyUntil = k;
@@ -218,7 +237,8 @@ export async function run(
   const attention: Attention[] = [];
   const sink = sinkOf(command, format, locale, out, () => files, all, attention);
   // The cross-year check's waits (not for tables).
-  const sn: Sniffed = command === 'tables' ? { last: new Map(), anyUntil: -1, stdin: null } : await sniffAll(p, locale);
+  const sn: Sniffed =
+    command === 'tables' ? { last: new Map(), anyUntil: -1, kept: new Map() } : await sniffAll(p, locale);
   let done = -1;
   /** Output waiting behind a file that waits: elements, or the file itself. */
   const queue: (string[] | Waiting)[] = [];
@@ -250,6 +270,12 @@ export async function run(
     if (command === 'review') results.push(r);
     return elementsOf(r);
   };
+  /** Whether a report of the year after `r`'s may compare its prose with `r`'s: a title of that
+   *  year for its organ, or for an organ not known, or a file whose titles could not be sniffed. */
+  const comparedNextYear = (r: Report): boolean =>
+    !!r.organ &&
+    r.year !== null &&
+    (sn.anyUntil >= 0 || sn.last.has(anyOrganKey(r.year + 1)) || sn.last.has(reportKey(r.organ, r.year + 1)));
   /** Last year's report of (organ, year) is known (one with table 三, as the rule asks). */
   const known = (organ: string, year: number) => reportsOf(refs, organ, year).some((o) => o.report.tables.applications);
   /** The last entry that may hold last year's report of one of the item's reports, not yet known. */
@@ -290,12 +316,13 @@ export async function run(
         ? null
         : { path: e.path, text: '', doc: null, reports: [], slots: [], notFound: { id: 'report.not-found.folder' } };
     } else {
-      const stdin = e.kind === 'stdin' ? sn.stdin : null;
-      if (stdin) {
-        for (const [path, m] of stdin.notes) note(path, m);
-        if (stdin.failed) p.failed = true;
+      const sniffed = sn.kept.get(k);
+      if (sniffed) {
+        sn.kept.delete(k);
+        for (const [path, m] of sniffed.notes) note(path, m);
+        if (sniffed.failed) p.failed = true;
       }
-      input = stdin ? stdin.input : await read(e, p, locale, note);
+      input = sniffed ? sniffed.input : await read(e, p, locale, note);
       if (!input) continue;
       item = itemOf(input, note);
       if (e.kind === 'file' && e.folder >= 0 && (input.text === null || item?.reports.length)) counted[e.folder] = true;
@@ -305,9 +332,10 @@ export async function run(
       emit(tableElements(item));
       continue;
     }
-    // Every report of every input is another's possible last year (its prose sketched for
-    // crossyear.copied-text).
-    for (const report of item.reports) refs.push(refOf(item.path, report, item.text));
+    // Every report of every input is another's possible last year; its prose is sketched (for
+    // crossyear.copied-text) only when the sniff saw a title of the next year that may be its organ's.
+    for (const report of item.reports)
+      refs.push(refOf(item.path, report, comparedNextYear(report) ? item.text : undefined));
     const until = untilOf(item);
     if (until > k) queue.push({ entry: e, input: e.kind === 'stdin' ? input : null, until });
     else emit(finish(item, e.kind === 'folder-end' ? null : e));
