@@ -7,7 +7,7 @@
  * fewer than K shingles). Linear in the text (one hash per character, one sort of the distinct ones).
  */
 import type { Report } from '../model';
-import { compact } from '../text/normalize';
+import { compactCodes } from '../text/normalize';
 
 /** The sections that are prose (一 总体情况, 五 问题及改进, 六 其他事项); 二 to 四 are tables. */
 export const PROSE_SECTIONS: readonly number[] = [1, 5, 6];
@@ -25,17 +25,29 @@ export interface ProseSketch {
 
 /** The sketch of a text's shingles. */
 export function sketch(key: string): { size: number; hashes: Uint32Array } {
+  const codes = new Uint16Array(key.length);
+  for (let i = 0; i < key.length; i++) codes[i] = key.charCodeAt(i);
+  return sketchCodes(codes);
+}
+
+/** Digits read as one digit, kept for the hashing (grown as needed). */
+let units = new Uint16Array(4096);
+
+/** The sketch of a key given as code units (normalize.ts `compactCodes`: no string is made). */
+function sketchCodes(key: Uint16Array): { size: number; hashes: Uint32Array } {
+  if (units.length < key.length) units = new Uint16Array(key.length * 2);
+  const u = units;
+  for (let i = 0; i < key.length; i++) {
+    const c = key[i]!;
+    u[i] = c >= 48 && c <= 57 ? 48 : c;
+  }
   // Every shingle's hash in a typed array, sorted natively, then counted distinct: no Set of
   // numbers (hashes past 2^31 would each be a heap number).
   const n = Math.max(0, key.length - SHINGLE + 1);
   const all = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     let h = 0x811c9dc5;
-    for (let j = i; j < i + SHINGLE; j++) {
-      let c = key.charCodeAt(j);
-      if (c >= 48 && c <= 57) c = 48;
-      h = Math.imul(h ^ c, 0x01000193) >>> 0;
-    }
+    for (let j = i; j < i + SHINGLE; j++) h = Math.imul(h ^ u[j]!, 0x01000193) >>> 0;
     all[i] = h;
   }
   all.sort();
@@ -57,7 +69,7 @@ export function proseSketches(text: string, report: Report): ProseSketch[] {
     if (!PROSE_SECTIONS.includes(s.number) || out.some((o) => o.section === s.number)) continue;
     const end = Math.min(s.range.end, text.length);
     const start = Math.min(s.headerRange.end, end);
-    out.push({ section: s.number, ...sketch(compact(text, start, end).text) });
+    out.push({ section: s.number, ...sketchCodes(compactCodes(text, start, end)) });
   }
   return out;
 }

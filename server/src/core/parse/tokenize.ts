@@ -126,22 +126,23 @@ export function tokenize(text: string, start: number, end: number, matcher: Labe
   const lines: LineInfo[] = [];
   let lineNo = 0;
   forEachLine(text, start, end, (pos, nl) => {
-    const lineEnd = nl > pos && text[nl - 1] === '\r' ? nl - 1 : nl;
+    const lineEnd = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
     const line = text.slice(pos, lineEnd);
     if (blank(line)) lines.push({ start: pos, kind: 'empty' });
-    else if (PAGE_NUMBER.test(line) || (line.includes('--') && isMarkdownSeparator(line)))
+    else if ((mayBePageNumber(line) && PAGE_NUMBER.test(line)) || (line.includes('--') && isMarkdownSeparator(line)))
       lines.push({ start: pos, kind: 'skipped' });
     else {
       lines.push({ start: pos, kind: 'content' });
       const { cells, mode } = splitLine(line, pos, lonePipeIsCell);
       votes[mode] = (votes[mode] ?? 0) + 1;
       const first = tokens.length;
-      const starts: number[] = [];
+      // Where each cell's tokens start, for the header-line test of separated cells.
+      const starts: number[] | null = mode === 'pipe' || mode === 'tab' ? [] : null;
       for (const cell of cells) {
-        starts.push(tokens.length);
+        starts?.push(tokens.length);
         cellTokens(text, cell, matcher, lineNo, tokens);
       }
-      if ((mode === 'pipe' || mode === 'tab') && headerLine(tokens, starts)) dropHeaderWords(tokens, first);
+      if (starts && headerLine(tokens, starts)) dropHeaderWords(tokens, first);
     }
     lineNo++;
   });
@@ -151,6 +152,20 @@ export function tokenize(text: string, start: number, end: number, matcher: Labe
   if (layout === 'cell-per-line' && !votes.pipe) return { tokens: emptyLineCells(kept, lines, headerRow), layout };
   return { tokens: kept, layout };
 }
+
+const NTH_CODE = PAGE_WORDS.nth.charCodeAt(0);
+
+/** Whether PAGE_NUMBER may match: the line's first character that is not whitespace (as `\s`
+ *  reads it) may start one (a dash, 第, `P`/`p`). Most lines of a table are not asked the pattern. */
+function mayBePageNumber(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 45 || c === 0x2014 || c === 0x2013 || c === NTH_CODE || c === 80 || c === 112) return true;
+    if (!SPACE.test(line[i]!)) return false;
+  }
+  return false;
+}
+const SPACE = /\s/;
 
 function blank(line: string): boolean {
   for (let i = 0; i < line.length; i++) if (!isWs(line.charCodeAt(i))) return false;
@@ -172,17 +187,24 @@ function layoutOf(votes: Record<string, number>, tokens: Token[]): Layout {
   let n = 0;
   for (const [k, v] of Object.entries(votes)) if (v > n) [best, n] = [k, v];
   if (best === 'single') {
-    const lines = new Set(tokens.map((t) => t.line)).size;
+    let lines = 0;
+    for (let i = 0; i < tokens.length && lines <= 2; i++) if (!i || tokens[i]!.line !== tokens[i - 1]!.line) lines++;
     return lines <= 2 || tokens.some((t) => t.kind === 'num' && Number.isNaN(t.value))
       ? 'run-together'
       : 'cell-per-line';
   }
   if (best === 'pipe') {
-    // One cell per line with a trailing `|`: most lines hold one cell.
-    const perLine = new Map<number, number>();
-    for (const t of tokens) perLine.set(t.line, (perLine.get(t.line) ?? 0) + 1);
-    const single = [...perLine.values()].filter((v) => v === 1).length;
-    return single > perLine.size * 0.7 ? 'cell-per-line' : 'pipe';
+    // One cell per line with a trailing `|`: most lines hold one cell. (Tokens come line by line.)
+    let lines = 0;
+    let single = 0;
+    for (let i = 0; i < tokens.length;) {
+      let j = i + 1;
+      while (j < tokens.length && tokens[j]!.line === tokens[i]!.line) j++;
+      lines++;
+      if (j - i === 1) single++;
+      i = j;
+    }
+    return single > lines * 0.7 ? 'cell-per-line' : 'pipe';
   }
   return best as Layout;
 }

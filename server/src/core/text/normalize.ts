@@ -332,6 +332,23 @@ let scratchCodes = new Uint16Array(4096);
 let scratchMap = new Int32Array(4097);
 
 export function compact(src: string, start = 0, end = src.length): Compact {
+  const n = compactInto(src, start, end);
+  const codes = scratchCodes;
+  const map = scratchMap;
+  let text = '';
+  for (let i = 0; i < n; i += 8192)
+    text += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
+  return { text, map: map.slice(0, n + 1) };
+}
+
+/** The matching key of `src[start, end)` as code units, without the text or the offset map (a
+ *  view of a scratch buffer: valid until the next call). */
+export function compactCodes(src: string, start = 0, end = src.length): Uint16Array {
+  return scratchCodes.subarray(0, compactInto(src, start, end));
+}
+
+/** Writes the key's code units and offsets into the scratch buffers; returns how many. */
+function compactInto(src: string, start: number, end: number): number {
   const len = end - start;
   if (scratchCodes.length < len) {
     scratchCodes = new Uint16Array(len * 2);
@@ -350,10 +367,7 @@ export function compact(src: string, start = 0, end = src.length): Compact {
     map[n++] = i;
   }
   map[n] = end;
-  let text = '';
-  for (let i = 0; i < n; i += 8192)
-    text += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
-  return { text, map: map.slice(0, n + 1) };
+  return n;
 }
 
 function isDigitCode(c: number): boolean {
