@@ -25,6 +25,9 @@ export interface Input {
   text: string | null;
   /** Why there is no text (a report.not-found reason). */
   reason?: Message;
+  /** The file as it was read (node/files.ts `fileStamp`): a text kept for later is used only while
+   *  the file is unchanged. */
+  stamp?: string;
 }
 
 /** One step of the run, in output order. */
@@ -139,7 +142,11 @@ export async function read(e: Entry, p: Plan, locale: Locale, note: Note): Promi
     return r.ok ? of('-', r.bytes, true) : unreadable('-', r.problem, true);
   }
   const r = readRegularSync(e.real); // one file at a time: no thread-pool round trips
-  if (r.ok) return of(e.path, r.bytes, e.named);
+  if (r.ok) {
+    const input = await of(e.path, r.bytes, e.named);
+    if (input && r.stamp !== undefined) input.stamp = r.stamp;
+    return input;
+  }
   if (e.named || isFailure(r.problem) || r.problem.kind === 'too-large') return unreadable(e.path, r.problem, e.named);
   note(e.path, problemMessage(r.problem));
   return null;

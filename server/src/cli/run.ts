@@ -32,6 +32,7 @@ import {
 import { extname } from 'node:path';
 import { isBinaryReport } from '../readers';
 import type { Dismissals } from './dismissals';
+import { fileStamp } from '../node/files';
 import { read, type Entry, type Input, type Note, type Plan } from './inputs';
 import {
   count,
@@ -175,7 +176,8 @@ interface Sniffed {
   last: Map<string, number>;
   anyUntil: number;
   /** Entries the sniff read, by index, kept for the run (taken once): stdin always (it cannot be
-   *  read twice), files while their texts hold fewer than KEPT_CHARS characters in all. */
+   *  read twice), files while their texts hold fewer than KEPT_CHARS characters in all, used only
+   *  while the file is unchanged (`fileStamp`). */
   kept: Map<number, Sniff>;
 }
 
@@ -198,7 +200,7 @@ async function sniffAll(p: Plan, locale: Locale): Promise<Sniffed> {
     const notes: [string, Message][] = [];
     const input = await read(e, scratch, locale, (path, m) => notes.push([path, m]));
     const size = input?.text?.length ?? 0;
-    if (e.kind === 'stdin' || kept + size <= KEPT_CHARS) {
+    if (e.kind === 'stdin' || (input?.stamp !== undefined && kept + size <= KEPT_CHARS)) {
       sn.kept.set(k, { input, notes, failed: scratch.failed });
       kept += size;
     }
@@ -316,9 +318,11 @@ export async function run(
         ? null
         : { path: e.path, text: '', doc: null, reports: [], slots: [], notFound: { id: 'report.not-found.folder' } };
     } else {
-      const sniffed = sn.kept.get(k);
+      let sniffed = sn.kept.get(k);
+      sn.kept.delete(k);
+      // A file written since the sniff read it is read again: what is reported is what it holds.
+      if (sniffed && e.kind === 'file' && fileStamp(e.real) !== sniffed.input?.stamp) sniffed = undefined;
       if (sniffed) {
-        sn.kept.delete(k);
         for (const [path, m] of sniffed.notes) note(path, m);
         if (sniffed.failed) p.failed = true;
       }

@@ -65,7 +65,22 @@ function notRegular(st: Stats): Problem | null {
 // there are no FIFOs in the file system).
 const FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
-export type ReadResult = { ok: true; bytes: Buffer } | { ok: false; problem: Problem };
+/** `stamp`: the file as it was read (`fileStamp`), for a file read by path (readRegularSync). */
+export type ReadResult = { ok: true; bytes: Buffer; stamp?: string } | { ok: false; problem: Problem };
+
+/** What changes when a file is written or replaced: its identity, size and times. */
+const stampOf = (st: Stats) => `${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
+
+/** The file at `path` as it is now (equal to the `stamp` of a read of it while it is unchanged),
+ *  or null when it cannot be looked at. */
+export function fileStamp(path: string): string | null {
+  try {
+    const st = statSync(path, { throwIfNoEntry: false });
+    return st ? stampOf(st) : null;
+  } catch {
+    return null;
+  }
+}
 
 /** The bytes of a regular file, at most `limit` bytes. */
 /** The next read's buffer: the file's size and one byte (to see it grew), else up to 1 MB; never
@@ -130,11 +145,13 @@ export function readRegularSync(path: string | number, limit = MAX_FILE_BYTES): 
   }
   try {
     let size = -1;
+    let stamp: string | undefined;
     if (owned) {
       const again = fstatSync(fd);
       const other = notRegular(again);
       if (other) return { ok: false, problem: other };
       size = again.size;
+      stamp = stampOf(again);
     }
     const chunks: Buffer[] = [];
     let total = 0;
@@ -157,7 +174,8 @@ export function readRegularSync(path: string | number, limit = MAX_FILE_BYTES): 
       total += n;
       if (total > limit) return { ok: false, problem: { kind: 'too-large', size: total, limit } };
     }
-    return { ok: true, bytes: Buffer.concat(chunks, total) };
+    const bytes = Buffer.concat(chunks, total);
+    return stamp === undefined ? { ok: true, bytes } : { ok: true, bytes, stamp };
   } catch (e) {
     return { ok: false, problem: fromError(e) };
   } finally {
