@@ -9,16 +9,18 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/** A core range as LSP positions (an empty range where the end comes before the start). */
+function lspRange(r: { start: number; end: number }, positionAt: (offset: number) => Position): Diagnostic['range'] {
+  return { start: positionAt(r.start), end: positionAt(Math.max(r.end, r.start)) };
+}
+
 export function toDiagnostic(
   f: Finding,
   positionAt: (offset: number) => Position,
   locale: Locale,
   uri?: string,
 ): Diagnostic {
-  const range = (r: { start: number; end: number }) => ({
-    start: positionAt(r.start),
-    end: positionAt(Math.max(r.end, r.start)),
-  });
+  const range = (r: { start: number; end: number }) => lspRange(r, positionAt);
   // The other cells a finding names (a failed balance's three other cells), in the same document.
   const related =
     uri && f.related?.length
@@ -30,7 +32,7 @@ export function toDiagnostic(
         }
       : {};
   return {
-    range: { start: positionAt(f.range.start), end: positionAt(Math.max(f.range.end, f.range.start)) },
+    range: range(f.range),
     severity: SEVERITY[f.severity],
     code: f.code,
     source: 'disclosure-report',
@@ -56,13 +58,12 @@ const samePlace = (
   g: Diagnostic['range'],
   positionAt: (offset: number) => Position,
 ): boolean => {
-  const a = positionAt(r.start);
-  const b = positionAt(Math.max(r.end, r.start));
+  const { start, end } = lspRange(r, positionAt);
   return (
-    a.line === g.start.line &&
-    a.character === g.start.character &&
-    b.line === g.end.line &&
-    b.character === g.end.character
+    start.line === g.start.line &&
+    start.character === g.start.character &&
+    end.line === g.end.line &&
+    end.character === g.end.character
   );
 };
 
