@@ -15,6 +15,20 @@ test('analysis text keeps every offset: full-width, Traditional and pinyin becom
   assert.equal(a.text.replace(/\s+/g, ''), '(七)总计123政府信息公开工作年度报告处理申请机关办结数量');
 });
 
+test('analysis text keeps a lone surrogate as it is, in a long text and in a long compact key', () => {
+  // Long enough for the fast way of making the string, which would replace a lone surrogate.
+  const src = '（七）总计' + '一'.repeat(80) + '\ud800' + '二'.repeat(80) + '\udc00１';
+  const a = analysisText(src).text;
+  assert.equal(a.length, src.length);
+  assert.equal(a, '(七)总计' + '一'.repeat(80) + '\ud800' + '二'.repeat(80) + '\udc001');
+  assert.equal(compact(src).text, a);
+  // A Traditional text (its swapped words looked up in the Simplified text) the same.
+  const trad = '政府信息公開工作年度報告 總計 處理 申請 機關 辦結 數量 ' + '資訊'.repeat(40) + '\ud800';
+  const t = analysisText(trad).text;
+  assert.equal(t.length, trad.length);
+  assert.equal(t.at(-1), '\ud800');
+});
+
 test('pinyin annotations are found after characters only, not in prose parentheses', () => {
   const t = '文號(hào) 總計(jì) 说明(见附件)';
   assert.deepEqual(

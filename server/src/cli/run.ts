@@ -62,12 +62,14 @@ interface Item {
   notFound?: Message;
 }
 
-/** An input → the file of the output, or null (a file found in a walk without a report: a note). */
-function itemOf(input: Input, note: Note): Item | null {
+/** An input → the file of the output, or null (a file found in a walk without a report: a note).
+ *  `transient`: the file's document and reports are dropped once it is written out (check, tables;
+ *  review keeps every file's reports for its dashboard). */
+function itemOf(input: Input, note: Note, transient: boolean): Item | null {
   if (input.text === null)
     return { path: input.path, text: '', doc: null, reports: [], slots: [], notFound: input.reason };
   // Every file is read the way the editor reads it: through the core's document.
-  const doc = openDocument(input.text, { outline: false });
+  const doc = openDocument(input.text, { outline: false, transient });
   const reports: Report[] = [];
   const slots: (Report | null)[] = [];
   for (let i = 0; i < doc.count; i++) {
@@ -232,6 +234,9 @@ export async function run(
   dismissals: Dismissals | null = null,
 ): Promise<RunResult> {
   const refs: ReportRef[] = [];
+  // What is kept of a file past its output is the cross-year refs, whose strings are their own (core
+  // refOf); review keeps every file's reports.
+  const transient = command !== 'review';
   const all = noCounts();
   const results: Checked[] = [];
   let files = 0;
@@ -302,7 +307,7 @@ export async function run(
       if (!last && head.until > done) return;
       queue.shift();
       const input = head.input ?? (await read(head.entry, p, locale, () => undefined));
-      const item = input && itemOf(input, () => undefined);
+      const item = input && itemOf(input, () => undefined, transient);
       if (item) sink.file(finish(item, head.entry));
     }
   };
@@ -328,7 +333,7 @@ export async function run(
       }
       input = sniffed ? sniffed.input : await read(e, p, locale, note);
       if (!input) continue;
-      item = itemOf(input, note);
+      item = itemOf(input, note, transient);
       if (e.kind === 'file' && e.folder >= 0 && (input.text === null || item?.reports.length)) counted[e.folder] = true;
     }
     if (!item) continue;

@@ -37,6 +37,9 @@ interface Piece {
   /** Analysis text of the piece (same length as source), while kept: read it through `atextOf`,
    *  which derives it again from the source when it was let go (see `keptAtext`). */
   atext: string | null;
+  /** `atext` is still a slice of the whole document's analysis text, which it would keep alive:
+   *  `atextOf` gives it its own copy when the piece is kept. */
+  sliced: boolean;
   /** Lines of the piece, in local offsets. */
   lines: LineIndex;
   /** Local coordinates; null only in a document without reports. Undefined once let go: a piece
@@ -156,10 +159,14 @@ export class DocumentAnalysis {
   private kept: Piece[] = [];
 
   /** `keep`: what each piece keeps of its report when it lets it go (the editor's outline, folding
-   *  ranges: asked for every report after each edit, they would read every report again). */
+   *  ranges: asked for every report after each edit, they would read every report again).
+   *  `owns`: the reports' strings and the pieces' analysis texts get copies of their own (`own`),
+   *  so that a report or piece kept does not keep the whole text it was cut from alive; a document
+   *  read once and dropped (the command line) skips the copies. */
   constructor(
     text: string,
     private readonly keep: Keep = {},
+    private readonly owns = true,
   ) {
     this.reset(text);
   }
@@ -209,6 +216,7 @@ export class DocumentAnalysis {
       const source = text.slice(start, end);
       let pinyin: PinyinAnnotation[];
       let atext: string;
+      let sliced = false;
       if (at) {
         // Cuts are line starts, and an annotation never spans a line: each is in one piece.
         pinyin = [];
@@ -217,19 +225,23 @@ export class DocumentAnalysis {
           pinyin.push({ start: a.start - start, end: a.end - start });
         }
         atext = at.text.slice(start, end);
+        // The piece that is the whole text has the whole analysis text itself, no slice of it.
+        sliced = end - start < at.text.length;
       } else {
         pinyin = findPinyinAnnotations(source);
         atext = analysisFragment(source, this.traditional, pinyin);
       }
+      const lines = new LineIndex(source);
       const report = model.reports[i] ?? null;
       if (report) {
         shiftInPlace(report, 0, -start);
-        ownStrings(report);
+        if (this.owns) ownStrings(report);
       }
       this.pieces.push({
         source,
         atext,
-        lines: new LineIndex(source),
+        sliced,
+        lines,
         report,
         lent: false,
         pinyin,
@@ -241,7 +253,7 @@ export class DocumentAnalysis {
       });
       this.starts.push(start);
       this.lineBases.push(line);
-      line += countLines(source);
+      line += lines.lineCount - 1;
     });
   }
 
@@ -488,7 +500,9 @@ export class DocumentAnalysis {
       if (k !== kept.length - 1) kept.push(kept.splice(k, 1)[0]!);
     } else {
       // A piece not yet checked still holds a slice of the whole analysis text: kept, it gets its own.
-      p.atext = p.atext === null ? analysisFragment(p.source, this.traditional, p.pinyin) : own(p.atext);
+      if (p.atext === null) p.atext = analysisFragment(p.source, this.traditional, p.pinyin);
+      else if (p.sliced && this.owns) p.atext = own(p.atext);
+      p.sliced = false;
       kept.push(p);
       if (kept.length > KEEP) this.letGo(kept.shift()!);
     }

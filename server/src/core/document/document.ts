@@ -80,9 +80,11 @@ export interface ReportDocument {
 }
 
 /** `outline: false` (the command line): the reports need not keep their outline, folding ranges
- *  and format when they let go of their models (an editor asks for them after every edit). */
-export function openDocument(text: string, o: { outline?: boolean } = {}): ReportDocument {
-  return new Doc(text, o.outline ?? true);
+ *  and format when they let go of their models (an editor asks for them after every edit).
+ *  `transient` (the command line's check and tables): the document and the reports it hands out are
+ *  dropped once read, so their strings need no copies of their own (see DocumentAnalysis). */
+export function openDocument(text: string, o: { outline?: boolean; transient?: boolean } = {}): ReportDocument {
+  return new Doc(text, o.outline ?? true, o.transient ?? false);
 }
 
 /** What each report keeps for the editor once it has let go of its model (DocumentAnalysis.letGo). */
@@ -105,8 +107,8 @@ const shifted = <T>(v: T, by: number): T => {
 class Doc implements ReportDocument {
   private a: DocumentAnalysis;
 
-  constructor(text: string, outline: boolean) {
-    this.a = new DocumentAnalysis(text, outline ? EDITOR_KEEPS : {});
+  constructor(text: string, outline: boolean, transient: boolean) {
+    this.a = new DocumentAnalysis(text, outline ? EDITOR_KEEPS : {}, !transient);
   }
 
   get text(): string {

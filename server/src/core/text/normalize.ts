@@ -167,11 +167,18 @@ function phraseTable(): Map<string, [string, string][]> {
   return (PHRASES = map);
 }
 
+/** The phrase table's lists by the code unit of their first letter. */
+let PHRASE_STARTS: Map<number, [string, string][]> | undefined;
+
 /** Writes the swapped words of `codes` (a Simplified analysis text) back, in place. */
 function unswapPhrases(codes: Uint16Array, text: string): void {
-  const table = phraseTable();
+  if (!PHRASE_STARTS) {
+    PHRASE_STARTS = new Map();
+    for (const [first, list] of phraseTable()) PHRASE_STARTS.set(first.charCodeAt(0), list);
+  }
+  const table = PHRASE_STARTS;
   for (let i = 0; i < text.length; i++) {
-    const list = table.get(text[i]!);
+    const list = table.get(text.charCodeAt(i));
     if (!list) continue;
     for (const [from, to] of list) {
       if (!text.startsWith(from, i)) continue;
@@ -272,10 +279,7 @@ export function analysisFragment(original: string, traditional: boolean, pinyin:
   if (codes) for (const p of pinyin) codes.fill(32, p.start, p.end);
   if (codes && traditional) {
     // The words are found in the Simplified text (so `檔案` and `档案` both read 文件).
-    let simplified = '';
-    for (let i = 0; i < codes.length; i += 8192)
-      simplified += String.fromCharCode.apply(null, codes.subarray(i, i + 8192) as unknown as number[]);
-    unswapPhrases(codes, simplified);
+    unswapPhrases(codes, stringOf(codes, codes.length));
   }
   if (!codes) {
     if (!pinyin.length) return original;
@@ -283,9 +287,35 @@ export function analysisFragment(original: string, traditional: boolean, pinyin:
     for (let j = 0; j < original.length; j++) codes[j] = original.charCodeAt(j);
     for (const p of pinyin) codes.fill(32, p.start, p.end);
   }
+  return stringOf(codes, codes.length);
+}
+
+/** The host's TextDecoder for UTF-16 (Node, browsers and web workers all have one; the core asks
+ *  for it by feature, it declares no host types), or null; null too on a big-endian host, where a
+ *  Uint16Array's bytes are not UTF-16LE. */
+const UTF16 = ((): { decode(units: Uint16Array): string } | null => {
+  const TD = (globalThis as { TextDecoder?: new (label: string) => { decode(units: Uint16Array): string } })
+    .TextDecoder;
+  const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+  try {
+    return TD && littleEndian ? new TD('utf-16le') : null;
+  } catch {
+    return null;
+  }
+})();
+
+/** The string of code units codes[0, n). A TextDecoder makes it at once where no unit is a
+ *  surrogate (it would replace a lone one); otherwise, and for a few units, String.fromCharCode, in
+ *  chunks. */
+function stringOf(codes: Uint16Array, n: number): string {
+  if (UTF16 && n >= 64) {
+    let surrogate = false;
+    for (let i = 0; i < n && !surrogate; i++) surrogate = (codes[i]! & 0xf800) === 0xd800;
+    if (!surrogate) return UTF16.decode(codes.subarray(0, n));
+  }
   let text = '';
-  for (let i = 0; i < codes.length; i += 8192)
-    text += String.fromCharCode.apply(null, codes.subarray(i, i + 8192) as unknown as number[]);
+  for (let i = 0; i < n; i += 8192)
+    text += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
   return text;
 }
 // ---------------------------------------------------------------------------------------------
@@ -335,10 +365,7 @@ export function compact(src: string, start = 0, end = src.length): Compact {
   const n = compactInto(src, start, end);
   const codes = scratchCodes;
   const map = scratchMap;
-  let text = '';
-  for (let i = 0; i < n; i += 8192)
-    text += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
-  return { text, map: map.slice(0, n + 1) };
+  return { text: stringOf(codes, n), map: map.slice(0, n + 1) };
 }
 
 /** The matching key of `src[start, end)` as code units, without the text or the offset map (a
