@@ -48,11 +48,13 @@ function groupTotal(r: Report, group: string): number | null {
   return any ? sum : null;
 }
 
-/** A block total of table 四 (template/arithmetic.ts): as written, or, left blank, the sum of its
- *  results when every one of them is written. */
-function reviewTotal(r: Report, block: number): number | null {
-  const t = r.tables.review;
-  const e = t && evaluate(t, r.format, { only: ['review-block'] }).find((x) => x.block === block);
+/** Table 四's block equations (template/arithmetic.ts), evaluated once per check of a report. */
+type Blocks = () => ReturnType<typeof evaluate>;
+
+/** A block total of table 四: as written, or, left blank, the sum of its results when every one
+ *  of them is written. */
+function reviewTotal(blocks: Blocks, block: number): number | null {
+  const e = blocks().find((x) => x.block === block);
   if (!e) return null;
   const cell = e.left.terms[0]?.cell;
   const row = e.left.terms[0]!.row;
@@ -68,7 +70,7 @@ const ACTIVE_WIDTH = ACTIVE_2021.captions[0]!.rows[0]!.values;
 const one = (v: number | null): number[] | null => (v === null ? null : [v]);
 
 /** What the table holds for a topic: the values the prose may say (the first is the one shown). */
-function expected(r: Report, key: ProseTopicKey, row: string | undefined): number[] | null {
+function expected(r: Report, key: ProseTopicKey, row: string | undefined, blocks: Blocks): number[] | null {
   switch (key) {
     case 'received': {
       const a = total(r, 'newReceived');
@@ -88,10 +90,10 @@ function expected(r: Report, key: ProseTopicKey, row: string | undefined): numbe
     case 'other':
       return one(groupTotal(r, key));
     case 'reconsideration':
-      return one(reviewTotal(r, 0));
+      return one(reviewTotal(blocks, 0));
     case 'litigation': {
-      const a = reviewTotal(r, 1);
-      const b = reviewTotal(r, 2);
+      const a = reviewTotal(blocks, 1);
+      const b = reviewTotal(blocks, 2);
       return a === null || b === null ? null : [a + b];
     }
     case 'activeDocuments':
@@ -119,8 +121,11 @@ export const narrativeMismatch: Rule<'narrative.mismatch', Data> = {
   check({ report, text, options }) {
     if (!options.narrativeChecks) return [];
     const out: Found<Data>[] = [];
+    const t = report.tables.review;
+    let evaluated: ReturnType<typeof evaluate> | undefined;
+    const blocks = () => (evaluated ??= t ? evaluate(t, report.format, { only: ['review-block'] }) : []);
     for (const claim of readProse(text, proseRanges(report), report.year)) {
-      const want = expected(report, claim.topic.key, claim.row);
+      const want = expected(report, claim.topic.key, claim.row, blocks);
       if (!want || want.includes(claim.value) || claim.wider) continue;
       const table = fmt(want[0]!);
       const args = { value: claim.raw, scope: claim.scope, table };
