@@ -122,6 +122,8 @@ interface Latency {
   median: number;
   /** Keystrokes 101 on, when there are more than 100 (the server warmed up by typing). */
   steady?: number;
+  /** Keystrokes 1,001 on, when there are more than 1,100 (the server's code compiled by then). */
+  late?: number;
   p95: number;
   diagnostics: number;
   serverCpu: number;
@@ -200,6 +202,7 @@ async function latency(
   const r: Latency = {
     median: median(times.slice(0, 55)),
     ...(times.length > 150 ? { steady: median(times.slice(95)) } : {}),
+    ...(times.length > 1_100 ? { late: median(times.slice(995)) } : {}),
     p95: p95(times.slice(0, 55)),
     diagnostics,
     serverCpu,
@@ -344,6 +347,14 @@ async function keystrokes(): Promise<void> {
       r11cpu: r11.serverCpu / floor.serverCpu,
     });
   }
+  // Where the time of the first keystrokes goes: the same after 1,000 keystrokes, when V8 has
+  // compiled the code a keystroke runs (each function runs once per keystroke, so that takes long).
+  const floorLate = (await latency('floor, 1,300 keystrokes', seed3, 0, 1_300, FLOOR)).late!;
+  const s3Late = (await latency('seed 003, 1,300 keystrokes', seed3, seed3.indexOf('\n60435') + 2, 1_300)).late!;
+  const r11Late = (await latency('real-011, 1,300 keystrokes', real, real.indexOf('2932') + 1, 1_300)).late!;
+  console.log(
+    `  after 1,000 keystrokes: floor ${floorLate.toFixed(2)} ms, seed 003 ${s3Late.toFixed(2)} ms (${(s3Late / floorLate).toFixed(2)}×), real-011 ${r11Late.toFixed(2)} ms (${(r11Late / floorLate).toFixed(2)}×)`,
+  );
   console.log(
     `  the real server's writer alone: ${oneWrite.median.toFixed(2)} ms against the stock writer's ${stockFloor.toFixed(2)} ms`,
   );
