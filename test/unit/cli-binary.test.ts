@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { PassThrough } from 'node:stream';
 import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
@@ -126,6 +126,30 @@ test('a .pdf report is checked through its rendering; a PDF without text says it
   assert.equal(s.status, 1);
   assert.equal(s.out.files[0]!.diagnostics[0]!.code, 'report.not-found');
   assert.match(s.out.files[0]!.diagnostics[0]!.message, /扫描件/);
+});
+
+test('a PDF or Word reader that cannot be loaded is an incomplete installation, not a damaged file (exit 2)', () => {
+  // dist/cli.js copied alone, without the reader bundles that sit beside it in dist/.
+  const bare = tmp();
+  copyFileSync(CLI, join(bare, 'cli.js'));
+  const r = spawnSync(
+    process.execPath,
+    [join(bare, 'cli.js'), 'check', '--format', 'json', join(MADE, 'seed-002.docx'), join(MADE, 'seed-002.chrome.pdf')],
+    { encoding: 'utf8' },
+  );
+  assert.equal(r.status, 2, r.stderr);
+  const files = (JSON.parse(r.stdout) as { files: File[] }).files;
+  assert.equal(files.length, 2);
+  for (const f of files) {
+    assert.deepEqual(
+      f.diagnostics.map((d) => d.code),
+      ['report.not-found'],
+    );
+    assert.match(f.diagnostics[0]!.message, /未能加载 PDF \/ Word 阅读组件/);
+    assert.doesNotMatch(f.diagnostics[0]!.message, /损坏/);
+  }
+  assert.match(r.stderr, /seed-002\.docx.*安装不完整/);
+  assert.match(r.stderr, /seed-002\.chrome\.pdf.*安装不完整/);
 });
 
 test('the PDF and Word readers are not part of the startup bundles', () => {

@@ -133,7 +133,13 @@ export async function read(e: Entry, p: Plan, locale: Locale, note: Note): Promi
   const binary = async (path: string, bytes: Uint8Array, named: boolean): Promise<Input> => {
     const r = await readBinaryReport(bytes, extname(path));
     if (r.ok) return { path, named, text: r.rendering.text };
-    return { path, named, text: null, reason: { id: `report.not-found.${r.reason}` } };
+    const reason: Message = { id: `report.not-found.${r.reason}` };
+    if (r.reason === 'reader-missing') {
+      // Our failure, not the file's: the input could not be read (exit 2), and stderr says so.
+      note(path, reason);
+      p.failed = true;
+    }
+    return { path, named, text: null, reason };
   };
   const of = (path: string, bytes: Uint8Array, named: boolean) =>
     path !== '-' && isBinaryReport(extname(path)) ? binary(path, bytes, named) : decoded(path, bytes, named);

@@ -57,13 +57,23 @@ let docx: Promise<Reader> | undefined;
 const loadPdf = (): Promise<Reader> => (pdf ??= import('./pdf').then((m) => m.readPdf));
 const loadDocx = (): Promise<Reader> => (docx ??= import('./docx').then((m) => m.readDocx));
 
-/** Reads a PDF or Word report; never throws (a reader that fails reads as `corrupt`). */
+/** Reads a PDF or Word report; never throws. A reader that fails on the bytes reads as `corrupt`;
+ *  a reader that cannot be loaded (its bundle missing next to the entry point: an incomplete
+ *  installation) as `reader-missing`, which says the file itself was not read. */
 export async function readBinaryReport(bytes: Uint8Array, ext: string): Promise<ReadResult> {
   const kind = kindOf(bytes, ext);
   if (kind === 'legacy-word') return { ok: false, reason: 'legacy-word' };
   if (kind === 'unknown') return { ok: false, reason: 'corrupt' };
+  let read: Reader;
   try {
-    const read = await (kind === 'pdf' ? loadPdf() : loadDocx());
+    read = await (kind === 'pdf' ? loadPdf() : loadDocx());
+  } catch (e) {
+    // Tried again next time (the installation may be repaired while the server runs).
+    if (kind === 'pdf') pdf = undefined;
+    else docx = undefined;
+    return { ok: false, reason: 'reader-missing', detail: (e as Error)?.message ?? String(e) };
+  }
+  try {
     // a plain Uint8Array, of its own: pdfjs refuses a node Buffer, and a small Buffer shares its memory
     return await read(bytes.constructor === Uint8Array ? bytes : new Uint8Array(bytes), options);
   } catch (e) {

@@ -18,6 +18,7 @@ export type UnreadableReason =
   | 'scanned' // a PDF whose pages carry no text (images only)
   | 'encrypted' // a password-protected PDF or Word file
   | 'legacy-word' // .doc / .wps: save as .docx
-  | 'corrupt'; // not a valid PDF / OOXML package
+  | 'corrupt' // not a valid PDF / OOXML package
+  | 'reader-missing'; // the reader itself could not be loaded (an incomplete installation): not the file's fault
 
 export type ReadResult = { ok: true; rendering: Rendering } | { ok: false; reason: UnreadableReason; detail?: string };

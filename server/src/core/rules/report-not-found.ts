@@ -47,6 +47,10 @@ export const reportNotFound: Rule<'report.not-found'> = {
       'zh-CN': '无法检查：旧版 Word（.doc）或 WPS 文件；请另存为 .docx 后再检查',
       en: 'Could not be checked: an old Word (.doc) or WPS file; save it as .docx first',
     },
+    'report.not-found.reader-missing': {
+      'zh-CN': '无法检查：未能加载 PDF / Word 阅读组件（安装不完整），文件本身未被读取；请重新安装 disclosure-report',
+      en: 'Could not be checked: the PDF / Word reader could not be loaded (an incomplete installation); the file itself was not read. Reinstall disclosure-report',
+    },
     'report.not-found.corrupt': {
       'zh-CN': '无法检查：文件已损坏，或不是有效的 PDF / Word 文件；请重新导出为 PDF 或另存为 .docx',
       en: 'Could not be checked: the file is damaged or not a valid PDF / Word file; export or save it again',
