@@ -419,8 +419,19 @@ function plainCount(s: string): boolean {
   return true;
 }
 
+/** The code units a value's text may start with: a digit, a sign, a separator (isNumericChunk), or
+ *  the first letter of a word of NOT_APPLICABLE. */
+const VALUE_FIRST = (() => {
+  const m = new Uint8Array(65536);
+  for (const ch of '0123456789-\u2212.,') m[ch.charCodeAt(0)] = 1;
+  for (const w of NOT_APPLICABLE) m[w.charCodeAt(0)] = 1;
+  return m;
+})();
+
 function isValueText(raw: string): boolean {
   const s = raw.trim();
+  // Most cells that are not plain counts are labels: told apart by their first letter.
+  if (!VALUE_FIRST[s.charCodeAt(0)]) return false;
   return NA.test(s) || isNumericChunk(s.replace(UNIT, ''));
 }
 

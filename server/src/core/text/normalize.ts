@@ -167,17 +167,25 @@ function phraseTable(): Map<string, [string, string][]> {
   return (PHRASES = map);
 }
 
-/** The phrase table's lists by the code unit of their first letter. */
+/** The phrase table's lists by the code unit of their first letter, and a mark for each such unit
+ *  (most characters start no phrase: one array read each). */
 let PHRASE_STARTS: Map<number, [string, string][]> | undefined;
+let PHRASE_FIRST: Uint8Array | undefined;
 
 /** Writes the swapped words of `codes` (a Simplified analysis text) back, in place. */
 function unswapPhrases(codes: Uint16Array, text: string): void {
-  if (!PHRASE_STARTS) {
+  if (!PHRASE_STARTS || !PHRASE_FIRST) {
     PHRASE_STARTS = new Map();
-    for (const [first, list] of phraseTable()) PHRASE_STARTS.set(first.charCodeAt(0), list);
+    PHRASE_FIRST = new Uint8Array(65536);
+    for (const [first, list] of phraseTable()) {
+      PHRASE_STARTS.set(first.charCodeAt(0), list);
+      PHRASE_FIRST[first.charCodeAt(0)] = 1;
+    }
   }
   const table = PHRASE_STARTS;
+  const starts = PHRASE_FIRST;
   for (let i = 0; i < text.length; i++) {
+    if (!starts[text.charCodeAt(i)]) continue;
     const list = table.get(text.charCodeAt(i));
     if (!list) continue;
     for (const [from, to] of list) {
@@ -263,31 +271,24 @@ export function analysisText(original: string): AnalysisText {
  *  pinyin annotations (offsets relative to the piece). */
 export function analysisFragment(original: string, traditional: boolean, pinyin: PinyinAnnotation[]): string {
   const table = traditional ? t2sTable() : mixedTable();
-  let codes: Uint16Array | null = null;
-  for (let i = 0; i < original.length; i++) {
+  const n = original.length;
+  // The first code unit the analysis changes: a text with none (and no pinyin) is its own analysis
+  // text. A lone CR is a line break (as LSP counts lines): the parser sees it as LF.
+  let first = 0;
+  for (; first < n; first++) {
+    const c = original.charCodeAt(first);
+    if (table[c] !== c || (c === 13 && original.charCodeAt(first + 1) !== 10)) break;
+  }
+  if (first === n && !pinyin.length) return original;
+  const codes = new Uint16Array(n);
+  for (let i = 0; i < n; i++) {
     const c = original.charCodeAt(i);
-    // A lone CR is a line break (as LSP counts lines): the parser sees it as LF.
-    const d = c === 13 && original.charCodeAt(i + 1) !== 10 ? 10 : table[c]!;
-    if (d !== c) {
-      if (!codes) {
-        codes = new Uint16Array(original.length);
-        for (let j = 0; j < i; j++) codes[j] = original.charCodeAt(j);
-      }
-      codes[i] = d;
-    } else if (codes) codes[i] = c;
+    codes[i] = c === 13 && original.charCodeAt(i + 1) !== 10 ? 10 : table[c]!;
   }
-  if (codes) for (const p of pinyin) codes.fill(32, p.start, p.end);
-  if (codes && traditional) {
-    // The words are found in the Simplified text (so `檔案` and `档案` both read 文件).
-    unswapPhrases(codes, stringOf(codes, codes.length));
-  }
-  if (!codes) {
-    if (!pinyin.length) return original;
-    codes = new Uint16Array(original.length);
-    for (let j = 0; j < original.length; j++) codes[j] = original.charCodeAt(j);
-    for (const p of pinyin) codes.fill(32, p.start, p.end);
-  }
-  return stringOf(codes, codes.length);
+  for (const p of pinyin) codes.fill(32, p.start, p.end);
+  // The words are found in the Simplified text (so `檔案` and `档案` both read 文件).
+  if (traditional && first < n) unswapPhrases(codes, stringOf(codes, n));
+  return stringOf(codes, n);
 }
 
 /** The host's TextDecoder for UTF-16 (Node, browsers and web workers all have one; the core asks
