@@ -66,10 +66,14 @@ export class JsonArrayWriter {
 
   /** An element, indented for its place in the document. */
   element(x: unknown): string {
-    const lines = JSON.stringify(x, null, 2).split('\n');
-    let s = '';
-    for (let i = 0; i < lines.length; i++) s += (i ? '\n' : '') + this.indent + lines[i];
-    return s;
+    // JSON.stringify writes a line break only between its own lines (one inside a string is \n):
+    // each is followed by the indent, in one native pass.
+    return (
+      this.indent +
+      JSON.stringify(x, null, 2)
+        .split('\n')
+        .join('\n' + this.indent)
+    );
   }
 
   /** Writes an element (from `element`), after the head or a comma. */

@@ -71,6 +71,10 @@ function finish(text: string, encoding: Extract<Decoded, { ok: true }>['encoding
   return { ok: true, text, encoding, badLines };
 }
 
+/** Any control character either test below counts (`looksBinary` on bytes, `isBinaryText` on
+ *  characters): all but tab, LF, VT, FF and CR. */
+const CONTROL = /[\0-\x08\x0e-\x1f\x7f]/;
+
 /** Control characters other than tab, line breaks and form feed: > 2 % of the text is binary. */
 function isBinaryText(text: string): boolean {
   const n = Math.min(text.length, 65536);
@@ -105,8 +109,11 @@ function utf16WithoutBom(buf: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return pick(odd, even, 'utf-16le') ?? pick(even, odd, 'utf-16be');
 }
 
+/** The bytes begin with a known binary signature. */
+const signed = (buf: Uint8Array): boolean => SIGNATURES.some((sig) => sig.every((b, i) => buf[i] === b));
+
 function looksBinary(buf: Uint8Array): boolean {
-  for (const sig of SIGNATURES) if (sig.every((b, i) => buf[i] === b)) return true;
+  if (signed(buf)) return true;
   const n = Math.min(buf.length, 8000);
   let control = 0;
   for (let i = 0; i < n; i++) {
@@ -202,18 +209,27 @@ export function decodeBytes(buf: Uint8Array): Decoded {
     body = buf.subarray(3);
     utf8Bom = true;
   }
+  // Nearly every file: valid UTF-8 without a control character (so without a NUL, which UTF-16
+  // without a BOM would have, nor a control byte: in UTF-8 those bytes are only ever ASCII), read by
+  // two native passes; what the steps below would decide for it, they decide alike.
+  let whole: string | null = null;
+  if (!signed(body)) {
+    try {
+      whole = utf8Strict.decode(body);
+    } catch {
+      whole = null;
+    }
+    if (whole !== null && !CONTROL.test(whole))
+      return /\S/.test(whole)
+        ? { ok: true, text: whole, encoding: 'utf-8', badLines: [] }
+        : { ok: false, reason: 'empty' };
+  }
   if (!utf8Bom) {
     const u16 = utf16WithoutBom(body);
     if (u16) return utf16(body, u16);
   }
   if (looksBinary(body)) return { ok: false, reason: 'binary' };
-  // Valid UTF-8 (nearly every file) is decoded at once; only other bytes are counted line by line.
-  let whole: string | null = null;
-  try {
-    whole = utf8Strict.decode(body);
-  } catch {
-    whole = null;
-  }
+  // Valid UTF-8 (decoded above) is read at once; only other bytes are counted line by line.
   if (whole !== null) return finish(whole, 'utf-8', []);
   const lines = utf8Stats(body);
   let valid = 0;

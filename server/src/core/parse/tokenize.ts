@@ -133,14 +133,14 @@ export function tokenize(text: string, start: number, end: number, matcher: Labe
       lines.push({ start: pos, kind: 'skipped' });
     else {
       lines.push({ start: pos, kind: 'content' });
-      const { cells, mode } = splitLine(line, pos, lonePipeIsCell);
+      const mode = splitLine(line, pos, lonePipeIsCell);
       votes[mode] = (votes[mode] ?? 0) + 1;
       const first = tokens.length;
       // Where each cell's tokens start, for the header-line test of separated cells.
       const starts: number[] | null = mode === 'pipe' || mode === 'tab' ? [] : null;
-      for (const cell of cells) {
+      for (let k = 0; k < cellCount; k++) {
         starts?.push(tokens.length);
-        cellTokens(text, cell, matcher, lineNo, tokens);
+        cellTokens(text, CELLS_OF_LINE[k]!, matcher, lineNo, tokens);
       }
       if (starts && headerLine(tokens, starts)) dropHeaderWords(tokens, first);
     }
@@ -161,11 +161,27 @@ function mayBePageNumber(line: string): boolean {
   for (let i = 0; i < line.length; i++) {
     const c = line.charCodeAt(i);
     if (c === 45 || c === 0x2014 || c === 0x2013 || c === NTH_CODE || c === 80 || c === 112) return true;
-    if (!SPACE.test(line[i]!)) return false;
+    if (!isJsSpace(c)) return false;
   }
   return false;
 }
-const SPACE = /\s/;
+
+/** What `\s` matches, by code unit (asked of a line's first letters: no one-letter string each). */
+function isJsSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
 
 function blank(line: string): boolean {
   for (let i = 0; i < line.length; i++) if (!isWs(line.charCodeAt(i))) return false;
@@ -222,8 +238,9 @@ function isWs(c: number): boolean {
   );
 }
 
-function splitLine(line: string, offset: number, lonePipeIsCell: boolean): { cells: RawCell[]; mode: string } {
-  const cells: RawCell[] = [];
+/** Splits a line into its cells (CELLS_OF_LINE) and says how it is laid out. */
+function splitLine(line: string, offset: number, lonePipeIsCell: boolean): string {
+  cellCount = 0;
   // Trim spaces but not tabs: a trailing tab ends an empty field.
   let s = 0;
   let e = line.length;
@@ -234,33 +251,33 @@ function splitLine(line: string, offset: number, lonePipeIsCell: boolean): { cel
     for (let i = s; i < e; i++) if (line.charCodeAt(i) !== 124) onlyPipes = false;
     if (onlyPipes) {
       // A lone `|` is an empty cell in one-cell-per-line copies; `||`, `|||` are padding.
-      if (e - s === 1 && lonePipeIsCell) cells.push({ start: offset + s, end: offset + s, explicit: true });
-      return { cells, mode: 'pipe' };
+      if (e - s === 1 && lonePipeIsCell) addCell(offset + s, offset + s, true);
+      return 'pipe';
     }
     if (line.charCodeAt(s) === 124) s++;
     if (e > s && line.charCodeAt(e - 1) === 124) e--;
     let cs = s;
     for (let i = s; i <= e; i++) {
       if (i === e || line.charCodeAt(i) === 124) {
-        cells.push(trimCell(line, offset, cs, i, true));
+        trimCell(line, offset, cs, i);
         cs = i + 1;
       }
     }
-    return { cells, mode: 'pipe' };
+    return 'pipe';
   }
   if (line.indexOf('\t', s) >= 0 && line.indexOf('\t', s) < e) {
     let cs = s;
     let seenContent = false;
     for (let i = s; i <= e; i++) {
       if (i === e || line.charCodeAt(i) === 9) {
-        const c = trimCell(line, offset, cs, i, true);
+        const c = trimCell(line, offset, cs, i);
         if (c.end > c.start) seenContent = true;
         // Leading empty fields are indentation under a group cell, not blank values.
-        if (seenContent) cells.push(c);
+        if (!seenContent) cellCount--;
         cs = i + 1;
       }
     }
-    return { cells, mode: 'tab' };
+    return 'tab';
   }
   // Space-separated words; neighbouring words that are not numbers are merged into one label.
   let i = s;
@@ -269,34 +286,65 @@ function splitLine(line: string, offset: number, lonePipeIsCell: boolean): { cel
     if (i >= e) break;
     const ws = i;
     while (i < e && !isWs(line.charCodeAt(i))) i++;
-    cells.push({ start: offset + ws, end: offset + i, explicit: false });
+    addCell(offset + ws, offset + i, false);
   }
-  if (cells.length <= 1) return { cells, mode: 'single' };
-  return { cells: mergeText(line, offset, cells), mode: 'space' };
+  if (cellCount <= 1) return 'single';
+  mergeText(line, offset);
+  return 'space';
 }
 
-/** In space-separated lines, neighbouring words that are not numbers belong to one label. */
-function mergeText(line: string, offset: number, cells: RawCell[]): RawCell[] {
-  const out: RawCell[] = [];
-  const isNum = (c: RawCell) => isNumericChunk(line.slice(c.start - offset, c.end - offset).replace(UNIT, ''));
-  // Whether the last cell of `out` is a number, known once (a merged label grows word by word).
+/**
+ * The cells of the line `splitLine` split last: CELLS_OF_LINE[0, cellCount). The objects are
+ * reused from line to line (tokenize reads a line's cells before it splits the next): a table's
+ * lines make no garbage of their cells.
+ */
+const CELLS_OF_LINE: RawCell[] = [];
+let cellCount = 0;
+
+function addCell(start: number, end: number, explicit: boolean): RawCell {
+  let c = CELLS_OF_LINE[cellCount];
+  if (c) {
+    c.start = start;
+    c.end = end;
+    c.explicit = explicit;
+  } else CELLS_OF_LINE.push((c = { start, end, explicit }));
+  cellCount++;
+  return c;
+}
+
+/** In space-separated lines, neighbouring words that are not numbers belong to one label: the
+ *  line's cells merged in place. */
+function mergeText(line: string, offset: number): void {
+  // A chunk begins with a digit, a sign, `.` or `,` (a unit only ends one): any other first letter
+  // (most words) is told without a copy of the word.
+  const isNum = (c: RawCell) => {
+    const first = line.charCodeAt(c.start - offset);
+    if (!isDigit(first) && !isMinus(first) && first !== 44 && first !== 46) return false;
+    return isNumericChunk(line.slice(c.start - offset, c.end - offset).replace(UNIT, ''));
+  };
+  // Whether the last cell kept is a number, known once (a merged label grows word by word).
   let prevNum = false;
-  for (const c of cells) {
-    const prev = out[out.length - 1];
+  let kept = 0;
+  for (let k = 0; k < cellCount; k++) {
+    const c = CELLS_OF_LINE[k]!;
     const num = isNum(c);
-    if (prev && !prevNum && !num) prev.end = c.end;
+    if (kept && !prevNum && !num) CELLS_OF_LINE[kept - 1]!.end = c.end;
     else {
-      out.push({ ...c });
+      const to = CELLS_OF_LINE[kept++]!;
+      to.start = c.start;
+      to.end = c.end;
+      to.explicit = c.explicit;
       prevNum = num;
     }
   }
-  return out;
+  cellCount = kept;
 }
 
-function trimCell(line: string, offset: number, s: number, e: number, explicit: boolean): RawCell {
+/** A separated cell, its spaces trimmed, added to the line's cells. */
+function trimCell(line: string, offset: number, s: number, e: number): RawCell {
   while (s < e && isWs(line.charCodeAt(s))) s++;
   while (e > s && isWs(line.charCodeAt(e - 1))) e--;
-  return { start: offset + s, end: offset + e, explicit };
+  return addCell(offset + s, offset + e, true);
 }
 
 /**
