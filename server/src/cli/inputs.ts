@@ -84,7 +84,7 @@ export async function plan(
     }
     const folder = folders++;
     p.folders.push(path);
-    const walked = await walkFolder(path, { extensions });
+    const walked = await walkFolder(path, { extensions, stats: false });
     for (const s of walked.skipped) {
       if ('extension' in s)
         note(s.path, {

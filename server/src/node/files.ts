@@ -173,6 +173,9 @@ export function readRegularSync(path: string | number, limit = MAX_FILE_BYTES): 
       chunks.push(buf.subarray(0, n));
       total += n;
       if (total > limit) return { ok: false, problem: { kind: 'too-large', size: total, limit } };
+      // Every byte the file held when it was opened, and not the one asked for past them: the end
+      // (no second read to be told so).
+      if (total === size && n < buf.length) break;
     }
     const bytes = Buffer.concat(chunks, total);
     return stamp === undefined ? { ok: true, bytes } : { ok: true, bytes, stamp };
@@ -198,6 +201,9 @@ export interface WalkOptions {
   maxDepth?: number;
   /** Stop early (the walk was superseded). */
   cancelled?: () => boolean;
+  /** false: the files' size and time are not asked for (the command line), and a plain file the
+   *  folder's listing names as such is taken without a stat of its own. */
+  stats?: boolean;
 }
 
 export interface WalkedFile {
@@ -215,12 +221,24 @@ export type Skipped = { path: string; problem: Problem } | { path: string; exten
 const inside = (real: string, roots: string[]) =>
   roots.some((r) => real === r || real.startsWith(r.endsWith(sep) ? r : r + sep));
 
+/** A file found without its size and time (`stats: false`). */
+export type WalkedPath = Pick<WalkedFile, 'path' | 'real'>;
+
 /** The report files under `folder`, in name order; what was skipped and why. Never throws. */
 export async function walkFolder(
   folder: string,
+  opts: WalkOptions & { stats: false },
+): Promise<{ files: WalkedPath[]; skipped: Skipped[] }>;
+export async function walkFolder(
+  folder: string,
   opts: WalkOptions,
-): Promise<{ files: WalkedFile[]; skipped: Skipped[] }> {
-  const files: WalkedFile[] = [];
+): Promise<{ files: WalkedFile[]; skipped: Skipped[] }>;
+export async function walkFolder(
+  folder: string,
+  opts: WalkOptions,
+): Promise<{ files: (WalkedFile | WalkedPath)[]; skipped: Skipped[] }> {
+  const files: (WalkedFile | WalkedPath)[] = [];
+  const stats = opts.stats !== false;
   const skipped: Skipped[] = [];
   const maxFiles = opts.maxFiles ?? 100000;
   const maxDepth = opts.maxDepth ?? 32;
@@ -252,30 +270,33 @@ export async function walkFolder(
       if (name.startsWith('.') || name === 'node_modules') continue;
       const p = join(dir, name);
       let target = join(real, name);
-      let st: Stats;
-      try {
-        st = await lstat(p);
-        if (st.isSymbolicLink()) {
-          try {
-            target = await realpath(p);
-          } catch (e) {
-            skipped.push({
-              path: p,
-              problem: fromError(e).kind === 'missing' ? { kind: 'broken-link' } : fromError(e),
-            });
-            continue;
+      // A plain file (not a link): what a stat would find out, the folder's listing has said.
+      let st: Stats | null = null;
+      if (stats || !ent.isFile()) {
+        try {
+          st = await lstat(p);
+          if (st.isSymbolicLink()) {
+            try {
+              target = await realpath(p);
+            } catch (e) {
+              skipped.push({
+                path: p,
+                problem: fromError(e).kind === 'missing' ? { kind: 'broken-link' } : fromError(e),
+              });
+              continue;
+            }
+            if (!inside(target, roots)) {
+              skipped.push({ path: p, problem: { kind: 'outside' } });
+              continue;
+            }
+            st = await stat(target);
           }
-          if (!inside(target, roots)) {
-            skipped.push({ path: p, problem: { kind: 'outside' } });
-            continue;
-          }
-          st = await stat(target);
+        } catch (e) {
+          skipped.push({ path: p, problem: fromError(e) });
+          continue;
         }
-      } catch (e) {
-        skipped.push({ path: p, problem: fromError(e) });
-        continue;
       }
-      if (st.isDirectory()) {
+      if (st?.isDirectory()) {
         if (seenDirs.has(target)) {
           if (target !== real) skipped.push({ path: p, problem: { kind: 'loop' } });
           continue;
@@ -293,7 +314,7 @@ export async function walkFolder(
       }
       if (seenFiles.has(target)) continue; // the same file under another name
       seenFiles.add(target);
-      const other = notRegular(st);
+      const other = st && notRegular(st);
       if (other) {
         skipped.push({ path: p, problem: other });
         continue;
@@ -303,7 +324,7 @@ export async function walkFolder(
         full = true;
         return;
       }
-      files.push({ path: p, real: target, size: st.size, mtime: st.mtimeMs });
+      files.push(st && stats ? { path: p, real: target, size: st.size, mtime: st.mtimeMs } : { path: p, real: target });
     }
   };
   await visit(folder, rootReal, 0);
