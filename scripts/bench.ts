@@ -130,21 +130,23 @@ interface Latency {
   heap?: { before: number; after: number };
 }
 
-async function latency(
-  label: string,
-  text: string,
-  target: number,
-  keystrokes: number,
-  server: string[] = SERVER,
-  heap = false,
-): Promise<Latency> {
+/** A server with one document open, typed into at `target`: a digit replaced by another. */
+interface Session {
+  openMs: number;
+  /** One keystroke: the time until the server publishes its diagnostics (ms). */
+  keystroke(): Promise<number>;
+  /** The number of diagnostics last published. */
+  diagnostics(): number;
+  pid: number;
+  /** With `heap`: the server's heap after a gc, before the document was opened, and now. */
+  heapBefore: number;
+  heapUsed(): Promise<number>;
+  close(): void;
+}
+
+async function session(text: string, target: number, server: string[], heap = false): Promise<Session> {
   const args = heap ? ['--expose-gc', '--import', MEMORY, ...server] : server;
   const proc = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit', ...(heap ? ['ipc' as const] : [])] });
-  const heapUsed = () =>
-    new Promise<number>((r) => {
-      proc.once('message', (m) => r(Number(m)));
-      proc.send!('heap');
-    });
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const waiting = new Map<number, () => void>();
   let diagnostics = 0;
@@ -164,6 +166,11 @@ async function latency(
     workspaceFolders: null,
   });
   await conn.sendNotification(InitializedNotification.type, {});
+  const heapUsed = () =>
+    new Promise<number>((r) => {
+      proc.once('message', (m) => r(Number(m)));
+      proc.send!('heap');
+    });
   const before = heap ? await heapUsed() : 0;
   const uri = 'file:///bench/report.txt';
   const opened = new Promise<void>((r) => waiting.set(1, r));
@@ -173,32 +180,62 @@ async function latency(
   });
   await opened;
   const openMs = performance.now() - t0;
-  const after = heap ? await heapUsed() : 0;
   const prefix = text.slice(0, target);
   const line = prefix.split('\n').length - 1;
   const character = target - (prefix.lastIndexOf('\n') + 1);
-  const times: number[] = [];
   let version = 1;
+  return {
+    openMs,
+    pid: proc.pid!,
+    diagnostics: () => diagnostics,
+    heapBefore: before,
+    heapUsed,
+    keystroke: async () => {
+      version++;
+      const digit = version % 2 === 0 ? '2' : '1';
+      const done = new Promise<void>((r) => waiting.set(version, r));
+      const s = performance.now();
+      await conn.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version },
+        contentChanges: [
+          { range: { start: { line, character }, end: { line, character: character + 1 } }, text: digit },
+        ],
+      });
+      await done;
+      return performance.now() - s;
+    },
+    close: () => {
+      conn.dispose();
+      proc.kill();
+    },
+  };
+}
+
+async function latency(
+  label: string,
+  text: string,
+  target: number,
+  keystrokes: number,
+  server: string[] = SERVER,
+  heap = false,
+): Promise<Latency> {
+  const s = await session(text, target, server, heap);
+  const before = s.heapBefore;
+  const after = heap ? await s.heapUsed() : 0;
+  const times: number[] = [];
   // CPU time of the server and of this client over the keystrokes: unlike the wall clock, it does
   // not grow with the machine's load.
-  const cpu0 = cpuMs(proc.pid!);
+  const cpu0 = cpuMs(s.pid);
   const own0 = process.cpuUsage();
   for (let k = 0; k < keystrokes; k++) {
-    version++;
-    const digit = k % 2 === 0 ? '2' : '1';
-    const done = new Promise<void>((r) => waiting.set(version, r));
-    const s = performance.now();
-    await conn.sendNotification(DidChangeTextDocumentNotification.type, {
-      textDocument: { uri, version },
-      contentChanges: [{ range: { start: { line, character }, end: { line, character: character + 1 } }, text: digit }],
-    });
-    await done;
-    if (k >= 5) times.push(performance.now() - s);
+    const t = await s.keystroke();
+    if (k >= 5) times.push(t);
   }
-  const serverCpu = (cpuMs(proc.pid!) - cpu0) / keystrokes;
+  const serverCpu = (cpuMs(s.pid) - cpu0) / keystrokes;
   const own = process.cpuUsage(own0);
   const clientCpu = (own.user + own.system) / 1000 / keystrokes;
-  const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${s.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  const diagnostics = s.diagnostics();
   const r: Latency = {
     median: median(times.slice(0, 55)),
     ...(times.length > 150 ? { steady: median(times.slice(95)) } : {}),
@@ -209,10 +246,9 @@ async function latency(
     ...(heap ? { heap: { before, after } } : {}),
   };
   console.log(
-    `${label.padEnd(40)} ${(bytes(text) / 1e6).toFixed(2).padStart(6)} MB  open ${openMs.toFixed(0)} ms  keystroke median ${r.median.toFixed(2)} ms  p95 ${r.p95.toFixed(2)} ms${r.steady === undefined ? '' : `  after 100: ${r.steady.toFixed(2)} ms`}  CPU per keystroke: server ${serverCpu.toFixed(2)} ms, client ${clientCpu.toFixed(2)} ms  ${diagnostics} diagnostics  server RSS ${rss.toFixed(0)} MB  (${Math.min(55, times.length)} keystrokes${r.steady === undefined ? '' : `; ${times.length - 95} after 100`})`,
+    `${label.padEnd(40)} ${(bytes(text) / 1e6).toFixed(2).padStart(6)} MB  open ${s.openMs.toFixed(0)} ms  keystroke median ${r.median.toFixed(2)} ms  p95 ${r.p95.toFixed(2)} ms${r.steady === undefined ? '' : `  after 100: ${r.steady.toFixed(2)} ms`}  CPU per keystroke: server ${serverCpu.toFixed(2)} ms, client ${clientCpu.toFixed(2)} ms  ${diagnostics} diagnostics  server RSS ${rss.toFixed(0)} MB  (${Math.min(55, times.length)} keystrokes${r.steady === undefined ? '' : `; ${times.length - 95} after 100`})`,
   );
-  conn.dispose();
-  proc.kill();
+  s.close();
   return r;
 }
 
@@ -351,6 +387,39 @@ async function keystrokes(): Promise<void> {
       r11cpu: r11.serverCpu / floor.serverCpu,
     });
   }
+  // Paired: the floor and the two servers typed into by turns, keystroke by keystroke (whose turn
+  // comes first rotating), so that each ratio compares keystrokes made within milliseconds of each
+  // other. The rounds above are minutes apart, and this machine's speed drifts by 20-60 % over that.
+  const paired: Ratios[] = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    const servers = [
+      await session(seed3, 0, FLOOR),
+      await session(seed3, s3At, SERVER),
+      await session(real, r11At, SERVER),
+    ];
+    const cpu0 = servers.map((x) => cpuMs(x.pid));
+    const times: number[][] = servers.map(() => []);
+    for (let k = 0; k < 300; k++)
+      for (let j = 0; j < servers.length; j++) {
+        const i = (j + k) % servers.length;
+        const t = await servers[i]!.keystroke();
+        if (k >= 5) times[i]!.push(t);
+      }
+    const cpu = servers.map((x, i) => cpuMs(x.pid) - cpu0[i]!);
+    servers.forEach((x) => x.close());
+    const [f, a, b] = times.map((t) => ({ first: median(t.slice(0, 55)), after: median(t.slice(95)) }));
+    console.log(
+      `  paired round ${round}: first keystrokes floor ${f!.first.toFixed(2)}, seed 003 ${a!.first.toFixed(2)}, real-011 ${b!.first.toFixed(2)} ms; after 100: ${f!.after.toFixed(2)}, ${a!.after.toFixed(2)}, ${b!.after.toFixed(2)} ms`,
+    );
+    paired.push({
+      s3first: a!.first / f!.first,
+      r11first: b!.first / f!.first,
+      s3after: a!.after / f!.after,
+      r11after: b!.after / f!.after,
+      s3cpu: cpu[1]! / cpu[0]!,
+      r11cpu: cpu[2]! / cpu[0]!,
+    });
+  }
   // Where the time of the first keystrokes goes: the same after 1,000 keystrokes, when V8 has
   // compiled the code a keystroke runs (each function runs once per keystroke, so that takes long).
   const floorLate = (await latency('floor, 1,300 keystrokes', seed3, 0, 1_300, FLOOR)).late!;
@@ -362,11 +431,15 @@ async function keystrokes(): Promise<void> {
   console.log(
     `  the real server's writer alone: ${oneWrite.median.toFixed(2)} ms against the stock writer's ${stockFloor.toFixed(2)} ms`,
   );
-  const each = (k: keyof Ratios) => rounds.map((r) => r[k].toFixed(2)).join('/');
-  const mid = (k: keyof Ratios, digits = 2) => `${median(rounds.map((r) => r[k])).toFixed(digits)}×`;
-  console.log(
-    `  keystroke / floor (target ≤ 2×; median of ${ROUNDS} rounds, each round's in brackets): first keystrokes: seed 003 ${mid('s3first')} (${each('s3first')}), real-011 ${mid('r11first')} (${each('r11first')}); after 100: seed 003 ${mid('s3after')} (${each('s3after')}), real-011 ${mid('r11after')} (${each('r11after')}); server CPU per keystroke / floor's: seed 003 ${mid('s3cpu', 1)}, real-011 ${mid('r11cpu', 1)}`,
-  );
+  const ratios = (label: string, of: Ratios[]) => {
+    const each = (k: keyof Ratios) => of.map((r) => r[k].toFixed(2)).join('/');
+    const mid = (k: keyof Ratios, digits = 2) => `${median(of.map((r) => r[k])).toFixed(digits)}×`;
+    console.log(
+      `  keystroke / floor, ${label} (target ≤ 2×; median of ${of.length} rounds, each round's in brackets): first keystrokes: seed 003 ${mid('s3first')} (${each('s3first')}), real-011 ${mid('r11first')} (${each('r11first')}); after 100: seed 003 ${mid('s3after')} (${each('s3after')}), real-011 ${mid('r11after')} (${each('r11after')}); server CPU per keystroke / floor's: seed 003 ${mid('s3cpu', 1)}, real-011 ${mid('r11cpu', 1)}`,
+    );
+  };
+  ratios('one server after another', rounds);
+  ratios('paired keystroke by keystroke', paired);
 }
 
 async function issue12(): Promise<void> {
