@@ -12,7 +12,6 @@
  * The web build takes server/src/web/baselines.ts instead (no file system: no dismissals there).
  */
 import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Message } from '../core';
 import { RENDERING_SCHEME, type DismissArgs } from '../../../shared/protocol';
 import {
@@ -24,6 +23,7 @@ import {
   readBaseline,
   writeBaseline,
 } from '../node/baseline';
+import { filePathOf } from './paths';
 
 /** A PDF or Word file's rendering (`disclosure-rendering:…?<the file's URI>`) is dismissed as the
  *  file itself: the command line reads the same rendering under the file's name. */
@@ -37,15 +37,7 @@ const sourceOf = (uri: string): string => {
   }
 };
 
-const pathOf = (given: string): string | null => {
-  const uri = sourceOf(given);
-  if (!uri.startsWith('file:')) return null;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return null;
-  }
-};
+const pathOf = (given: string): string | null => filePathOf(sourceOf(given));
 
 const NONE: ReadonlySet<string> = new Set();
 

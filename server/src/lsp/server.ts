@@ -28,7 +28,6 @@ import {
   type InitializeResult,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
-import { fileURLToPath } from 'node:url';
 import { FIX_ALL_KIND } from '../../../shared/protocol';
 import { localize, toLocale, type CheckOptions, type Locale, type ReportRef } from '../core';
 import { DEFAULT_SETTINGS, readSettings, templateYearNow, type Settings } from './settings';
@@ -39,6 +38,7 @@ import { registerRequests } from './requests';
 import { WorkspaceIndex } from './workspace';
 import { Baselines } from './baselines';
 import { DISMISS_COMMAND, type DismissArgs } from '../../../shared/protocol';
+import { filePathOf } from './paths';
 
 const cancelledError = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
 const errorText = (e: unknown) => (e as Error)?.stack ?? String(e);
@@ -73,12 +73,7 @@ export function startServer(connection: Connection, { fragments = false }: { fra
 
   function others(uri: string): ReportRef[] {
     const refs: ReportRef[] = [];
-    let path: string | undefined;
-    try {
-      path = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-    } catch {
-      path = undefined;
-    }
+    const path = filePathOf(uri) ?? undefined;
     try {
       for (const r of workspace.refs(path)) refs.push(r);
     } catch {

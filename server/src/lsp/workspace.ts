@@ -16,10 +16,10 @@
  *   A file is re-read only when its modification time or size changed, or an event named it.
  */
 import { realpath } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { readReports, refOf, type ReportRef } from '../core';
 import { decodeBytes } from '../node/decode';
 import { readRegular, walkFolder } from '../node/files';
+import { filePathOf } from './paths';
 
 const EXT: ReadonlySet<string> = new Set(['.txt', '.md', '.html', '.htm', '.gkbg', '.disclosure']);
 const MAX_FILES = 1000;
@@ -42,14 +42,6 @@ export interface FileEvent {
   type: number;
 }
 
-const toPath = (uri: string): string | null => {
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return null;
-  }
-};
-
 export class WorkspaceIndex {
   private folders: string[] = [];
   private files = new Map<string, Entry>();
@@ -66,7 +58,7 @@ export class WorkspaceIndex {
   setFolders(uris: string[]): void {
     const folders: string[] = [];
     for (const u of uris) {
-      const p = toPath(u);
+      const p = filePathOf(u);
       if (p) folders.push(p);
     }
     this.folders = folders;
@@ -95,7 +87,7 @@ export class WorkspaceIndex {
   changed(events: readonly FileEvent[]): void {
     let relevant = false;
     for (const e of events) {
-      const p = e && typeof e.uri === 'string' ? toPath(e.uri) : null;
+      const p = e && typeof e.uri === 'string' ? filePathOf(e.uri) : null;
       if (!p) continue;
       relevant = true;
       for (const [key, entry] of this.files)
