@@ -11,7 +11,7 @@
 import { checkEach, checkReport, finishFindings, type CheckOptions } from '../rules/check';
 import { RULE_LIST } from '../rules';
 import type { Finding } from '../rules/findings';
-import type { DocumentModel, Range, Report, Row } from '../model';
+import type { DocumentModel, ParseNote, Range, Report, Row } from '../model';
 import {
   analysisFragment,
   analysisText,
@@ -22,7 +22,7 @@ import {
 } from '../text/normalize';
 import { headersIn, htmlKind, parseAnalysed, parseReports, reparseSection, tableAnchors } from '../parse';
 import { patchNumber, sameShape, shiftTokens } from '../parse/tables';
-import type { StreamResult } from '../parse/tokenize';
+import type { StreamResult, Token } from '../parse/tokenize';
 import type { TableKind } from '../template';
 import { TITLE_PATTERN } from '../template';
 import { sectionTable } from '../template/vocabulary';
@@ -609,19 +609,28 @@ export class DocumentAnalysis {
         // The tables' kept tokens follow the edit: moved, or in the edited table changed where only
         // a number's digits changed, else dropped (the section is tokenized again).
         const edited = sectionTable(sec.number);
-        let figure = false;
+        let patched: Token | undefined;
         for (const k of Object.keys(p.streams) as TableKind[]) {
           const stream = p.streams[k]!;
           if (k !== edited) shiftTokens(stream, e, delta);
-          else if (patchNumber(stream, atext, s, e, insert.length)) figure = true;
-          else delete p.streams[k];
+          else patched = patchNumber(stream, atext, s, e, insert.length) ?? undefined;
+          if (k === edited && !patched) delete p.streams[k];
         }
-        const notesOf = (r: Report) => r.notes.filter((n) => n.table === edited);
-        const before = figure && each && edited ? { table: report.tables[edited], notes: notesOf(report) } : null;
-        if (reparseSection(atext, report, si, p.streams)) {
-          // Only a figure changed, and the table reads as it did but for its values: the rules that
-          // do not read that table's figures keep their findings.
-          if (before && each && sameShape(before.table, report.tables[edited!], before.notes, notesOf(report))) {
+        // The table and its notes as they were (a section read again gets new ones).
+        const tableBefore = edited ? report.tables[edited] : null;
+        const notesBefore = report.notes;
+        const notesOf = (notes: readonly ParseNote[]) => notes.filter((n) => n.table === edited);
+        const read = reparseSection(atext, report, si, p.streams, patched);
+        if (read) {
+          // Only a figure changed, and the table reads as it did but for its values ('cell': only
+          // that number's cell was made again): the rules that do not read that table's figures
+          // keep their findings.
+          if (
+            patched &&
+            each &&
+            (read === 'cell' ||
+              sameShape(tableBefore, report.tables[edited!], notesOf(notesBefore), notesOf(report.notes)))
+          ) {
             p.each = each.map((list) => (delta && list.length ? shifted(list, e, delta) : list));
             if (!p.figuresChanged.includes(edited!)) p.figuresChanged.push(edited!);
           }

@@ -11,8 +11,8 @@ import { htmlToText } from '../text/html';
 import { lineStartAt } from '../text/lines';
 import type { DocumentModel, ParseNote, Range, Report } from '../model';
 import { analysisText, type AnalysisText } from '../text/normalize';
-import { readActive, readApplications, readReview, tokensOf } from './tables';
-import type { StreamResult } from './tokenize';
+import { patchedTable, readActive, readApplications, readReview, tokensOf } from './tables';
+import type { StreamResult, Token } from './tokenize';
 import { type Format, type TableKind } from '../template';
 import { sectionTable } from '../template/vocabulary';
 import { chooseHeaders, headerCandidates, tableAnchors } from './headers';
@@ -130,13 +130,18 @@ export function headersIn(text: string, from: number, to: number): number {
  * `streams`: the tokens of the report's tables as the caller keeps them. A table section is read
  * from the tokens found there for its kind (the caller vouches they are those of the section's text
  * now), else from its text, whose tokens are then left there for the next edit.
+ *
+ * `patched`: the token of that stream whose digits the edit changed (tables/stream.ts
+ * `patchNumber`). Where the table's reading did not depend on that number (`patchedTable`), only
+ * its cell is made again and 'cell' is returned: the table reads as it did but for that value.
  */
 export function reparseSection(
   text: string,
   report: Report,
   index: number,
   streams?: Partial<Record<TableKind, StreamResult>>,
-): boolean {
+  patched?: Token,
+): boolean | 'cell' {
   const s = report.sections[index]!;
   const kind = sectionTable(s.number);
   // Without a title that names it, the year comes from the text, which any section may change.
@@ -151,6 +156,14 @@ export function reparseSection(
     return true;
   }
   if (!kind || report.sections.filter((x) => x.number === s.number).length > 1) return kind === null;
+  const kept = streams?.[kind];
+  if (patched && kept) {
+    const t = patchedTable(kept, report.tables[kind], report.notes, patched);
+    if (t) {
+      report.tables[kind] = t;
+      return 'cell';
+    }
+  }
   const notes = report.notes.filter((n) => n.table !== kind);
   const fresh: ParseNote[] = [];
   const start = s.headerRange.end;

@@ -5,7 +5,7 @@ import { noConstraint } from '../split';
 import { type StreamResult } from '../tokenize';
 import { activeTable, FORMAT_MARKERS, type Format } from '../../template';
 import { WAN_YUAN } from '../../template/vocabulary';
-import { tokensOf } from './stream';
+import { keepSlots, tokensOf } from './stream';
 import { assign } from './assign';
 import { toRow, tokensLayout } from './cells';
 
@@ -63,6 +63,7 @@ export function readActive(
       return def ? { def, variant: true } : null;
     },
   });
+  keepSlots(stream, slots);
   return {
     table: {
       kind: 'active',

@@ -137,9 +137,10 @@ export function placeApart(
 }
 
 /** Rows placed with no row after them to fix them stay only where every sum they take part in is
- *  known and holds (one of them in a column of the table). */
-export function confirmApart(slots: Slot[], placed: Placed[], o: AssignOptions): void {
-  if (!o.format || !placed.some((p) => p.confirm)) return;
+ *  known and holds (one of them in a column of the table). Returns whether the table's sums were
+ *  asked (then every value of the table took part in its reading). */
+export function confirmApart(slots: Slot[], placed: Placed[], o: AssignOptions): boolean {
+  if (!o.format || !placed.some((p) => p.confirm)) return false;
   const rows = slots.map(toRow);
   const rowOf = new Map<Slot, Row>(slots.map((s, i) => [s, rows[i]!]));
   const evals = evaluate({ kind: 'applications', rows }, o.format);
@@ -172,4 +173,5 @@ export function confirmApart(slots: Slot[], placed: Placed[], o: AssignOptions):
     }
     unplaced(o, p.values);
   }
+  return true;
 }

@@ -4,7 +4,7 @@ import { rowTotal } from '../split';
 import type { StreamResult, Token } from '../tokenize';
 import { applicationRows, type Format } from '../../template';
 import { APPLICANT_WIDTH, equations, noneFails } from '../../template/arithmetic';
-import { tokensOf } from './stream';
+import { keepSlots, tokensOf } from './stream';
 import { assign } from './assign';
 import { splitCells, toRow, tokensLayout, type Slot } from './cells';
 
@@ -46,6 +46,7 @@ export function readApplications(
     },
   });
   resolveAmbiguousByColumns(slots, format);
+  keepSlots(stream, slots);
   const rows = slots.map(toRow);
   return { kind: 'applications', range: { start, end }, layout: tokensLayout(layout, tokens), rows, headerWords: [] };
 }
@@ -63,6 +64,8 @@ function resolveAmbiguousByColumns(slots: Slot[], format: Format): void {
   let combos = 1;
   for (const s of amb) combos *= s.split!.candidates.length;
   if (combos > 20000) return;
+  // Every value of the table now takes part in the choice.
+  for (const s of slots) s.direct = false;
   // The table's equations in each column (the outcome total and the corner balance) asked of each
   // combination; a row's own total already holds for each of its candidates.
   const rows = slots.map(toRow);

@@ -103,7 +103,7 @@ export function assign(tokens: Token[], o: AssignOptions): Slot[] {
       !!s.def && !!o.wan?.has(s.def.key),
     );
   }
-  if (apart.length) confirmApart(slots, apart, o);
+  if (apart.length && confirmApart(slots, apart, o)) for (const s of slots) s.direct = false;
   // Values recovered from a scrambled reading order are kept only if every such row adds up:
   // one that does not shows the recovery went wrong, and then none of them can be trusted.
   const displaced = slots.filter((s) => s.displaced);
@@ -124,6 +124,8 @@ export function assign(tokens: Token[], o: AssignOptions): Slot[] {
       });
       s.cells = s.cells!.map((c) => ({ ...c, kind: 'unknown' as const, value: null }));
     }
+  // Whether displaced rows are kept depends on their values (and on the orphans' sums: `orient`).
+  for (const s of displaced) s.direct = false;
   return slots;
 }
 

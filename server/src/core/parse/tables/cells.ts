@@ -16,6 +16,10 @@ export interface Slot {
   displaced?: boolean;
   cells?: Cell[];
   split?: SplitInfo;
+  /** Its cells are its first values, one token each, and were read whatever the values (no split,
+   *  no sum of the table consulted): a figure typed in one of those numbers changes that cell alone
+   *  (stream.ts `patchedTable`). Cleared by whatever reads values to place or keep cells. */
+  direct?: boolean;
 }
 
 export const NUMBERING = new RegExp(`^(?:\\(?[${NUMERALS}]{1,2}[)、.]|\\d{1,2}[.、])`);
@@ -66,6 +70,7 @@ export function fillCells(
   // A row of separated cells, one per column: each cell holds one value, there is nothing to split.
   if (vals.length === n && vals.every((t) => t.cell)) {
     slot.cells = cellsOf(vals);
+    slot.direct = true;
     return;
   }
   // Digits too long to be exact are split only where the row lacks values (run together);
@@ -78,7 +83,9 @@ export function fillCells(
       vals.every((t) => t.kind === 'num' && /^-?[\d.]+$/.test(t.text)) &&
       vals.some((t) => t.text.replace(/^-/, '').length > 1));
   if (!needsSplit && vals.length >= n) {
+    // Whether a row of n values or more needs a split depends on no plain number's digits.
     slot.cells = cellsOf(vals);
+    slot.direct = true;
     return;
   }
   if (!needsSplit || vals.some((t) => t.kind !== 'num')) {

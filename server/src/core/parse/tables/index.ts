@@ -10,5 +10,5 @@
 export { readActive, type ActiveResult } from './active';
 export { readApplications } from './applications';
 export { readReview } from './review';
-export { patchNumber, shiftTokens, tokensOf } from './stream';
+export { patchedTable, patchNumber, shiftTokens, tokensOf } from './stream';
 export { sameShape } from './shape';

@@ -4,7 +4,7 @@ import { reviewBlocks } from '../split';
 import { type StreamResult } from '../tokenize';
 import { REVIEW_WIDTH } from '../../template/arithmetic';
 import { REVIEW_ROW_LABEL } from '../../template/vocabulary';
-import { tokensOf } from './stream';
+import { keepSlots, tokensOf } from './stream';
 import { fillCells, isLoose, toRow, tokensLayout, type Slot } from './cells';
 
 /** Table 四: its numbers (blocks × columns, see template/arithmetic.ts) after its header. */
@@ -34,6 +34,7 @@ export function readReview(
   while (last > REVIEW_WIDTH && isLoose(values[last - 1]!)) last--;
   values = values.slice(0, last);
   const rows: Row[] = [];
+  let kept: Slot[] = [];
   if (firstHeader >= 0 || values.length) {
     const label = tokens[firstHeader] ?? values[0]!;
     const slot: Slot = { def: null, label, match: 'exact', values };
@@ -52,6 +53,7 @@ export function readReview(
     const first = tokens.indexOf(values[0]!);
     const last = tokens.indexOf(values[values.length - 1]!);
     const interleaved = tokens.slice(first, last).some((t) => t.kind === 'label');
+    if (interleaved) slot.direct = false;
     const v = slot.cells!.map((c) => c.value);
     if (interleaved && v.length === REVIEW_WIDTH && v.every((x) => x !== null) && !reviewBlocks(v as number[])) {
       notes.push({
@@ -62,7 +64,11 @@ export function readReview(
       });
       slot.cells = slot.cells!.map((c) => ({ ...c, kind: 'unknown', value: null }));
     }
-    if (values.length) rows.push({ ...toRow(slot), key: 'review', label: REVIEW_ROW_LABEL });
+    if (values.length) {
+      rows.push({ ...toRow(slot), key: 'review', label: REVIEW_ROW_LABEL });
+      kept = [slot];
+    }
   }
+  keepSlots(stream, kept);
   return { kind: 'review', range: { start, end }, layout: tokensLayout(layout, tokens), rows, headerWords: [] };
 }
