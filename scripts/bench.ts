@@ -19,6 +19,7 @@ import { openDocument, normalizeReport, type ReportRef } from '../server/src/cor
 import { parse } from '../server/src/core/parse';
 import { analysisText } from '../server/src/core/text/normalize';
 import { checkDocument } from '../server/src/core/rules/check';
+import { SERVER_V8_FLAGS } from '../client/src/server-flags';
 
 // `node dist/bench.mjs --floor`: the do-nothing server the keystrokes are compared with.
 if (process.argv.includes('--floor')) await floorServer();
@@ -101,7 +102,8 @@ if (!only) {
 // ---------------------------------------------------------------------------------------------
 // Keystroke → diagnostics over stdio.
 
-const SERVER = [join(root, 'dist', 'server.js'), '--stdio'];
+/** Started as the desktop client starts it (client/src/server-flags.ts). */
+const SERVER = [...SERVER_V8_FLAGS, join(root, 'dist', 'server.js'), '--stdio'];
 const FLOOR = [join(root, 'dist', 'bench.mjs'), '--floor', '--stdio'];
 /** The same do-nothing server writing with the real server's writer (one write per message). */
 const FLOOR_ONE_WRITE = [...FLOOR, '--one-write'];

@@ -26,6 +26,7 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { byPrefix, readCorpus } from './helpers';
+import { SERVER_V8_FLAGS } from '../../client/src/server-flags';
 
 const SERVER = process.env.DR_SERVER ?? join(import.meta.dirname, '..', '..', 'dist', 'server.js');
 
@@ -48,7 +49,8 @@ async function start(
   capabilities: ClientCapabilities,
   init: { locale?: string; settings?: Record<string, unknown>; folder?: string } = {},
 ): Promise<Client> {
-  const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  // Started as the desktop client starts it: with its V8 flags (a flag this Node does not know fails here).
+  const proc = spawn(process.execPath, [...SERVER_V8_FLAGS, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   servers.add(proc);
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const waiters: {
