@@ -11,6 +11,7 @@ import { forEachLine, lineEndAt, lineStartAt } from '../text/lines';
 import type { LabelHit, LabelMatcher } from './labels';
 import { dropHeaderWords, emptyLineCells, headerLine, valuelessRepeats, type LineInfo } from './line-roles';
 import type { Layout } from '../model';
+import type { Slot } from './tables/cells';
 import { MONEY_UNITS, NOT_APPLICABLE, PAGE_WORDS, UNITS } from '../template/vocabulary';
 import { anyOf, escapeRegExp } from '../text/pattern';
 
@@ -106,6 +107,8 @@ export function isMarkdownSeparator(line: string): boolean {
 export interface StreamResult {
   tokens: Token[];
   layout: Layout;
+  /** The slots of the table last read from these tokens (tables/stream.ts `keepSlots`). */
+  slots?: readonly Slot[];
 }
 
 interface RawCell {
