@@ -122,25 +122,29 @@ interface RawCell {
 /** `headerRow`: the width of a row that has no label and follows the last header word (table 四). */
 export function tokenize(text: string, start: number, end: number, matcher: LabelMatcher, headerRow = 0): StreamResult {
   const tokens: Token[] = [];
-  const votes: Record<string, number> = {};
+  const votes: Votes = { counts: [0, 0, 0, 0], order: [] };
   // A lone `|` line is an empty cell where cells end in ` |` (one cell per line); where cells
   // carry no pipe at all, `|` lines are only separators between them.
   const lonePipeIsCell = hasContentWithPipe(text, start, end);
   const lines: LineInfo[] = [];
   let lineNo = 0;
+  // Lines are read in place, by offsets into the text: no copy of each line (charCodeAt on a slice
+  // of the text goes through the slice to the text on every call).
   forEachLine(text, start, end, (pos, nl) => {
     const lineEnd = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-    const line = text.slice(pos, lineEnd);
-    if (blank(line)) lines.push({ start: pos, kind: 'empty' });
-    else if ((mayBePageNumber(line) && PAGE_NUMBER.test(line)) || (line.includes('--') && isMarkdownSeparator(line)))
+    if (blank(text, pos, lineEnd)) lines.push({ start: pos, kind: 'empty' });
+    else if (
+      (mayBePageNumber(text, pos, lineEnd) && PAGE_NUMBER.test(text.slice(pos, lineEnd))) ||
+      (hasDashes(text, pos, lineEnd) && isMarkdownSeparator(text.slice(pos, lineEnd)))
+    )
       lines.push({ start: pos, kind: 'skipped' });
     else {
       lines.push({ start: pos, kind: 'content' });
-      const mode = splitLine(line, pos, lonePipeIsCell);
-      votes[mode] = (votes[mode] ?? 0) + 1;
+      const mode = splitLine(text, pos, lineEnd, lonePipeIsCell);
+      if (!votes.counts[mode]++) votes.order.push(mode);
       const first = tokens.length;
       // Where each cell's tokens start, for the header-line test of separated cells.
-      const starts: number[] | null = mode === 'pipe' || mode === 'tab' ? [] : null;
+      const starts: number[] | null = mode === PIPE || mode === TAB ? [] : null;
       for (let k = 0; k < cellCount; k++) {
         starts?.push(tokens.length);
         cellTokens(text, CELLS_OF_LINE[k]!, matcher, lineNo, tokens);
@@ -152,17 +156,39 @@ export function tokenize(text: string, start: number, end: number, matcher: Labe
   const layout = layoutOf(votes, tokens);
   const kept = valuelessRepeats(tokens);
   // One cell per line (no `|` lines): empty lines may be the row's empty cells.
-  if (layout === 'cell-per-line' && !votes.pipe) return { tokens: emptyLineCells(kept, lines, headerRow), layout };
+  if (layout === 'cell-per-line' && !votes.counts[PIPE])
+    return { tokens: emptyLineCells(kept, lines, headerRow), layout };
   return { tokens: kept, layout };
+}
+
+/** How `splitLine` read a line. */
+const PIPE = 0;
+const TAB = 1;
+const SINGLE = 2;
+const SPACE = 3;
+type Mode = typeof PIPE | typeof TAB | typeof SINGLE | typeof SPACE;
+const MODE_LAYOUT: readonly string[] = ['pipe', 'tab', 'single', 'space'];
+
+/** The lines of each mode, and the modes in the order they first came (the first of the most
+ *  lines wins a tie). */
+interface Votes {
+  counts: [number, number, number, number];
+  order: Mode[];
+}
+
+/** Whether text[s, e) holds `--` (a Markdown separator line may). */
+function hasDashes(text: string, s: number, e: number): boolean {
+  for (let i = s + 1; i < e; i++) if (text.charCodeAt(i) === 45 && text.charCodeAt(i - 1) === 45) return true;
+  return false;
 }
 
 const NTH_CODE = PAGE_WORDS.nth.charCodeAt(0);
 
 /** Whether PAGE_NUMBER may match: the line's first character that is not whitespace (as `\s`
  *  reads it) may start one (a dash, 第, `P`/`p`). Most lines of a table are not asked the pattern. */
-function mayBePageNumber(line: string): boolean {
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
+function mayBePageNumber(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
     if (c === 45 || c === 0x2014 || c === 0x2013 || c === NTH_CODE || c === 80 || c === 112) return true;
     if (!isJsSpace(c)) return false;
   }
@@ -186,8 +212,8 @@ function isJsSpace(c: number): boolean {
   );
 }
 
-function blank(line: string): boolean {
-  for (let i = 0; i < line.length; i++) if (!isWs(line.charCodeAt(i))) return false;
+function blank(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (!isWs(text.charCodeAt(i))) return false;
   return true;
 }
 
@@ -201,10 +227,10 @@ function hasContentWithPipe(text: string, start: number, end: number): boolean {
   return false;
 }
 
-function layoutOf(votes: Record<string, number>, tokens: Token[]): Layout {
+function layoutOf(votes: Votes, tokens: Token[]): Layout {
   let best: string = 'unknown';
   let n = 0;
-  for (const [k, v] of Object.entries(votes)) if (v > n) [best, n] = [k, v];
+  for (const mode of votes.order) if (votes.counts[mode] > n) [best, n] = [MODE_LAYOUT[mode]!, votes.counts[mode]];
   if (best === 'single') {
     let lines = 0;
     for (let i = 0; i < tokens.length && lines <= 2; i++) if (!i || tokens[i]!.line !== tokens[i - 1]!.line) lines++;
@@ -241,59 +267,69 @@ function isWs(c: number): boolean {
   );
 }
 
-/** Splits a line into its cells (CELLS_OF_LINE) and says how it is laid out. */
-function splitLine(line: string, offset: number, lonePipeIsCell: boolean): string {
+/** Splits the line text[from, to) into its cells (CELLS_OF_LINE) and says how it is laid out. */
+function splitLine(text: string, from: number, to: number, lonePipeIsCell: boolean): Mode {
   cellCount = 0;
   // Trim spaces but not tabs: a trailing tab ends an empty field.
-  let s = 0;
-  let e = line.length;
-  while (s < e && line.charCodeAt(s) !== 9 && isWs(line.charCodeAt(s))) s++;
-  while (e > s && line.charCodeAt(e - 1) !== 9 && isWs(line.charCodeAt(e - 1))) e--;
-  if (line.indexOf('|', s) >= 0) {
-    let onlyPipes = true;
-    for (let i = s; i < e; i++) if (line.charCodeAt(i) !== 124) onlyPipes = false;
-    if (onlyPipes) {
-      // A lone `|` is an empty cell in one-cell-per-line copies; `||`, `|||` are padding.
-      if (e - s === 1 && lonePipeIsCell) addCell(offset + s, offset + s, true);
-      return 'pipe';
+  let s = from;
+  let e = to;
+  while (s < e && text.charCodeAt(s) !== 9 && isWs(text.charCodeAt(s))) s++;
+  while (e > s && text.charCodeAt(e - 1) !== 9 && isWs(text.charCodeAt(e - 1))) e--;
+  // One pass: a pipe, a tab, anything but pipes (what follows the trimmed line is spaces).
+  let pipe = false;
+  let tab = false;
+  let other = false;
+  for (let i = s; i < e && !(pipe && other); i++) {
+    const c = text.charCodeAt(i);
+    if (c === 124) pipe = true;
+    else {
+      other = true;
+      if (c === 9) tab = true;
     }
-    if (line.charCodeAt(s) === 124) s++;
-    if (e > s && line.charCodeAt(e - 1) === 124) e--;
+  }
+  if (pipe) {
+    if (!other) {
+      // A lone `|` is an empty cell in one-cell-per-line copies; `||`, `|||` are padding.
+      if (e - s === 1 && lonePipeIsCell) addCell(s, s, true);
+      return PIPE;
+    }
+    if (text.charCodeAt(s) === 124) s++;
+    if (e > s && text.charCodeAt(e - 1) === 124) e--;
     let cs = s;
     for (let i = s; i <= e; i++) {
-      if (i === e || line.charCodeAt(i) === 124) {
-        trimCell(line, offset, cs, i);
+      if (i === e || text.charCodeAt(i) === 124) {
+        trimCell(text, cs, i);
         cs = i + 1;
       }
     }
-    return 'pipe';
+    return PIPE;
   }
-  if (line.indexOf('\t', s) >= 0 && line.indexOf('\t', s) < e) {
+  if (tab) {
     let cs = s;
     let seenContent = false;
     for (let i = s; i <= e; i++) {
-      if (i === e || line.charCodeAt(i) === 9) {
-        const c = trimCell(line, offset, cs, i);
+      if (i === e || text.charCodeAt(i) === 9) {
+        const c = trimCell(text, cs, i);
         if (c.end > c.start) seenContent = true;
         // Leading empty fields are indentation under a group cell, not blank values.
         if (!seenContent) cellCount--;
         cs = i + 1;
       }
     }
-    return 'tab';
+    return TAB;
   }
   // Space-separated words; neighbouring words that are not numbers are merged into one label.
   let i = s;
   while (i < e) {
-    while (i < e && isWs(line.charCodeAt(i))) i++;
+    while (i < e && isWs(text.charCodeAt(i))) i++;
     if (i >= e) break;
     const ws = i;
-    while (i < e && !isWs(line.charCodeAt(i))) i++;
-    addCell(offset + ws, offset + i, false);
+    while (i < e && !isWs(text.charCodeAt(i))) i++;
+    addCell(ws, i, false);
   }
-  if (cellCount <= 1) return 'single';
-  mergeText(line, offset);
-  return 'space';
+  if (cellCount <= 1) return SINGLE;
+  mergeText(text);
+  return SPACE;
 }
 
 /**
@@ -317,13 +353,13 @@ function addCell(start: number, end: number, explicit: boolean): RawCell {
 
 /** In space-separated lines, neighbouring words that are not numbers belong to one label: the
  *  line's cells merged in place. */
-function mergeText(line: string, offset: number): void {
+function mergeText(text: string): void {
   // A chunk begins with a digit, a sign, `.` or `,` (a unit only ends one): any other first letter
   // (most words) is told without a copy of the word.
   const isNum = (c: RawCell) => {
-    const first = line.charCodeAt(c.start - offset);
+    const first = text.charCodeAt(c.start);
     if (!isDigit(first) && !isMinus(first) && first !== 44 && first !== 46) return false;
-    return isNumericChunk(line.slice(c.start - offset, c.end - offset).replace(UNIT, ''));
+    return isNumericChunk(text.slice(c.start, c.end).replace(UNIT, ''));
   };
   // Whether the last cell kept is a number, known once (a merged label grows word by word).
   let prevNum = false;
@@ -344,10 +380,10 @@ function mergeText(line: string, offset: number): void {
 }
 
 /** A separated cell, its spaces trimmed, added to the line's cells. */
-function trimCell(line: string, offset: number, s: number, e: number): RawCell {
-  while (s < e && isWs(line.charCodeAt(s))) s++;
-  while (e > s && isWs(line.charCodeAt(e - 1))) e--;
-  return addCell(offset + s, offset + e, true);
+function trimCell(text: string, s: number, e: number): RawCell {
+  while (s < e && isWs(text.charCodeAt(s))) s++;
+  while (e > s && isWs(text.charCodeAt(e - 1))) e--;
+  return addCell(s, e, true);
 }
 
 /**
