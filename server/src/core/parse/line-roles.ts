@@ -33,11 +33,15 @@ export function valuelessRepeats(tokens: Token[]): Token[] {
   return drop.size ? tokens.filter((_, i) => !drop.has(i)) : tokens;
 }
 
+/** The lines of a tokenized range, by line number (two arrays: no object per line). `kind`:
+ *  LINE_EMPTY, LINE_SKIPPED (a page number or a Markdown separator line) or LINE_CONTENT. */
 export interface LineInfo {
-  start: number;
-  /** `skipped`: a page number or a Markdown separator line. */
-  kind: 'empty' | 'skipped' | 'content';
+  start: number[];
+  kind: number[];
 }
+export const LINE_EMPTY = 0;
+export const LINE_SKIPPED = 1;
+export const LINE_CONTENT = 2;
 
 /** A cell's kind for telling a header line: a row label with values (or numbered words that look
  *  like one), a group label only, or other words (header words, `类别`, `数据1`). */
@@ -108,17 +112,18 @@ function rowWidths(t: Token): number[] {
  * separate it from the next row). Where the row has its values, or the lines do not add up (a
  * blank line after every cell, a page break), empty lines are only separators.
  */
-export function emptyLineCells(tokens: Token[], lines: LineInfo[], headerRow = 0): Token[] {
+export function emptyLineCells(tokens: Token[], lines: LineInfo, headerRow = 0): Token[] {
   // Double spaced (an empty line after most lines): empty lines separate cells, none is a cell.
   let content = 0;
   let spaced = 0;
-  for (let i = 0; i + 1 < lines.length; i++) {
-    if (lines[i]!.kind !== 'content') continue;
+  const count = lines.start.length;
+  for (let i = 0; i + 1 < count; i++) {
+    if (lines.kind[i] !== LINE_CONTENT) continue;
     content++;
-    if (lines[i + 1]!.kind === 'empty') spaced++;
+    if (lines.kind[i + 1] === LINE_EMPTY) spaced++;
   }
   if (spaced * 2 > content) return tokens;
-  const onLine: Token[][] = lines.map(() => []);
+  const onLine: Token[][] = Array.from({ length: count }, () => []);
   for (const t of tokens) onLine[t.line]?.push(t);
   const gaps: Token[] = [];
   // A row without a label of its own (table 四): its values follow the last header word.
@@ -135,18 +140,18 @@ export function emptyLineCells(tokens: Token[], lines: LineInfo[], headerRow = 0
     let values = 0;
     let lastValue = -1;
     let broken = false;
-    for (let ln = t.line + 1; ln < lines.length; ln++) {
-      const info = lines[ln]!;
-      if (info.kind === 'skipped') {
+    for (let ln = t.line + 1; ln < count; ln++) {
+      const kind = lines.kind[ln];
+      if (kind === LINE_SKIPPED) {
         broken = true;
         break;
       }
       const ts = onLine[ln]!;
       // The rest of a label broken over lines (words only, right after it) is not a cell.
-      if (info.kind === 'content' && !seq.length && ts.length && ts.every((x) => x.kind === 'text')) continue;
-      if (info.kind === 'content' && !(ts.length === 1 && (ts[0]!.kind === 'num' || ts[0]!.kind === 'na'))) break;
+      if (kind === LINE_CONTENT && !seq.length && ts.length && ts.every((x) => x.kind === 'text')) continue;
+      if (kind === LINE_CONTENT && !(ts.length === 1 && (ts[0]!.kind === 'num' || ts[0]!.kind === 'na'))) break;
       seq.push(ln);
-      if (info.kind === 'content') {
+      if (kind === LINE_CONTENT) {
         values++;
         lastValue = seq.length - 1;
       }
@@ -160,8 +165,8 @@ export function emptyLineCells(tokens: Token[], lines: LineInfo[], headerRow = 0
       if (upTo !== n && !(upTo < n && (seq.length === n || seq.length === n + 1))) continue;
       for (let i = 0; i < n; i++) {
         const ln = seq[i]!;
-        if (lines[ln]!.kind === 'empty') {
-          const at = lines[ln]!.start;
+        if (lines.kind[ln] === LINE_EMPTY) {
+          const at = lines.start[ln]!;
           gaps.push({ kind: 'blank', start: at, end: at, text: '', line: ln, cell: true, emptyLine: true });
         }
       }

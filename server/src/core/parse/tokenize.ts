@@ -9,7 +9,16 @@ import { compact } from '../text/normalize';
 import { exact } from './split';
 import { forEachLine, lineEndAt, lineStartAt } from '../text/lines';
 import type { LabelHit, LabelMatcher } from './labels';
-import { dropHeaderWords, emptyLineCells, headerLine, valuelessRepeats, type LineInfo } from './line-roles';
+import {
+  dropHeaderWords,
+  emptyLineCells,
+  headerLine,
+  valuelessRepeats,
+  LINE_CONTENT,
+  LINE_EMPTY,
+  LINE_SKIPPED,
+  type LineInfo,
+} from './line-roles';
 import type { Layout } from '../model';
 import type { Slot } from './tables/cells';
 import { MONEY_UNITS, NOT_APPLICABLE, PAGE_WORDS, UNITS } from '../template/vocabulary';
@@ -126,25 +135,27 @@ export function tokenize(text: string, start: number, end: number, matcher: Labe
   // A lone `|` line is an empty cell where cells end in ` |` (one cell per line); where cells
   // carry no pipe at all, `|` lines are only separators between them.
   const lonePipeIsCell = hasContentWithPipe(text, start, end);
-  const lines: LineInfo[] = [];
+  const lines: LineInfo = { start: [], kind: [] };
   let lineNo = 0;
   // Lines are read in place, by offsets into the text: no copy of each line (charCodeAt on a slice
   // of the text goes through the slice to the text on every call).
   forEachLine(text, start, end, (pos, nl) => {
     const lineEnd = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-    if (blank(text, pos, lineEnd)) lines.push({ start: pos, kind: 'empty' });
+    lines.start.push(pos);
+    if (blank(text, pos, lineEnd)) lines.kind.push(LINE_EMPTY);
     else if (
       (mayBePageNumber(text, pos, lineEnd) && PAGE_NUMBER.test(text.slice(pos, lineEnd))) ||
       (hasDashes(text, pos, lineEnd) && isMarkdownSeparator(text.slice(pos, lineEnd)))
     )
-      lines.push({ start: pos, kind: 'skipped' });
+      lines.kind.push(LINE_SKIPPED);
     else {
-      lines.push({ start: pos, kind: 'content' });
+      lines.kind.push(LINE_CONTENT);
       const mode = splitLine(text, pos, lineEnd, lonePipeIsCell);
       if (!votes.counts[mode]++) votes.order.push(mode);
       const first = tokens.length;
       // Where each cell's tokens start, for the header-line test of separated cells.
-      const starts: number[] | null = mode === PIPE || mode === TAB ? [] : null;
+      const starts = mode === PIPE || mode === TAB ? CELL_STARTS : null;
+      if (starts) starts.length = 0;
       for (let k = 0; k < cellCount; k++) {
         starts?.push(tokens.length);
         cellTokens(text, CELLS_OF_LINE[k]!, matcher, lineNo, tokens);
@@ -160,6 +171,9 @@ export function tokenize(text: string, start: number, end: number, matcher: Labe
     return { tokens: emptyLineCells(kept, lines, headerRow), layout };
   return { tokens: kept, layout };
 }
+
+/** Where each cell of the line being read starts among the tokens (reused from line to line). */
+const CELL_STARTS: number[] = [];
 
 /** How `splitLine` read a line. */
 const PIPE = 0;
@@ -404,9 +418,14 @@ function cellTokens(text: string, cell: RawCell, matcher: LabelMatcher, line: nu
   const raw = text.slice(cell.start, cell.end);
   if (plainCount(raw)) {
     // What valueToken makes of it, made directly (most cells of a table are such counts).
-    const t: Token = { kind: 'num', start: cell.start, end: cell.end, text: raw, value: Number(raw), line };
-    if (cell.explicit) t.cell = true;
-    out.push(t);
+    const start = cell.start;
+    const end = cell.end;
+    const value = Number(raw);
+    out.push(
+      cell.explicit
+        ? { kind: 'num', start, end, text: raw, value, line, cell: true }
+        : { kind: 'num', start, end, text: raw, value, line },
+    );
     return;
   }
   if (isValueText(raw)) {
@@ -440,6 +459,24 @@ function cellTokens(text: string, cell: RawCell, matcher: LabelMatcher, line: nu
 
 /** A copy of a token (and of its label hit) moved by `by`, on line `line`. */
 function moved(t: Token, by: number, line: number): Token {
+  const h = t.hit;
+  // A label (most cached tokens): made whole, in the order below (a property added to an object
+  // after it is made goes to a store of its own).
+  if (h && t.value === undefined && t.unit === undefined && t.padded === undefined && !t.large && !t.emptyLine) {
+    const hit: LabelHit = {
+      entry: h.entry,
+      start: h.start + by,
+      end: h.end + by,
+      labelStart: h.labelStart + by,
+      numbering: h.numbering,
+      full: h.full,
+    };
+    const start = t.start + by;
+    const end = t.end + by;
+    return t.cell
+      ? { kind: t.kind, start, end, text: t.text, line, cell: true, hit }
+      : { kind: t.kind, start, end, text: t.text, line, hit };
+  }
   const c: Token = { kind: t.kind, start: t.start + by, end: t.end + by, text: t.text, line };
   if (t.value !== undefined) c.value = t.value;
   if (t.unit !== undefined) c.unit = t.unit;
@@ -447,7 +484,6 @@ function moved(t: Token, by: number, line: number): Token {
   if (t.large) c.large = true;
   if (t.cell) c.cell = true;
   if (t.emptyLine) c.emptyLine = true;
-  const h = t.hit;
   if (h)
     c.hit = {
       entry: h.entry,
