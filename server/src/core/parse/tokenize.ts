@@ -463,14 +463,7 @@ function moved(t: Token, by: number, line: number): Token {
   // A label (most cached tokens): made whole, in the order below (a property added to an object
   // after it is made goes to a store of its own).
   if (h && t.value === undefined && t.unit === undefined && t.padded === undefined && !t.large && !t.emptyLine) {
-    const hit: LabelHit = {
-      entry: h.entry,
-      start: h.start + by,
-      end: h.end + by,
-      labelStart: h.labelStart + by,
-      numbering: h.numbering,
-      full: h.full,
-    };
+    const hit = movedHit(h, by);
     const start = t.start + by;
     const end = t.end + by;
     return t.cell
@@ -484,16 +477,19 @@ function moved(t: Token, by: number, line: number): Token {
   if (t.large) c.large = true;
   if (t.cell) c.cell = true;
   if (t.emptyLine) c.emptyLine = true;
-  if (h)
-    c.hit = {
-      entry: h.entry,
-      start: h.start + by,
-      end: h.end + by,
-      labelStart: h.labelStart + by,
-      numbering: h.numbering,
-      full: h.full,
-    };
+  if (h) c.hit = movedHit(h, by);
   return c;
+}
+
+function movedHit(h: LabelHit, by: number): LabelHit {
+  return {
+    entry: h.entry,
+    start: h.start + by,
+    end: h.end + by,
+    labelStart: h.labelStart + by,
+    numbering: h.numbering,
+    full: h.full,
+  };
 }
 
 /** The tokens of a cell that is not one value: labels, numbers and words. */
