@@ -151,7 +151,8 @@ function compared(t: Table | null): Table | null {
 /** Another report as the cross-document rules read it, without the rest of its model: title,
  *  organ, year, the compared rows of tables 二 and 三, and (given the text it was read from) its
  *  prose sketched; no sections, notes or table 四, so that a workspace, an editor holding big
- *  documents or a command line of thousands of files keeps little of each (~1 KB and the sketches). */
+ *  documents or a command line of thousands of files keeps little of each: ~4.5 KB (most of it the
+ *  compared rows' cells, two objects each) and ~1 KB of sketches, measured on the seeds. */
 export function refOf(source: string, report: Report, text?: string): ReportRef {
   const t = report.tables.active;
   const slim: Report = {
