@@ -83,19 +83,31 @@ test('the sniff of title lines: the organ on a line above (past blank lines), a 
   assert.deepEqual(sorted(titleKeys(cases[0]!)), [reportKey('洪泽区人民政府', 2023)].sort());
 });
 
-test('readsAs finds every code unit the analysis text reads as 年, in a Simplified and a Traditional document', () => {
-  for (const traditional of [false, true]) {
-    const re = readsAs('年');
-    let found = 0;
-    for (let c = 0; c < 65536; c++) {
-      if (c >= 0xd800 && c <= 0xdfff) continue;
-      const ch = String.fromCharCode(c);
-      re.lastIndex = 0;
-      const hit = re.test(ch);
-      if (hit) found++;
-      if (analysisFragment(ch, traditional, []) === '年') assert.ok(hit, `U+${c.toString(16)} ${traditional}`);
+test('readsAs finds every code unit the analysis text reads as 年, 开, 报 or (, in a Simplified and a Traditional document', () => {
+  for (const target of ['年', '开', '报', '(']) {
+    const re = readsAs(target);
+    for (const traditional of [false, true]) {
+      let found = 0;
+      for (let c = 0; c < 65536; c++) {
+        if (c >= 0xd800 && c <= 0xdfff) continue;
+        const ch = String.fromCharCode(c);
+        re.lastIndex = 0;
+        const hit = re.test(ch);
+        if (hit) found++;
+        if (analysisFragment(ch, traditional, []) === target)
+          assert.ok(hit, `${target} U+${c.toString(16)} ${traditional}`);
+      }
+      // the character itself and its variants, not every character
+      assert.ok(found >= 1 && found < 10, `${target} ${found}`);
     }
-    // 年 itself and its variants, not every character
-    assert.ok(found >= 1 && found < 10, `${found}`);
+  }
+  for (const [ch, variant] of [
+    ['开', '開'],
+    ['报', '報'],
+    ['(', '（'],
+  ]) {
+    const re = readsAs(ch!);
+    re.lastIndex = 0;
+    assert.ok(re.test(variant!), variant);
   }
 });

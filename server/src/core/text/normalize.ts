@@ -19,22 +19,35 @@ import HKPhrasesRev from 'opencc-js/dict/HKPhrasesRev';
 import { NUMERALS, SIMPLIFIED_TOO } from '../template/vocabulary';
 import * as T from '../template';
 
+/** The code units WIDTH changes: full-width ASCII forms and U+3000. */
+const WIDE = [0x3000];
+for (let c = 0xff01; c <= 0xff5e; c++) WIDE.push(c);
+
 /** Full-width ASCII forms → half-width, U+3000 → space (one code unit each). */
 const WIDTH = new Uint16Array(65536);
 for (let c = 0; c < 65536; c++) WIDTH[c] = c;
-for (let c = 0xff01; c <= 0xff5e; c++) WIDTH[c] = c - 0xfee0;
-WIDTH[0x3000] = 32;
+for (const c of WIDE) WIDTH[c] = c === 0x3000 ? 32 : c - 0xfee0;
 
 /** OpenCC table entries `from to` where one code unit maps to another. */
 function pairs(dict: string): [number, number][] {
   const out: [number, number][] = [];
-  for (const entry of dict.split('|')) {
-    const [from, to] = entry.split(' ');
-    if (from && to && from.length === 1 && to.length === 1 && from !== to)
-      out.push([from.charCodeAt(0), to.charCodeAt(0)]);
+  // Entries are `from to[ more…]`, separated by `|`: read in place (no string per entry).
+  for (let i = 0; i < dict.length;) {
+    let end = dict.indexOf('|', i);
+    if (end < 0) end = dict.length;
+    if (i + 3 <= end && dict.charCodeAt(i + 1) === 32 && (i + 3 === end || dict.charCodeAt(i + 3) === 32)) {
+      const from = dict.charCodeAt(i);
+      const to = dict.charCodeAt(i + 2);
+      if (from !== 32 && to !== 32 && from !== to) out.push([from, to]);
+    }
+    i = end + 1;
   }
   return out;
 }
+
+let TS_PAIRS: [number, number][] | undefined;
+/** The pairs of OpenCC's Traditional→Simplified character table, read once. */
+const tsPairs = () => (TS_PAIRS ??= pairs(TSCharacters));
 
 let T2S: Uint16Array | undefined;
 
@@ -42,7 +55,7 @@ let T2S: Uint16Array | undefined;
 function t2sTable(): Uint16Array {
   if (T2S) return T2S;
   const t = WIDTH.slice();
-  for (const [from, to] of pairs(TSCharacters)) t[from] = to;
+  for (const [from, to] of tsPairs()) t[from] = to;
   return (T2S = t);
 }
 
@@ -56,7 +69,8 @@ function mixedTable(): Uint16Array {
   const t = WIDTH.slice();
   const script = scriptTable();
   const t2s = t2sTable();
-  for (let c = 0; c < 65536; c++) if (script[c] === TRADITIONAL_ONLY) t[c] = t2s[c]!;
+  // Only a key of the Traditional→Simplified table can be Traditional-only.
+  for (const [from] of tsPairs()) if (script[from] === TRADITIONAL_ONLY) t[from] = t2s[from]!;
   return (MIXED = t);
 }
 
@@ -71,7 +85,7 @@ let SCRIPT: Uint8Array | undefined;
 function scriptTable(): Uint8Array {
   if (SCRIPT) return SCRIPT;
   const t = new Uint8Array(65536);
-  const ts = pairs(TSCharacters);
+  const ts = tsPairs();
   const st = pairs(STCharacters);
   const tsKeys = new Uint8Array(65536);
   const stKeys = new Uint8Array(65536);
@@ -158,7 +172,8 @@ function phraseTable(): Map<string, [string, string][]> {
   const words = templateWords();
   const map = new Map<string, [string, string][]>();
   for (const [from, to] of entries) {
-    if (from === to || given.has(from) || words.includes(from) || !words.includes(to)) continue;
+    // (the rare word the template holds first: one search of its words for most entries)
+    if (!words.includes(to) || from === to || given.has(from) || words.includes(from)) continue;
     const list = map.get(from[0]!) ?? [];
     if (!list.some((e) => e[0] === from)) list.push([from, to]);
     map.set(from[0]!, list);
@@ -211,9 +226,13 @@ export function readersOf(ch: string): readonly number[] {
       for (let j = 0; j < to.length; j++) if (to[j] === ch) target.add(from.charCodeAt(j));
   const t2s = t2sTable();
   const mixed = mixedTable();
-  list = [];
-  for (let c = 0; c < 65536; c++)
-    if ((target.has(t2s[c]!) || target.has(mixed[c]!)) && !(c >= 0xd800 && c <= 0xdfff)) list.push(c);
+  // A code unit either table changes is a key of the character table or a full-width form (WIDTH);
+  // every other one reads as itself.
+  const changed = [...target, ...WIDE];
+  for (const [from] of tsPairs()) changed.push(from);
+  list = [...new Set(changed)]
+    .filter((c) => (target.has(t2s[c]!) || target.has(mixed[c]!)) && !(c >= 0xd800 && c <= 0xdfff))
+    .sort((a, b) => a - b);
   READERS.set(ch, list);
   return list;
 }
