@@ -6,10 +6,11 @@ import { type Format, type TableKind } from '../template';
 import { NUMERALS, TABLE_SECTION } from '../template/vocabulary';
 import { proseAfter, tableAnchors, type HeaderCandidate } from './headers';
 import { yearFromText, type TitleInfo } from './title';
+import { mapped } from './arrays';
 
 export function buildReport(text: string, range: Range, headers: HeaderCandidate[], title: TitleInfo | null): Report {
   const notes: ParseNote[] = [];
-  const sections: Section[] = headers.map((h, i) => ({
+  const sections: Section[] = mapped(headers, (h, i) => ({
     number: h.number,
     title: h.title,
     numeral: h.numeral,

@@ -12,6 +12,7 @@ import type { DocumentModel, Report, Row, Table } from '../model';
 import { own } from '../text/own';
 import { RULE_LIST } from './index';
 import { findTitle, htmlKind } from '../parse';
+import { mapped } from '../parse/arrays';
 import { ACTIVE_2021, TITLE_PATTERN } from '../template';
 import { YEAR } from '../template/vocabulary';
 import { analysisFragment, findPinyinAnnotations, isTraditional, readersOf, readsAs } from '../text/normalize';
@@ -136,13 +137,21 @@ function compared(t: Table | null): Table | null {
   const rows: Row[] = [];
   for (const r of t?.rows ?? []) {
     if (!COMPARED_ROWS.has(r.key)) continue;
+    // Written out in the parser's order (cells.ts toRowAs), without the split: one shape with
+    // the rows the rules read (parse/arrays.ts).
     const row: Row = {
-      ...r,
+      key: r.key,
       label: own(r.label),
+      labelRange: r.labelRange,
       numbering: own(r.numbering),
-      cells: r.cells.map((c) => ({ ...c, raw: own(c.raw) })),
+      cells: mapped(r.cells, (c) =>
+        c.invalid === undefined
+          ? { kind: c.kind, value: c.value, raw: own(c.raw), range: c.range }
+          : { kind: c.kind, value: c.value, raw: own(c.raw), range: c.range, invalid: c.invalid },
+      ),
+      match: r.match,
     };
-    delete row.split;
+    if (r.displaced) row.displaced = true;
     rows.push(row);
   }
   return t && rows.length ? { ...t, rows, headerWords: [] } : null;
@@ -267,22 +276,23 @@ export function titleKeys(source: string): Set<string> | null {
   return keys;
 }
 
-/** Every word TITLE_PATTERN matches holds these (政府信息公开…年度报告, …工作年报). */
-const TITLE_CHARS = ['年', '开', '报'];
+/** Every word TITLE_PATTERN matches holds these, in this order (政府信息公开…年度报告, …工作年报). */
+const TITLE_CHARS = ['开', '年', '报'];
 let titleMask: Uint8Array | undefined;
 
-/** Whether source[from, to) may hold a title once analysed: it holds a character read as each of
- *  TITLE_CHARS (one bit each in a table of every code unit). */
+/** Whether source[from, to) may hold a title once analysed: it holds characters read as each of
+ *  TITLE_CHARS, in their order (one bit each in a table of every code unit). The analysis text
+ *  reads each code unit where it stands, so a title's 开, 年 and 报 are such characters there. */
 function mayBeTitle(source: string, from: number, to: number): boolean {
   if (!titleMask) {
     const mask = new Uint8Array(65536);
     TITLE_CHARS.forEach((ch, bit) => readersOf(ch).forEach((c) => (mask[c]! |= 1 << bit)));
     titleMask = mask;
   }
-  const all = (1 << TITLE_CHARS.length) - 1;
-  let seen = 0;
-  for (let i = from; i < to && seen !== all; i++) seen |= titleMask[source.charCodeAt(i)]!;
-  return seen === all;
+  let next = 0;
+  for (let i = from; i < to; i++)
+    if (titleMask[source.charCodeAt(i)]! & (1 << next) && ++next === TITLE_CHARS.length) return true;
+  return false;
 }
 
 /** The start of the line holding offset `at` in a source text, where a lone CR still breaks a line

@@ -8,6 +8,7 @@ import { WAN_YUAN } from '../../template/vocabulary';
 import { keepSlots, tokensOf } from './stream';
 import { assign } from './assign';
 import { toRow, tokensLayout } from './cells';
+import { mapped } from '../arrays';
 
 const MARKER_KEYS: Record<Format, Set<string>> = {
   '2021': new Set(FORMAT_MARKERS['2021'].map((w) => compact(w).text)),
@@ -69,7 +70,7 @@ export function readActive(
       kind: 'active',
       range: { start, end },
       layout: tokensLayout(layout, tokens),
-      rows: slots.map(toRow),
+      rows: mapped(slots, toRow),
       headerWords,
     },
     format,

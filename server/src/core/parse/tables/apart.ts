@@ -12,6 +12,7 @@ import { APPLICANT_WIDTH, evaluate } from '../../template/arithmetic';
 import type { Token } from '../tokenize';
 import type { AssignOptions } from './assign';
 import { isValue, toRow, type Slot } from './cells';
+import { mapped } from '../arrays';
 
 export interface BareLine {
   tokens: Token[];
@@ -141,7 +142,7 @@ export function placeApart(
  *  asked (then every value of the table took part in its reading). */
 export function confirmApart(slots: Slot[], placed: Placed[], o: AssignOptions): boolean {
   if (!o.format || !placed.some((p) => p.confirm)) return false;
-  const rows = slots.map(toRow);
+  const rows = mapped(slots, toRow);
   const rowOf = new Map<Slot, Row>(slots.map((s, i) => [s, rows[i]!]));
   const evals = evaluate({ kind: 'applications', rows }, o.format);
   for (const p of placed) {

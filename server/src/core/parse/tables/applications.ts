@@ -7,6 +7,7 @@ import { APPLICANT_WIDTH, equations, noneFails } from '../../template/arithmetic
 import { keepSlots, tokensOf } from './stream';
 import { assign } from './assign';
 import { splitCells, toRow, tokensLayout, type Slot } from './cells';
+import { mapped } from '../arrays';
 
 /** Table 三. `stream`: its tokens, when the caller has them (`tokensOf`). */
 export function readApplications(
@@ -47,7 +48,7 @@ export function readApplications(
   });
   resolveAmbiguousByColumns(slots, format);
   keepSlots(stream, slots);
-  const rows = slots.map(toRow);
+  const rows = mapped(slots, toRow);
   return { kind: 'applications', range: { start, end }, layout: tokensLayout(layout, tokens), rows, headerWords: [] };
 }
 
@@ -68,7 +69,7 @@ function resolveAmbiguousByColumns(slots: Slot[], format: Format): void {
   for (const s of slots) s.direct = false;
   // The table's equations in each column (the outcome total and the corner balance) asked of each
   // combination; a row's own total already holds for each of its candidates.
-  const rows = slots.map(toRow);
+  const rows = mapped(slots, toRow);
   const slotOf = new Map(rows.map((r, i) => [r, slots[i]!]));
   const eqs = equations({ kind: 'applications', rows }, format, ['outcome-total', 'balance']);
   const choice = new Map<Slot, number[]>();

@@ -6,6 +6,7 @@ import { noConstraint, splitCandidates, type Constraint } from '../split';
 import type { Token } from '../tokenize';
 import type { RowDef } from '../../template';
 import { MONEY_UNITS, NUMERALS, YUAN } from '../../template/vocabulary';
+import { mapped } from '../arrays';
 
 export interface Slot {
   def: RowDef | null;
@@ -66,7 +67,7 @@ export function fillCells(
   wan = false,
 ): void {
   const vals = slot.values;
-  const cellsOf = (ts: Token[]) => ts.slice(0, n).map((t, i) => cellOf(t, kinds?.[i], wan));
+  const cellsOf = (ts: Token[]) => mapped(ts.slice(0, n), (t, i) => cellOf(t, kinds?.[i], wan));
   // A row of separated cells, one per column: each cell holds one value, there is nothing to split.
   if (vals.length === n && vals.every((t) => t.cell)) {
     slot.cells = cellsOf(vals);
@@ -143,10 +144,14 @@ export function splitCells(slot: Slot, n: number, values: number[] | null): Cell
   return cells;
 }
 
-export function toRow(s: Slot): Row {
+export const toRow = (s: Slot): Row => toRowAs(s, s.def?.key ?? '', s.label.text.replace(/\s+/g, ''));
+
+/** The row of a slot under the key and label given (table 四's one row). Every row of the model is
+ *  made by this one literal, so that rows share one shape (arrays.ts). */
+export function toRowAs(s: Slot, key: string, label: string): Row {
   return {
-    key: s.def?.key ?? '',
-    label: s.label.text.replace(/\s+/g, ''),
+    key,
+    label,
     labelRange: { start: s.label.start, end: s.label.end },
     numbering: s.label.hit?.numbering ?? NUMBERING.exec(compact(s.label.text).text)?.[0] ?? '',
     cells: s.cells ?? [],

@@ -5,7 +5,7 @@ import { type StreamResult } from '../tokenize';
 import { REVIEW_WIDTH } from '../../template/arithmetic';
 import { REVIEW_ROW_LABEL } from '../../template/vocabulary';
 import { keepSlots, tokensOf } from './stream';
-import { fillCells, isLoose, toRow, tokensLayout, type Slot } from './cells';
+import { fillCells, isLoose, toRowAs, tokensLayout, type Slot } from './cells';
 
 /** Table 四: its numbers (blocks × columns, see template/arithmetic.ts) after its header. */
 export function readReview(
@@ -65,7 +65,7 @@ export function readReview(
       slot.cells = slot.cells!.map((c) => ({ ...c, kind: 'unknown', value: null }));
     }
     if (values.length) {
-      rows.push({ ...toRow(slot), key: 'review', label: REVIEW_ROW_LABEL });
+      rows.push(toRowAs(slot, 'review', REVIEW_ROW_LABEL));
       kept = [slot];
     }
   }
