@@ -6,7 +6,7 @@
 import { compact } from '../text/normalize';
 import { NUMERALS } from '../template/vocabulary';
 import type { LabelEntry } from './labels';
-import type { Token } from './tokenize';
+import { token, type Token } from './tokenize';
 
 /**
  * A row label with no value before the next label, whose row is written again further on with its
@@ -167,7 +167,7 @@ export function emptyLineCells(tokens: Token[], lines: LineInfo, headerRow = 0):
         const ln = seq[i]!;
         if (lines.kind[ln] === LINE_EMPTY) {
           const at = lines.start[ln]!;
-          gaps.push({ kind: 'blank', start: at, end: at, text: '', line: ln, cell: true, emptyLine: true });
+          gaps.push(token('blank', at, at, '', ln, undefined, true, undefined, true));
         }
       }
       break;

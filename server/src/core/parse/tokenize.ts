@@ -52,6 +52,38 @@ export interface Token {
   line: number;
 }
 
+/**
+ * Every token is made here, with every field in one order: the code that reads tokens (the table
+ * readers, line roles) then meets one shape of object, not the nine that literals of the kinds made
+ * (a property read that meets more than four shapes is looked up in a global cache each time).
+ */
+export function token(
+  kind: TokenKind,
+  start: number,
+  end: number,
+  text: string,
+  line: number,
+  value?: number,
+  cell?: true,
+  hit?: LabelHit,
+  emptyLine?: true,
+): Token {
+  return {
+    kind,
+    start,
+    end,
+    text,
+    line,
+    value,
+    unit: undefined,
+    padded: undefined,
+    large: undefined,
+    cell,
+    emptyLine,
+    hit,
+  };
+}
+
 // Every pattern here runs in linear time (test/unit/regex.test.ts): no two quantifiers may compete
 // for the same characters. `Page 3 …` is `Page\s+\d.*\s*$`, written so that `.*` and `\s*` do not
 // share the spaces (a line break may only be followed by whitespace).
@@ -412,7 +444,7 @@ const CELL_KEY_MAX = 120;
 
 function cellTokens(text: string, cell: RawCell, matcher: LabelMatcher, line: number, out: Token[]): void {
   if (cell.end === cell.start) {
-    if (cell.explicit) out.push({ kind: 'blank', start: cell.start, end: cell.end, text: '', line, cell: true });
+    if (cell.explicit) out.push(token('blank', cell.start, cell.end, '', line, undefined, true));
     return;
   }
   const raw = text.slice(cell.start, cell.end);
@@ -421,11 +453,7 @@ function cellTokens(text: string, cell: RawCell, matcher: LabelMatcher, line: nu
     const start = cell.start;
     const end = cell.end;
     const value = Number(raw);
-    out.push(
-      cell.explicit
-        ? { kind: 'num', start, end, text: raw, value, line, cell: true }
-        : { kind: 'num', start, end, text: raw, value, line },
-    );
+    out.push(token('num', start, end, raw, line, value, cell.explicit ? true : undefined));
     return;
   }
   if (isValueText(raw)) {
@@ -459,25 +487,20 @@ function cellTokens(text: string, cell: RawCell, matcher: LabelMatcher, line: nu
 
 /** A copy of a token (and of its label hit) moved by `by`, on line `line`. */
 function moved(t: Token, by: number, line: number): Token {
-  const h = t.hit;
-  // A label (most cached tokens): made whole, in the order below (a property added to an object
-  // after it is made goes to a store of its own).
-  if (h && t.value === undefined && t.unit === undefined && t.padded === undefined && !t.large && !t.emptyLine) {
-    const hit = movedHit(h, by);
-    const start = t.start + by;
-    const end = t.end + by;
-    return t.cell
-      ? { kind: t.kind, start, end, text: t.text, line, cell: true, hit }
-      : { kind: t.kind, start, end, text: t.text, line, hit };
-  }
-  const c: Token = { kind: t.kind, start: t.start + by, end: t.end + by, text: t.text, line };
-  if (t.value !== undefined) c.value = t.value;
-  if (t.unit !== undefined) c.unit = t.unit;
-  if (t.padded !== undefined) c.padded = t.padded;
-  if (t.large) c.large = true;
-  if (t.cell) c.cell = true;
-  if (t.emptyLine) c.emptyLine = true;
-  if (h) c.hit = movedHit(h, by);
+  const c = token(
+    t.kind,
+    t.start + by,
+    t.end + by,
+    t.text,
+    line,
+    t.value,
+    t.cell,
+    t.hit && movedHit(t.hit, by),
+    t.emptyLine,
+  );
+  c.unit = t.unit;
+  c.padded = t.padded;
+  c.large = t.large;
   return c;
 }
 
@@ -500,7 +523,7 @@ function wordTokens(text: string, cell: RawCell, raw: string, matcher: LabelMatc
   let p = cell.start;
   for (const h of hits) {
     if (h.labelStart > p) residual(text, p, h.labelStart, line, out, p > cell.start);
-    out.push({ kind: 'label', start: h.labelStart, end: h.end, text: text.slice(h.labelStart, h.end), hit: h, line });
+    out.push(token('label', h.labelStart, h.end, text.slice(h.labelStart, h.end), line, undefined, undefined, h));
     p = h.end;
   }
   if (p < cell.end) residual(text, p, cell.end, line, out, p > cell.start);
@@ -520,7 +543,7 @@ function wordTokens(text: string, cell: RawCell, raw: string, matcher: LabelMatc
     }
     if (words && (!nums || !han)) {
       out.length = first;
-      out.push({ kind: 'text', start: cell.start, end: cell.end, text: raw, line, cell: true });
+      out.push(token('text', cell.start, cell.end, raw, line, undefined, true));
     }
   }
 }
@@ -556,10 +579,10 @@ function isValueText(raw: string): boolean {
 
 function valueToken(raw: string, start: number, end: number, line: number): Token {
   const s = raw.trim();
-  if (NA.test(s)) return { kind: 'na', start, end, text: s, line };
+  if (NA.test(s)) return token('na', start, end, s, line);
   const unit = UNIT.exec(s)?.[0] ?? '';
   const body = s.slice(0, s.length - unit.length).replace('−', '-');
-  const t: Token = { kind: 'num', start, end, text: body, value: NaN, line };
+  const t = token('num', start, end, body, line, NaN);
   if (unit) t.unit = unit;
   if (!NUMBER.test(body)) return t;
   const digits = body.replace(/,/g, '');
@@ -592,7 +615,7 @@ function residual(text: string, s: number, e: number, line: number, out: Token[]
   const flushText = () => {
     if (textStart >= 0) {
       const t = text.slice(textStart, textEnd);
-      if (/[\p{L}\p{N}]/u.test(t)) out.push({ kind: 'text', start: textStart, end: textEnd, text: t, line });
+      if (/[\p{L}\p{N}]/u.test(t)) out.push(token('text', textStart, textEnd, t, line));
       textStart = -1;
     }
   };

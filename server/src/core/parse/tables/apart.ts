@@ -9,7 +9,7 @@
 import type { Cell, Row } from '../../model';
 import type { RowDef } from '../../template';
 import { APPLICANT_WIDTH, evaluate } from '../../template/arithmetic';
-import type { Token } from '../tokenize';
+import { token, type Token } from '../tokenize';
 import type { AssignOptions } from './assign';
 import { isValue, toRow, type Slot } from './cells';
 import { mapped } from '../arrays';
@@ -117,13 +117,7 @@ export function placeApart(
       let slot = block.find((x) => x.def === d);
       if (!slot) {
         const first = line.tokens[0]!;
-        const label: Token = line.lead ?? {
-          kind: 'text',
-          start: first.start,
-          end: first.start,
-          text: '',
-          line: first.line,
-        };
+        const label: Token = line.lead ?? token('text', first.start, first.start, '', first.line);
         slot = { def: d, label, match: 'exact', values: [] };
         created.add(slot);
       }
