@@ -60,12 +60,12 @@ function valuedRow(t: Token): boolean {
  * when row labels stand in two cells or more (`| 本年新收 | 上年结转 |`). A row label followed by
  * group labels or words is a row (`| （三）不予公开 | 1.属于国家秘密 |  |`, `| （一）予以公开 | abc |`).
  */
-export function headerLine(tokens: Token[], starts: number[]): boolean {
+export function headerLine(tokens: Token[], starts: readonly number[], count: number): boolean {
   let cells = 0;
   let rows = 0;
   let first: CellKind | null = null;
-  for (let c = 0; c < starts.length; c++) {
-    const end = c + 1 < starts.length ? starts[c + 1]! : tokens.length;
+  for (let c = 0; c < count; c++) {
+    const end = c + 1 < count ? starts[c + 1]! : tokens.length;
     let kind: CellKind | null = null;
     for (let i = starts[c]!; i < end; i++) {
       const t = tokens[i]!;

@@ -177,7 +177,7 @@ export function tokenize(text: string, start: number, end: number, matcher: Labe
     if (blank(text, pos, lineEnd)) lines.kind.push(LINE_EMPTY);
     else if (
       (mayBePageNumber(text, pos, lineEnd) && PAGE_NUMBER.test(text.slice(pos, lineEnd))) ||
-      (hasDashes(text, pos, lineEnd) && isMarkdownSeparator(text.slice(pos, lineEnd)))
+      (mayBeSeparator(text, pos, lineEnd) && isMarkdownSeparator(text.slice(pos, lineEnd)))
     )
       lines.kind.push(LINE_SKIPPED);
     else {
@@ -186,13 +186,12 @@ export function tokenize(text: string, start: number, end: number, matcher: Labe
       if (!votes.counts[mode]++) votes.order.push(mode);
       const first = tokens.length;
       // Where each cell's tokens start, for the header-line test of separated cells.
-      const starts = mode === PIPE || mode === TAB ? CELL_STARTS : null;
-      if (starts) starts.length = 0;
+      const separated = mode === PIPE || mode === TAB;
       for (let k = 0; k < cellCount; k++) {
-        starts?.push(tokens.length);
+        if (separated) CELL_STARTS[k] = tokens.length;
         cellTokens(text, CELLS_OF_LINE[k]!, matcher, lineNo, tokens);
       }
-      if (starts && headerLine(tokens, starts)) dropHeaderWords(tokens, first);
+      if (separated && headerLine(tokens, CELL_STARTS, cellCount)) dropHeaderWords(tokens, first);
     }
     lineNo++;
   });
@@ -204,7 +203,8 @@ export function tokenize(text: string, start: number, end: number, matcher: Labe
   return { tokens: kept, layout };
 }
 
-/** Where each cell of the line being read starts among the tokens (reused from line to line). */
+/** Where each cell of the line being read starts among the tokens: the first `cellCount` (reused
+ *  from line to line, never shortened). */
 const CELL_STARTS: number[] = [];
 
 /** How `splitLine` read a line. */
@@ -222,10 +222,16 @@ interface Votes {
   order: Mode[];
 }
 
-/** Whether text[s, e) holds `--` (a Markdown separator line may). */
-function hasDashes(text: string, s: number, e: number): boolean {
-  for (let i = s + 1; i < e; i++) if (text.charCodeAt(i) === 45 && text.charCodeAt(i - 1) === 45) return true;
-  return false;
+/** Whether text[s, e) may be a Markdown separator line: only pipes, colons, dashes and whitespace,
+ *  with `--` among them (most lines are told by their first letter). */
+function mayBeSeparator(text: string, s: number, e: number): boolean {
+  let dashes = false;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 45) dashes ||= i > s && text.charCodeAt(i - 1) === 45;
+    else if (c !== 124 && c !== 58 && !isJsSpace(c)) return false;
+  }
+  return dashes;
 }
 
 const NTH_CODE = PAGE_WORDS.nth.charCodeAt(0);

@@ -315,7 +315,7 @@ function previousLine(s: string, pos: number): number {
   let end = pos;
   while (end > 0) {
     // step over the break before `end` (CRLF as one)
-    end -= s.charCodeAt(end - 1) === 10 && s.charCodeAt(end - 2) === 13 ? 2 : 1;
+    end -= end >= 2 && s.charCodeAt(end - 1) === 10 && s.charCodeAt(end - 2) === 13 ? 2 : 1;
     const start = lineStart(s, end);
     if (s.slice(start, end).trim()) return start;
     end = start;

@@ -115,16 +115,16 @@ export function scriptMayChange(traditional: boolean, inserted: string, removed:
  *  Traditional one quoting a Simplified name stays Traditional). */
 export function isTraditional(text: string): boolean {
   const t = scriptTable();
-  let traditional = 0;
-  let simplified = 0;
+  const counts = SCRIPT_COUNTS.fill(0);
   // The whole text, so that only adding or removing a counted character can change the answer.
-  for (let i = 0; i < text.length; i++) {
-    const k = t[text.charCodeAt(i)];
-    if (k === TRADITIONAL_ONLY) traditional++;
-    else if (k === SIMPLIFIED_ONLY) simplified++;
-  }
-  return traditional >= 8 && traditional > simplified;
+  // Every character counts the same way (a count by script): no step runs only once a Traditional
+  // or Simplified character comes, which would throw away the optimised loop when one did.
+  for (let i = 0; i < text.length; i++) counts[t[text.charCodeAt(i)]!]!++;
+  const traditional = counts[TRADITIONAL_ONLY]!;
+  return Math.min(traditional - 7, traditional - counts[SIMPLIFIED_ONLY]!) > 0;
 }
+/** isTraditional's counts by script (neither, Traditional-only, Simplified-only), reused. */
+const SCRIPT_COUNTS = new Int32Array(3);
 
 /** The words of the template (labels, headers, titles) as one string, to test a word against. */
 function templateWords(): string {
