@@ -64,16 +64,17 @@ export class JsonArrayWriter {
     this.empty = JSON.stringify(doc([]), null, 2);
   }
 
-  /** An element, indented for its place in the document. */
+  /** An element, indented for its place in the document: JSON.stringify writes it at its depth, as
+   *  the element of nested arrays (the indent is two spaces per level), and the arrays' lines around
+   *  it are cut off; no second pass over its text. */
   element(x: unknown): string {
-    // JSON.stringify writes a line break only between its own lines (one inside a string is \n):
-    // each is followed by the indent, in one native pass.
-    return (
-      this.indent +
-      JSON.stringify(x, null, 2)
-        .split('\n')
-        .join('\n' + this.indent)
-    );
+    const depth = this.indent.length / 2;
+    let nested: unknown = x;
+    for (let k = 0; k < depth; k++) nested = [nested];
+    const s = JSON.stringify(nested, null, 2);
+    // `[` lines before, `]` lines after: 2k + 2 characters each at depth k.
+    const around = depth * (depth + 1);
+    return s.slice(around, s.length - around);
   }
 
   /** Writes an element (from `element`), after the head or a comma. */
