@@ -15,6 +15,7 @@ import { lstatSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { localize, type Locale, type Message } from '../core';
 import { decodeBytes } from '../node/decode';
+import { NODE_UTF8 } from '../node/utf8';
 import { isFailure, problemMessage, readRegularSync, walkFolder, type Problem } from '../node/files';
 import { isBinaryReport, readBinaryReport } from '../readers';
 
@@ -115,7 +116,7 @@ export async function read(e: Entry, p: Plan, locale: Locale, note: Note): Promi
     return { path, named, text: null, reason: { id: 'report.not-found.unreadable', args: { reason } } };
   };
   const decoded = (path: string, bytes: Uint8Array, named: boolean): Input | null => {
-    const d = decodeBytes(bytes);
+    const d = decodeBytes(bytes, NODE_UTF8);
     if (!d.ok) {
       if (named) return { path, named, text: null, reason: { id: `report.not-found.${d.reason}` } };
       note(path, { id: d.reason === 'empty' ? 'cli.skipped-empty' : 'cli.skipped-binary' });

